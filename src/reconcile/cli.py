@@ -1,0 +1,315 @@
+"""The command line: a thin door onto the library. Parses options, calls, prints, exits."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from reconcile.compare import compare
+from reconcile.load import load_project
+from reconcile.model import Group, Report, Status
+from reconcile.problems import Problem, ReconcileError, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit codes, as linters use them.
+EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+
+_STATUS_COLOURS = {
+    Status.CONFLICT: "red",
+    Status.RESOLVED: "blue",
+    Status.CHANGED: "cyan",
+    Status.COMPATIBLE: "yellow",
+    Status.AGREE: "green",
+    Status.SINGLE: None,
+}
+
+
+def project_option(command: F) -> F:
+    """The `--project DIR` option every command takes."""
+    return click.option(
+        "--project",
+        "project_dir",
+        default=".",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="The project folder (the one holding reconcile.yaml).",
+    )(command)
+
+
+def _colour() -> bool | None:
+    return False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    click.echo(text, err=err, color=_colour())
+
+
+def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
+    for problem in problems:
+        colour = "red" if problem.severity is Severity.ERROR else "yellow"
+        location, _, rest = str(problem).partition(f": {problem.severity}: ")
+        _echo(
+            f"{location}: {click.style(str(problem.severity), fg=colour, bold=True)}: {rest}",
+            err=err,
+        )
+
+
+def _fail(exc: ReconcileError, *, err: bool = True) -> NoReturn:
+    _print_problems(exc.problems, err=err)
+    errors = len(exc.errors)
+    _echo(f"{errors} error{'s' * (errors != 1)}; nothing was written.", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def _exit_code(report: Report, strict: bool) -> int:
+    if report.unresolved_conflicts or (strict and report.problems):
+        return EXIT_CONFLICTS
+    return EXIT_CLEAN
+
+
+def _load(project_dir: Path, fmt: str = "text") -> Report:
+    try:
+        return compare(load_project(project_dir))
+    except ReconcileError as exc:
+        if fmt == "json":
+            from reconcile.report import error_data, to_json
+
+            _echo(to_json(error_data(exc.problems)))
+            sys.exit(EXIT_BAD_INPUT)
+        _fail(exc, err=fmt != "text")
+
+
+def handle_errors(command: F) -> F:
+    """Turn a ReconcileError escaping a command into its problems and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ReconcileError as exc:
+            _fail(exc)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="reconcile-sources", prog_name="reconcile")
+def cli() -> None:
+    """Find, before publication, every place where your sources disagree.
+
+    A project is a folder: reconcile.yaml (topics, entities, settings), sources/<id>.md
+    (the articles), claims/<id>.yaml (what each article claims) and resolutions.yaml
+    (editorial decisions). Exit codes: 0 no unresolved conflict, 1 unresolved conflicts
+    remain (with --strict, warnings too), 2 bad input or usage.
+    """
+
+
+@cli.command()
+@project_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for programs.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def check(project_dir: Path, fmt: str, strict: bool) -> None:
+    """Load, validate and compare; print every conflict and every problem."""
+    report = _load(project_dir, fmt)
+    if fmt == "json":
+        from reconcile.report import render_json
+
+        _echo(render_json(report).rstrip("\n"))
+    else:
+        _print_check(report)
+    sys.exit(_exit_code(report, strict))
+
+
+def _print_check(report: Report) -> None:
+    project = report.project
+    counts = ", ".join(f"{n} {status}" for status, n in report.by_status.items() if n)
+    _echo(
+        f"{click.style(project.config.title, bold=True)}: {len(project.sources)} sources, "
+        f"{len(project.claims)} claims, {len(report.groups)} groups: {counts or 'nothing yet'}"
+    )
+    for group in report.groups:
+        if group.status is Status.CONFLICT:
+            _echo()
+            _print_conflict(report, group)
+    if report.problems:
+        _echo()
+        _print_problems(report.problems, err=False)
+    warnings = len(report.problems)
+    conflicts = report.unresolved_conflicts
+    _echo()
+    _echo(
+        f"{conflicts} unresolved conflict{'s' * (conflicts != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}."
+    )
+
+
+def _print_conflict(report: Report, group: Group) -> None:
+    from reconcile.report import group_title
+
+    badge = click.style(str(group.status).upper(), fg=_STATUS_COLOURS[group.status], bold=True)
+    key = ".".join(
+        filter(
+            None, (group.topic.id, group.property.id, group.subject.id if group.subject else None)
+        )
+    )
+    _echo(f"{badge} {key}: {group_title(group)}")
+    entities = report.project.config.entities.get(group.property.kind or "", {})
+    for row in group.members:
+        if row.disputed:
+            name = entities[row.entity].label.get() if row.entity in entities else row.entity
+            _echo(
+                f"  {name}: listed by {', '.join(row.listed_by)}; "
+                f"left out by {', '.join(row.left_out_by)}"
+            )
+    width = max(len(view.claim.source) for view in group.claims)
+    for view in group.claims:
+        claim = view.claim
+        when = f" as of {claim.as_of.edtf}" if claim.as_of else ""
+        mark = "" if view.contradicted else " (not contradicted)"
+        _echo(f"  {claim.source:<{width}}  {claim.value.describe()}{when}{mark}  [{claim.place}]")
+        if claim.quote:
+            _echo(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
+
+
+@cli.command()
+@project_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "json", "csv", "md"]),
+    default="html",
+    show_default=True,
+    help="The report's format.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write it [default: reports/consistency.<format> in the project].",
+)
+@click.option(
+    "--ui-language",
+    type=click.Choice(["en", "ar"]),
+    default="en",
+    show_default=True,
+    help="The language of the page's own words (HTML only).",
+)
+@click.option(
+    "--timestamp",
+    is_flag=True,
+    help="Say in the report when it was generated (off: same input, same bytes).",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def report(
+    project_dir: Path,
+    fmt: str,
+    output: Path | None,
+    ui_language: str,
+    timestamp: bool,
+    strict: bool,
+) -> None:
+    """Write the consistency report, disagreements first."""
+    from reconcile.files import write_atomic
+    from reconcile.report import render
+
+    result = _load(project_dir)
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
+    text = render(result, fmt, ui_language=ui_language, generated=generated)
+    target = output or project_dir / "reports" / f"consistency.{fmt}"
+    write_atomic(target, text)
+    _print_problems(result.problems, err=True)
+    counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
+    _echo(f"{target}")
+    _echo(
+        f"{len(result.groups)} groups: {counts or 'nothing yet'}; {len(result.problems)} warnings"
+    )
+    sys.exit(_exit_code(result, strict))
+
+
+@cli.command("add-source")
+@project_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--id", "source_id", required=True, help="The source id: lowercase letters, digits, hyphens."
+)
+@click.option("--title")
+@click.option("--author")
+@click.option("--publisher")
+@click.option("--url")
+@click.option("--published", help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
+@click.option("--language", help="The article's language, e.g. ar or en.")
+@handle_errors
+def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None) -> None:
+    """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims."""
+    from reconcile.writing import add_source as add
+
+    source_path, claims_path, suggested = add(project_dir, file, source_id, **meta)
+    _echo(f"wrote {source_path}")
+    _echo(
+        f"wrote {claims_path} with {suggested} suggested claims, commented out: "
+        "uncomment and correct the ones that hold"
+    )
+
+
+@cli.command()
+@project_option
+@click.argument("topic")
+@click.argument("property_id", metavar="PROPERTY")
+@click.option("--subject", help="The entity the property is about, for per-entity properties.")
+@click.option("--as-of", help="For temporal properties: the EDTF time the decision covers.")
+@click.option(
+    "--value", required=True, help='The accepted value, as in a claims file (a list as "[a, b]").'
+)
+@click.option("--reason", required=True, help="Why this value is right.")
+@click.option("--reference", help="Where the true fact can be checked (a URL).")
+@click.option("--by", help="Who decided.")
+@click.option("--decided", help="When (default: today), as YYYY-MM-DD.")
+@handle_errors
+def resolve(project_dir: Path, topic: str, property_id: str, **options: str | None) -> None:
+    """Record an editorial decision on a disputed fact in resolutions.yaml."""
+    from reconcile.writing import add_resolution
+
+    value, reason = options.pop("value"), options.pop("reason")
+    assert value is not None and reason is not None
+    add_resolution(project_dir, topic, property_id, value, reason, **options)
+    _echo(f"added a resolution of {topic}.{property_id} to {project_dir / 'resolutions.yaml'}")
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@handle_errors
+def init(directory: Path) -> None:
+    """Start an empty project, with a commented example of each file."""
+    from reconcile.writing import init_project
+
+    for path in init_project(directory):
+        _echo(f"wrote {path}")
+
+
+@cli.command()
+@project_option
+def schema(project_dir: Path) -> None:
+    """Print the JSON Schema of claims files, for editor autocompletion."""
+    import json
+
+    from reconcile.writing import claims_schema
+
+    _echo(json.dumps(claims_schema(project_dir), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    cli(prog_name="reconcile")

@@ -1,0 +1,169 @@
+"""Comparing the claims of a project group by group (SPEC §6): one status per group."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from reconcile.model import (
+    REPORT_ORDER,
+    Claim,
+    ClaimView,
+    Group,
+    MemberRow,
+    Project,
+    Report,
+    Resolution,
+    SourceCounts,
+    Status,
+    Verdict,
+)
+from reconcile.problems import Problem, sorted_problems, warning
+from reconcile.values import EntitySetValue, Relation
+
+GroupKey = tuple[str, str, str | None]
+
+
+def compare(project: Project) -> Report:
+    """Compare every group of `project` and gather what a report shows."""
+    by_group: dict[GroupKey, list[Claim]] = defaultdict(list)
+    for claim in project.claims:
+        by_group[claim.group_key].append(claim)
+    resolutions: dict[GroupKey, list[Resolution]] = defaultdict(list)
+    for resolution in project.resolutions:
+        resolutions[resolution.group_key].append(resolution)
+
+    problems: list[Problem] = list(project.problems)
+    groups = []
+    for key, claims in by_group.items():
+        group, stale = _compare_group(project, key, claims, resolutions.get(key, []))
+        groups.append(group)
+        problems.extend(
+            warning(
+                r.place,
+                "stale-resolution",
+                f"{'.'.join(filter(None, key))} holds no contradiction without this "
+                "resolution; it may no longer be needed",
+            )
+            for r in stale
+        )
+    groups.sort(key=lambda g: _group_order(project, g))
+    return Report(
+        project, tuple(groups), sorted_problems(problems), _source_counts(project, groups)
+    )
+
+
+def relation(a: Claim, b: Claim) -> Relation | None:
+    """How two claims of one group relate; None when they differ only between disjoint times."""
+    found = a.value.relate(b.value)
+    if (
+        found is Relation.CONTRADICTS
+        and a.as_of is not None
+        and b.as_of is not None
+        and not a.as_of.span.overlaps(b.as_of.span)
+    ):
+        return None
+    return found
+
+
+def _compare_group(
+    project: Project, key: GroupKey, claims: list[Claim], resolutions: list[Resolution]
+) -> tuple[Group, list[Resolution]]:
+    config = project.config
+    topic = config.topics[key[0]]
+    prop = topic.properties[key[1]]
+    subject = config.entity(prop.subject, key[2]) if prop.subject and key[2] else None
+
+    # Claims with the same value at the same time relate as equal: compare each distinct pair once.
+    distinct: dict[tuple[object, object], list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        distinct[(claim.value, claim.as_of)].append(index)
+    contradicting: set[int] = set()
+    relations: set[Relation | None] = set()
+    for (_, first), (_, second) in combinations(distinct.items(), 2):
+        found = relation(claims[first[0]], claims[second[0]])
+        relations.add(found)
+        if found is Relation.CONTRADICTS:
+            contradicting.update(first)
+            contradicting.update(second)
+
+    verdicts: dict[int, Verdict] = {}
+    used: list[Resolution] = []
+    for resolution in resolutions:
+        covered = [i for i, claim in enumerate(claims) if _covers(resolution, claim)]
+        if covered:
+            used.append(resolution)
+        for index in covered:  # a later resolution overrides an earlier one
+            accepted = claims[index].value.relate(resolution.value) is not Relation.CONTRADICTS
+            verdicts[index] = Verdict.ACCEPTED if accepted else Verdict.REJECTED
+
+    if used and contradicting <= verdicts.keys():
+        status = Status.RESOLVED
+    elif contradicting:
+        status = Status.CONFLICT
+    elif None in relations:
+        status = Status.CHANGED
+    elif Relation.COMPATIBLE in relations:
+        status = Status.COMPATIBLE
+    elif len({claim.source for claim in claims}) > 1:
+        status = Status.AGREE
+    else:
+        status = Status.SINGLE
+
+    views = tuple(
+        ClaimView(claim, verdicts.get(i), i in contradicting) for i, claim in enumerate(claims)
+    )
+    stale = [r for r in resolutions if r not in used or not contradicting]
+    group = Group(topic, prop, subject, status, views, _members(claims), tuple(resolutions))
+    return group, stale
+
+
+def _covers(resolution: Resolution, claim: Claim) -> bool:
+    if resolution.as_of is None or claim.as_of is None:
+        return True
+    return resolution.as_of.span.overlaps(claim.as_of.span)
+
+
+def _members(claims: Sequence[Claim]) -> tuple[MemberRow, ...]:
+    lists = [(c.source, c.value) for c in claims if isinstance(c.value, EntitySetValue)]
+    if not lists:
+        return ()
+    entities = sorted({entity for _, value in lists for entity in value.ids})
+    rows = []
+    for entity in entities:
+        listed, left_out, silent = set(), set(), set()
+        for source, value in lists:
+            if entity in value.ids:
+                listed.add(source)
+            elif value.complete:
+                left_out.add(source)
+            else:
+                silent.add(source)
+        rows.append(MemberRow(entity, *(tuple(sorted(s)) for s in (listed, left_out, silent))))
+    rows.sort(key=lambda row: (not row.disputed, row.entity))
+    return tuple(rows)
+
+
+def _group_order(project: Project, group: Group) -> tuple[int, int, int, int]:
+    topics = list(project.config.topics)
+    properties = list(group.topic.properties)
+    subjects = list(project.config.entities.get(group.property.subject or "", {}))
+    return (
+        REPORT_ORDER.index(group.status),
+        topics.index(group.topic.id),
+        properties.index(group.property.id),
+        subjects.index(group.subject.id) if group.subject else -1,
+    )
+
+
+def _source_counts(project: Project, groups: Sequence[Group]) -> dict[str, SourceCounts]:
+    counts = {source: [0, 0, 0, 0] for source in project.sources}
+    for group in groups:
+        for view in group.claims:
+            row = counts[view.claim.source]
+            row[0] += 1
+            row[1] += group.status is Status.AGREE
+            row[2] += view.contradicted and group.status in (Status.CONFLICT, Status.RESOLVED)
+            row[3] += view.verdict is Verdict.REJECTED
+    return {source: SourceCounts(*row) for source, row in counts.items()}

@@ -1,0 +1,289 @@
+"""The data model: what a project holds once loaded, and what comparing it finds.
+
+Everything here is immutable and free of I/O; loading builds it, rendering reads it.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from reconcile.problems import Place, Problem
+from reconcile.values import DateValue, PropertyType, Tolerance, Value
+
+# The project's vocabulary (reconcile.yaml) ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label in one or more languages; `language` is "" where the file did not say."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    def get(self, language: str = "en") -> str:
+        """The text in `language`, else the unlabelled one, else English, else the first."""
+        by_language = dict(self.texts)
+        for wanted in (language, "", "en"):
+            if wanted in by_language:
+                return by_language[wanted]
+        return self.texts[0][1] if self.texts else ""
+
+    def all(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.texts)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A country, city, organisation… known by its id, its label and its aliases."""
+
+    kind: str
+    id: str
+    label: Label
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.id, *self.label.all(), *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    """One checkable property of a topic, with the type that decides how claims compare."""
+
+    topic: str
+    id: str
+    type: PropertyType
+    label: Label
+    keywords: tuple[str, ...] = ()
+    kind: str | None = None  # entity kind of `entity` and `entities` values
+    choices: tuple[str, ...] = ()
+    subject: str | None = None  # entity kind of the subject, for per-entity properties
+    temporal: bool = False
+    tolerance: Tolerance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    label: Label
+    properties: Mapping[str, Property]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    alias_threshold: float = 85
+    quote_threshold: float = 90
+    text_threshold: float = 90
+    number_tolerance: Tolerance = Tolerance()  # noqa: RUF009 (immutable)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The contents of reconcile.yaml."""
+
+    title: str
+    language: str | None
+    entities: Mapping[str, Mapping[str, Entity]]  # kind -> id -> entity
+    topics: Mapping[str, Topic]
+    settings: Settings = Settings()
+
+    def entity(self, kind: str, entity_id: str) -> Entity:
+        return self.entities[kind][entity_id]
+
+
+# Sources and claims ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article: its front matter and its verbatim text."""
+
+    id: str
+    file: str
+    text: str
+    text_line: int  # the line of the file on which the text starts
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: DateValue | None = None
+    language: str | None = None
+
+
+class QuoteStatus(StrEnum):
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    MISSING = "missing"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """Where a quote was found in its source's text (character offsets), and how well."""
+
+    status: QuoteStatus
+    spans: tuple[tuple[int, int], ...] = ()
+    score: float | None = None
+    found: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One fact a source states, as the claims file gives it, with its value resolved."""
+
+    source: str
+    place: Place
+    topic: str
+    property: str
+    value: Value
+    written: object  # the value as written, names in the article's spelling
+    subject: str | None = None  # entity id
+    subject_written: str | None = None
+    as_of: DateValue | None = None  # for temporal properties: given, or the source's date
+    quote: str | None = None
+    quote_match: QuoteMatch = QuoteMatch(QuoteStatus.ABSENT)
+    note: str | None = None
+
+    @builtins.property
+    def group_key(self) -> tuple[str, str, str | None]:
+        return (self.topic, self.property, self.subject)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An editor's decision on the true value of a group."""
+
+    place: Place
+    topic: str
+    property: str
+    value: Value
+    written: object
+    reason: str
+    subject: str | None = None
+    as_of: DateValue | None = None
+    reference: str | None = None
+    decided: str | None = None
+    by: str | None = None
+
+    @builtins.property
+    def group_key(self) -> tuple[str, str, str | None]:
+        return (self.topic, self.property, self.subject)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded, validated project; `problems` holds its warnings."""
+
+    root: Path
+    config: Config
+    sources: Mapping[str, Source]
+    claims: tuple[Claim, ...]
+    resolutions: tuple[Resolution, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+# What comparing finds ---------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    """A group's status; members are in the order in which they take precedence (SPEC §6)."""
+
+    RESOLVED = "resolved"
+    CONFLICT = "conflict"
+    CHANGED = "changed"
+    COMPATIBLE = "compatible"
+    AGREE = "agree"
+    SINGLE = "single"
+
+
+#: The order in which reports list groups: disagreements first.
+REPORT_ORDER = (
+    Status.CONFLICT,
+    Status.RESOLVED,
+    Status.CHANGED,
+    Status.COMPATIBLE,
+    Status.SINGLE,
+    Status.AGREE,
+)
+
+
+class Verdict(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim inside its group: the verdict of a resolution on it, and whether it is disputed."""
+
+    claim: Claim
+    verdict: Verdict | None = None
+    contradicted: bool = False  # it contradicts another claim of its group at an overlapping time
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """Who lists an entity, which complete lists leave it out, which partial ones are silent."""
+
+    entity: str
+    listed_by: tuple[str, ...]
+    left_out_by: tuple[str, ...]
+    silent: tuple[str, ...]
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.listed_by and self.left_out_by)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Every claim on one (topic, property, subject), and the status they take together."""
+
+    topic: Topic
+    property: Property
+    subject: Entity | None
+    status: Status
+    claims: tuple[ClaimView, ...]
+    members: tuple[MemberRow, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+
+    @builtins.property
+    def anchor(self) -> str:
+        """A stable id for links: derived from the group's key, never from its position."""
+        parts = [self.topic.id, self.property.id] + ([self.subject.id] if self.subject else [])
+        return "g-" + "--".join(parts)
+
+    @builtins.property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({view.claim.source for view in self.claims}))
+
+
+@dataclass(frozen=True)
+class SourceCounts:
+    claims: int = 0
+    agreements: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report shows, computed once; every output format reads only this."""
+
+    project: Project
+    groups: tuple[Group, ...]
+    problems: tuple[Problem, ...]
+    source_counts: Mapping[str, SourceCounts] = field(default_factory=dict)
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        counts = Counter(group.status for group in self.groups)
+        return {str(status): counts[status] for status in REPORT_ORDER}
+
+    @property
+    def unresolved_conflicts(self) -> int:
+        return sum(1 for group in self.groups if group.status is Status.CONFLICT)

@@ -1,0 +1,86 @@
+"""Text folding used for names, quotes and search alike (SPEC §4).
+
+Every step of the fold works on one character at a time, except the collapsing of white space,
+so one table serves both the plain fold and the fold that remembers where each character came
+from (needed to highlight a quote in the source's own text).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_REMOVED = frozenset(
+    "\u0640"  # tatweel
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
+    "\"“”„«»'‘’‹›"  # quotation marks
+)
+_REPLACED = {
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    **{d: "-" for d in "‐‑‒–—―−"},
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+}
+
+
+def _fold_char(char: str) -> str:
+    text = unicodedata.normalize("NFKC", char)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = "".join(_REPLACED.get(c, c) for c in text if c not in _REMOVED)
+    text = "".join(" " if c.isspace() else c for c in text)
+    return text.casefold()
+
+
+class _FoldTable(dict[int, str]):
+    """A `str.translate` table filled on first use of each character."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = self[codepoint] = _fold_char(chr(codepoint))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Fold `text` as SPEC §4 says: Unicode forms, Arabic variants, digits, quotes, case, spaces."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` and, for each character of the result, the index in `text` it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space: int | None = None
+    for index, char in enumerate(text):
+        for folded in _FOLD[ord(char)]:
+            if folded == " ":
+                if out and pending_space is None:
+                    pending_space = index
+                continue
+            if pending_space is not None:
+                out.append(" ")
+                origin.append(pending_space)
+                pending_space = None
+            out.append(folded)
+            origin.append(index)
+    return "".join(out), origin
+
+
+def strip_conjunction(name: str) -> str | None:
+    """The normalised name without a leading Arabic و ("and"), or None when it has none."""
+    if len(name) > 1 and name[0] == "و" and name[1] != " ":
+        return name[1:]
+    return None
+
+
+def vanishes(char: str) -> bool:
+    """True when `char` folds to nothing: a diacritic, tatweel, a control or quotation mark."""
+    return not _FOLD[ord(char)]

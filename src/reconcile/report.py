@@ -1,0 +1,254 @@
+"""What a report says, as data: the JSON object of SPEC §7, CSV rows, Markdown, a DataFrame.
+
+Every format reads the same `Report`; none of them compares anything again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from reconcile.model import REPORT_ORDER, ClaimView, Group, Report, Resolution, Status
+from reconcile.problems import Problem
+
+if TYPE_CHECKING:
+    import pandas
+
+FORMAT_VERSION = 1
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as SPEC §7's JSON object: canonical values, deterministic order."""
+    project = report.project
+    return {
+        "version": FORMAT_VERSION,
+        "project": {"title": project.config.title},
+        "summary": {
+            "sources": len(project.sources),
+            "claims": len(project.claims),
+            "groups": len(report.groups),
+            "by_status": report.by_status,
+        },
+        "sources": [
+            {
+                "id": source.id,
+                "title": source.title,
+                "author": source.author,
+                "publisher": source.publisher,
+                "url": source.url,
+                "published": source.published.edtf if source.published else None,
+                "language": source.language or project.config.language,
+                "file": source.file,
+                "claims": report.source_counts[source.id].claims,
+            }
+            for source in project.sources.values()
+        ],
+        "groups": [group_data(group) for group in report.groups],
+        "problems": [problem.as_dict() for problem in report.problems],
+    }
+
+
+def group_data(group: Group) -> dict[str, Any]:
+    deciding = group.resolutions[-1] if group.resolutions else None
+    return {
+        "topic": group.topic.id,
+        "property": group.property.id,
+        "subject": group.subject.id if group.subject else None,
+        "status": str(group.status),
+        "anchor": group.anchor,
+        "claims": [claim_data(view) for view in group.claims],
+        "members": [
+            {
+                "entity": row.entity,
+                "listed_by": list(row.listed_by),
+                "left_out_by": list(row.left_out_by),
+                "silent": list(row.silent),
+            }
+            for row in group.members
+        ],
+        "resolution": resolution_data(deciding) if deciding else None,
+    }
+
+
+def claim_data(view: ClaimView) -> dict[str, Any]:
+    claim = view.claim
+    match = claim.quote_match
+    return {
+        "source": claim.source,
+        "value": claim.value.canonical(),
+        "written": claim.written,
+        "subject_written": claim.subject_written,
+        "as_of": claim.as_of.edtf if claim.as_of else None,
+        "quote": claim.quote,
+        "quote_status": str(match.status),
+        "quote_score": match.score,
+        "quote_found": match.found,
+        "note": claim.note,
+        "file": claim.place.file,
+        "line": claim.place.line,
+        "verdict": str(view.verdict) if view.verdict else None,
+    }
+
+
+def resolution_data(resolution: Resolution) -> dict[str, Any]:
+    return {
+        "value": resolution.value.canonical(),
+        "as_of": resolution.as_of.edtf if resolution.as_of else None,
+        "reason": resolution.reason,
+        "reference": resolution.reference,
+        "decided": resolution.decided,
+        "by": resolution.by,
+        "file": resolution.place.file,
+        "line": resolution.place.line,
+    }
+
+
+def render_json(report: Report) -> str:
+    return to_json(report_data(report)) + "\n"
+
+
+CSV_COLUMNS = (
+    "source",
+    "topic",
+    "property",
+    "subject",
+    "value",
+    "written",
+    "as_of",
+    "quote",
+    "quote_status",
+    "status",
+    "verdict",
+    "file",
+    "line",
+)
+
+
+def claim_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per claim, in report order: what the CSV and the DataFrame hold."""
+    rows = []
+    for group in report.groups:
+        for view in group.claims:
+            claim = view.claim
+            rows.append(
+                {
+                    "source": claim.source,
+                    "topic": claim.topic,
+                    "property": claim.property,
+                    "subject": claim.subject,
+                    "value": claim.value.canonical(),
+                    "written": claim.written,
+                    "as_of": claim.as_of.edtf if claim.as_of else None,
+                    "quote": claim.quote,
+                    "quote_status": str(claim.quote_match.status),
+                    "status": str(group.status),
+                    "verdict": str(view.verdict) if view.verdict else None,
+                    "file": claim.place.file,
+                    "line": claim.place.line,
+                }
+            )
+    return rows
+
+
+def render_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in claim_rows(report):
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def claims_frame(report: Report) -> pandas.DataFrame:
+    """A pandas DataFrame with one row per claim, for notebooks."""
+    import pandas  # imported here so that the command line starts fast
+
+    return pandas.DataFrame(claim_rows(report), columns=list(CSV_COLUMNS))
+
+
+def render_markdown(report: Report) -> str:
+    """A summary of the disagreements, short enough for a pull-request comment."""
+    counts = report.by_status
+    lines = [f"## {report.project.config.title}", ""]
+    lines.append(" · ".join(f"**{counts[str(s)]}** {s}" for s in REPORT_ORDER))
+    lines.append("")
+    conflicts = [g for g in report.groups if g.status is Status.CONFLICT]
+    if not conflicts:
+        lines.append("No unresolved conflict.")
+    for group in conflicts:
+        lines += [
+            "",
+            f"### {group_title(group)}",
+            "",
+            "| source | value | quote |",
+            "|---|---|---|",
+        ]
+        for view in group.claims:
+            claim = view.claim
+            value = _md(claim.value.describe())
+            lines.append(f"| {claim.source} | {value} | {claim.quote_match.status} |")
+        for row in group.members:
+            if row.disputed:
+                lines.append("")
+                lines.append(
+                    f"- **{row.entity}**: listed by {', '.join(row.listed_by)}; "
+                    f"left out by {', '.join(row.left_out_by)}"
+                )
+    problems = report.problems
+    if problems:
+        lines += ["", f"{len(problems)} problem(s):", ""]
+        lines += [f"- `{problem}`" for problem in problems]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def group_title(group: Group, language: str = "en") -> str:
+    """Topic › property (subject), in the reader's language where the project gives one."""
+    title = f"{group.topic.label.get(language)} › {group.property.label.get(language)}"
+    if group.subject:
+        title += f" ({group.subject.label.get(language)})"
+    return title
+
+
+def error_data(problems: tuple[Problem, ...]) -> dict[str, Any]:
+    """The JSON object of a run stopped by errors: no groups, every problem."""
+    return {
+        "version": FORMAT_VERSION,
+        "project": None,
+        "summary": None,
+        "sources": [],
+        "groups": [],
+        "problems": [problem.as_dict() for problem in problems],
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def render(
+    report: Report, fmt: str, *, ui_language: str = "en", generated: str | None = None
+) -> str:
+    """The report in `fmt`: html, json, csv or md."""
+    if fmt == "html":
+        from reconcile.html import render_html
+
+        return render_html(report, ui_language=ui_language, generated=generated)
+    renderers: dict[str, Callable[[Report], str]] = {
+        "json": render_json,
+        "csv": render_csv,
+        "md": render_markdown,
+    }
+    return renderers[fmt](report)

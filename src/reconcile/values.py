@@ -1,0 +1,348 @@
+"""The kinds of value a claim can hold, and the rule that compares two values of each kind.
+
+Every value is immutable, knows its canonical JSON form, and relates to another value of its
+kind as equal, compatible (they differ only in precision or completeness) or contradicting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from edtf import parse_edtf
+from rapidfuzz import fuzz
+
+from reconcile.normalise import normalise
+
+
+class Relation(StrEnum):
+    EQUAL = "equal"
+    COMPATIBLE = "compatible"
+    CONTRADICTS = "contradicts"
+
+
+class PropertyType(StrEnum):
+    DATE = "date"
+    NUMBER = "number"
+    ENTITY = "entity"
+    ENTITIES = "entities"
+    CHOICE = "choice"
+    BOOLEAN = "boolean"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A closed interval: days (proleptic ordinals) for dates, amounts for numbers."""
+
+    low: float
+    high: float
+
+    def overlaps(self, other: Span) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def relate(self, other: Span) -> Relation:
+        if self == other:
+            return Relation.EQUAL
+        return Relation.COMPATIBLE if self.overlaps(other) else Relation.CONTRADICTS
+
+
+class InvalidValue(ValueError):
+    """A value that cannot be read as its property's type; the message says what was expected."""
+
+
+class Value(Protocol):
+    def relate(self, other: Value) -> Relation: ...
+    def canonical(self) -> object: ...
+    def describe(self) -> str: ...
+
+
+# Dates ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """An EDTF date or interval and the days it covers."""
+
+    edtf: str
+    span: Span
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, DateValue)
+        return self.span.relate(other.span)
+
+    def canonical(self) -> str:
+        return self.edtf
+
+    def describe(self) -> str:
+        return describe_date(self.edtf)
+
+
+def parse_date(raw: object) -> DateValue:
+    """Read an EDTF string, a YAML date or a bare year as a DateValue."""
+    if isinstance(raw, bool) or raw is None:
+        raise InvalidValue(f"expected an EDTF date such as 1992 or 1992-05-15, got {raw!r}")
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        text = raw.isoformat()
+    elif isinstance(raw, int):
+        text = f"{raw:04d}" if raw >= 0 else str(raw)
+    elif isinstance(raw, str):
+        text = raw.strip()
+    else:
+        raise InvalidValue(f"expected an EDTF date such as 1992 or 1992-05-15, got {raw!r}")
+    return DateValue(text, date_span(text))
+
+
+def date_span(text: str) -> Span:
+    """The days an EDTF expression covers, fuzzy bounds included (`1992~` is 1991–1993)."""
+    try:
+        parsed = parse_edtf(text)
+        low, high = parsed.lower_fuzzy(), parsed.upper_fuzzy()
+    except Exception as exc:  # the edtf library raises several unrelated types
+        raise InvalidValue(
+            f"{text!r} is not an EDTF date; write e.g. 1992, 1992-05, 1992-05-15, 199X, "
+            "1992~ or 1990/1993"
+        ) from exc
+    return Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
+
+
+def _ordinal(bound: object, infinite: float) -> float:
+    if isinstance(bound, float):  # open interval ends come back as ±inf
+        return infinite
+    try:
+        return float(dt.date(bound.tm_year, bound.tm_mon, bound.tm_mday).toordinal())  # type: ignore[attr-defined]
+    except (ValueError, OverflowError) as exc:
+        raise InvalidValue("dates must fall between the years 1 and 9999") from exc
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def describe_date(text: str) -> str:
+    """A reader's form of an EDTF date: 1992-05-15 -> 15 May 1992; others as written."""
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return text
+
+
+# Numbers -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far an approximate number may stray: an absolute amount or a percentage."""
+
+    amount: float = 0.0
+    percent: bool = False
+
+    def widen(self, bound: float) -> float:
+        return abs(bound) * self.amount / 100 if self.percent else self.amount
+
+
+def parse_tolerance(raw: object) -> Tolerance:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw >= 0:
+        return Tolerance(float(raw))
+    if isinstance(raw, str) and raw.strip().endswith("%"):
+        try:
+            amount = float(raw.strip()[:-1])
+        except ValueError:
+            pass
+        else:
+            if amount >= 0:
+                return Tolerance(amount, percent=True)
+    raise InvalidValue(f'expected a tolerance such as 100 or "10%", got {raw!r}')
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    """A number or an inclusive range (`minimum`/`maximum` may be open), and its tolerance."""
+
+    minimum: float | None
+    maximum: float | None
+    approximate: bool = False
+    tolerance: Tolerance = Tolerance()
+
+    @property
+    def span(self) -> Span:
+        low = -math.inf if self.minimum is None else self.minimum
+        high = math.inf if self.maximum is None else self.maximum
+        if self.approximate:
+            low -= self.tolerance.widen(low) if math.isfinite(low) else 0
+            high += self.tolerance.widen(high) if math.isfinite(high) else 0
+        return Span(low, high)
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, NumberValue)
+        return self.span.relate(other.span)
+
+    def canonical(self) -> object:
+        if self.minimum is not None and self.minimum == self.maximum:
+            return _plain(self.minimum)
+        return {"min": _plain(self.minimum), "max": _plain(self.maximum)}
+
+    def describe(self) -> str:
+        about = "about " if self.approximate else ""
+        low, high = self.minimum, self.maximum
+        if low is not None and low == high:
+            return f"{about}{_format_number(low)}"
+        if high is None:
+            return f"{about}at least {_format_number(low)}"
+        if low is None:
+            return f"{about}up to {_format_number(high)}"
+        return f"{about}{_format_number(low)}–{_format_number(high)}"
+
+
+def _plain(number: float | None) -> float | int | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def _format_number(number: float | None) -> str:
+    plain = _plain(number)
+    return f"{plain:,}" if isinstance(plain, int) else f"{plain:,.6g}"
+
+
+def parse_number(raw: object, *, approximate: bool, tolerance: Tolerance) -> NumberValue:
+    """Read a number, or a `{min, max}` range with either bound optional."""
+    if isinstance(raw, dict):
+        unknown = set(raw) - {"min", "max"}
+        if unknown or not raw:
+            raise InvalidValue(
+                "expected a number or a range such as {min: 10000} or {min: 10, max: 20}"
+            )
+        low, high = (_number(raw.get(k), k) for k in ("min", "max"))
+        if low is not None and high is not None and low > high:
+            raise InvalidValue(f"the range's min ({_plain(low)}) is above its max ({_plain(high)})")
+        return NumberValue(low, high, approximate, tolerance)
+    number = _number(raw, "value")
+    if number is None:
+        raise InvalidValue("expected a number, got nothing")
+    return NumberValue(number, number, approximate, tolerance)
+
+
+def _number(raw: object, what: str) -> float | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or math.isnan(raw):
+        raise InvalidValue(f'expected a number for {what}, got {raw!r} (write 4000, not "4,000")')
+    return float(raw)
+
+
+# Entities, choices, booleans, text -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntityValue:
+    id: str
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, EntityValue)
+        return Relation.EQUAL if self.id == other.id else Relation.CONTRADICTS
+
+    def canonical(self) -> str:
+        return self.id
+
+    def describe(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySetValue:
+    """A list of entities; a partial list (`complete: false`) is silent about the rest."""
+
+    ids: frozenset[str]
+    complete: bool = True
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, EntitySetValue)
+        if self.ids == other.ids:
+            return Relation.EQUAL
+        if self.complete and other.complete:
+            return Relation.CONTRADICTS
+        if not self.complete and not other.complete:
+            return Relation.COMPATIBLE
+        partial, complete = (self, other) if other.complete else (other, self)
+        if partial.ids - complete.ids:
+            return Relation.CONTRADICTS
+        return Relation.COMPATIBLE
+
+    def canonical(self) -> list[str]:
+        return sorted(self.ids)
+
+    def describe(self) -> str:
+        listed = ", ".join(sorted(self.ids))
+        return listed if self.complete else f"{listed}, …"
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceValue:
+    choice: str
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, ChoiceValue)
+        return Relation.EQUAL if self.choice == other.choice else Relation.CONTRADICTS
+
+    def canonical(self) -> str:
+        return self.choice
+
+    def describe(self) -> str:
+        return self.choice
+
+
+@dataclass(frozen=True, slots=True)
+class BooleanValue:
+    truth: bool
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, BooleanValue)
+        return Relation.EQUAL if self.truth == other.truth else Relation.CONTRADICTS
+
+    def canonical(self) -> bool:
+        return self.truth
+
+    def describe(self) -> str:
+        return "yes" if self.truth else "no"
+
+
+def parse_boolean(raw: object) -> BooleanValue:
+    if not isinstance(raw, bool):
+        raise InvalidValue(f"expected true or false, got {raw!r}")
+    return BooleanValue(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class TextValue:
+    """Free text; two texts agree when at least `threshold` similar after normalisation."""
+
+    text: str
+    threshold: float = 90
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, TextValue)
+        score = fuzz.token_sort_ratio(normalise(self.text), normalise(other.text))
+        threshold = min(self.threshold, other.threshold)
+        return Relation.EQUAL if score >= threshold else Relation.CONTRADICTS
+
+    def canonical(self) -> str:
+        return self.text
+
+    def describe(self) -> str:
+        return self.text
+
+
+def parse_text(raw: object, threshold: float) -> TextValue:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise InvalidValue(f"expected text, got {raw!r}")
+    return TextValue(str(raw), threshold)

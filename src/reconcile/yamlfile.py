@@ -1,0 +1,205 @@
+"""Safe, fast YAML reading that keeps the place of every value.
+
+PyYAML's C composer builds the node tree; this module turns nodes into plain Python values and
+remembers where each was written, refusing what a claims file never needs: tags beyond YAML's
+core schema, duplicate keys, deep nesting and aliases that expand without bound.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reconcile.problems import Place, Problem, ReconcileError, error
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSIONS = 10_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTOR = yaml.SafeLoader("")
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that knows where it and each of its keys and values were written."""
+
+    place: Place
+    key_places: dict[str, Place]
+    value_places: dict[str, Place]
+
+    def place_of(self, key: str) -> Place:
+        """Where the value of `key` was written, or the mapping itself when the key is absent."""
+        return self.value_places.get(key, self.place)
+
+
+class YamlList(list[Any]):
+    """A sequence that knows where it and each of its items were written."""
+
+    place: Place
+    places: list[Place]
+
+
+def read_text(path: Path, name: str) -> str:
+    """The UTF-8 text of a project file; oversized or undecodable files are errors."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReconcileError(
+                [
+                    error(
+                        Place(name),
+                        "file-too-large",
+                        f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
+                    )
+                ]
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReconcileError(
+            [error(Place(name), "unreadable-file", exc.strerror or str(exc))]
+        ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReconcileError(
+            [
+                error(
+                    Place(name, line, column),
+                    "bad-encoding",
+                    f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
+    """Parse one YAML document; every problem in it raises one ReconcileError."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        place = _place(name, mark, first_line) if mark else Place(name, first_line)
+        message = " ".join(filter(None, [exc.context, exc.problem]))
+        raise ReconcileError([error(place, "yaml-syntax", f"invalid YAML: {message}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ReconcileError(
+            [
+                error(
+                    Place(name, line, column),
+                    "bad-character",
+                    f"character U+{exc.character:04X} is not allowed in YAML: {exc.reason}",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ReconcileError(
+            [error(Place(name, first_line), "yaml-syntax", f"invalid YAML: {exc}")]
+        ) from None
+    if root is None:
+        return None
+    builder = _Builder(name, first_line)
+    value = builder.build(root, 0)
+    if builder.problems:
+        raise ReconcileError(builder.problems)
+    return value
+
+
+def _place(name: str, mark: Any, first_line: int) -> Place:
+    return Place(name, mark.line + first_line, mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, name: str, first_line: int) -> None:
+        self.name = name
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.expansions = 0
+
+    def place(self, node: yaml.Node) -> Place:
+        return _place(self.name, node.start_mark, self.first_line)
+
+    def fail(self, node: yaml.Node, code: str, message: str) -> None:
+        self.problems.append(error(self.place(node), code, message))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            self.expansions += 1
+            if self.expansions > MAX_ALIAS_EXPANSIONS:
+                raise ReconcileError(
+                    [
+                        error(
+                            self.place(node),
+                            "yaml-alias-bomb",
+                            f"aliases expand to more than {MAX_ALIAS_EXPANSIONS:,} copies; "
+                            "write the values out instead",
+                        )
+                    ]
+                )
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise ReconcileError(
+                [
+                    error(
+                        self.place(node),
+                        "yaml-too-deep",
+                        f"values nest more than {MAX_DEPTH} levels deep",
+                    )
+                ]
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_CORE}seq":
+                self.fail(
+                    node, "unsafe-tag", f"tag {node.tag!r} is not allowed; write a plain list"
+                )
+            items = YamlList(self.build(item, depth + 1) for item in node.value)
+            items.place = self.place(node)
+            items.places = [self.place(item) for item in node.value]
+            return items
+        assert isinstance(node, yaml.MappingNode)
+        if node.tag != f"{_CORE}map":
+            self.fail(node, "unsafe-tag", f"tag {node.tag!r} is not allowed; write a plain mapping")
+        mapping = YamlMap()
+        mapping.place = self.place(node)
+        mapping.key_places = {}
+        mapping.value_places = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, "bad-key", "a key must be a plain word, not a list or mapping")
+                continue
+            key = key_node.value
+            if key in mapping.key_places:
+                first = mapping.key_places[key]
+                self.fail(
+                    key_node,
+                    "duplicate-key",
+                    f"duplicate key {key!r}; it was first given at line {first.line}",
+                )
+                continue
+            mapping.key_places[key] = self.place(key_node)
+            mapping.value_places[key] = self.place(value_node)
+            mapping[key] = self.build(value_node, depth + 1)
+        return mapping
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == f"{_CORE}str":
+            return node.value
+        if tag not in _SCALAR_TAGS:
+            self.fail(node, "unsafe-tag", f"tag {tag!r} is not allowed; write a plain value")
+            return None
+        try:
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except (ValueError, OverflowError) as exc:
+            self.fail(node, "bad-value", f"{node.value!r} is not a valid value: {exc}")
+            return None
