@@ -34,7 +34,8 @@ topics:
     properties:
       signatories: {type: entities, kind: country}
       member_count: {type: number, temporal: true}
-      status: {type: choice, choices: [member, withdrawn, suspended], subject: country, temporal: true}
+      status:
+        {type: choice, choices: [member, withdrawn, suspended], subject: country, temporal: true}
   forces:
     properties:
       troops: {type: number, tolerance: "5%"}
@@ -65,14 +66,23 @@ def make_project(tmp_path: Path) -> ProjectMaker:
     """A project with the test vocabulary; `sources` maps id -> (published, text)."""
     made = itertools.count(1)
 
-    def make(claims: dict[str, str] | None = None,
-             sources: dict[str, tuple[str, str]] | None = None,
-             config: str = CONFIG, **files: str) -> Path:
+    def make(
+        claims: dict[str, str] | None = None,
+        sources: dict[str, tuple[str, str]] | None = None,
+        config: str = CONFIG,
+        **files: str,
+    ) -> Path:
         root = tmp_path / f"project-{next(made)}"
         write(root, {"reconcile.yaml": config})
         for source_id, (published, text) in (sources or {}).items():
-            write(root, {f"sources/{source_id}.md":
-                         SOURCE.format(id=source_id, published=published, text=text)})
+            write(
+                root,
+                {
+                    f"sources/{source_id}.md": SOURCE.format(
+                        id=source_id, published=published, text=text
+                    )
+                },
+            )
         for source_id, text in (claims or {}).items():
             write(root, {f"claims/{source_id}.yaml": text})
         write(root, {name.replace("__", "/"): text for name, text in files.items()})

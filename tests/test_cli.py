@@ -21,8 +21,10 @@ def claim(prop: str, value: str, quote: str = "وقع عليها روسيا", ex
 def conflicted(make_project) -> Path:
     return make_project(
         sources={"a": ("2022", TEXT), "b": ("2013", TEXT)},
-        claims={"a": claim("treaty_signed", "1992-05-15") + claim("binding", "true"),
-                "b": claim("treaty_signed", "1993", quote="قال شيئا آخر تماما")},
+        claims={
+            "a": claim("treaty_signed", "1992-05-15") + claim("binding", "true"),
+            "b": claim("treaty_signed", "1993", quote="قال شيئا آخر تماما"),
+        },
     )
 
 
@@ -43,8 +45,9 @@ def test_check_prints_conflicts_and_problems(run, conflicted: Path) -> None:
     assert "  a  15 May 1992  [claims/a.yaml:1:3]" in result.output
     assert "  b  1993  [claims/b.yaml:1:3]" in result.output
     assert "     “وقع عليها روسيا” (exact)" in result.output
-    assert ("claims/b.yaml:4:10: warning: quote not found in sources/b.md (best match"
-            in result.output)
+    assert (
+        "claims/b.yaml:4:10: warning: quote not found in sources/b.md (best match" in result.output
+    )
     assert lines[-1] == "1 unresolved conflict, 1 warning."
     assert "\x1b[" not in result.output  # no colour off a terminal
 
@@ -57,8 +60,10 @@ def test_check_exit_codes(run, clean: Path, conflicted: Path, tmp_path: Path) ->
 
 
 def test_strict_counts_warnings(run, make_project) -> None:
-    root = make_project(sources={"a": ("2022", TEXT)},
-                        claims={"a": "- {topic: founding, property: binding, value: true}\n"})
+    root = make_project(
+        sources={"a": ("2022", TEXT)},
+        claims={"a": "- {topic: founding, property: binding, value: true}\n"},
+    )
     assert run("check", "--project", root).exit_code == 0
     strict = run("check", "--project", root, "--strict")
     assert strict.exit_code == 1
@@ -71,22 +76,49 @@ def test_check_json_is_the_spec_object(run, conflicted: Path) -> None:
     data = json.loads(result.stdout)
     assert list(data) == ["version", "project", "summary", "sources", "groups", "problems"]
     assert data["summary"] == {
-        "sources": 2, "claims": 3, "groups": 2,
-        "by_status": {"conflict": 1, "resolved": 0, "changed": 0, "compatible": 0,
-                      "single": 1, "agree": 0},
+        "sources": 2,
+        "claims": 3,
+        "groups": 2,
+        "by_status": {
+            "conflict": 1,
+            "resolved": 0,
+            "changed": 0,
+            "compatible": 0,
+            "single": 1,
+            "agree": 0,
+        },
     }
     group = data["groups"][0]
     assert (group["topic"], group["property"], group["subject"], group["status"]) == (
-        "founding", "treaty_signed", None, "conflict")
+        "founding",
+        "treaty_signed",
+        None,
+        "conflict",
+    )
     first = group["claims"][0]
-    assert {k: first[k] for k in ("source", "value", "as_of", "quote_status", "file", "line",
-                                  "verdict")} == {
-        "source": "a", "value": "1992-05-15", "as_of": None, "quote_status": "exact",
-        "file": "claims/a.yaml", "line": 1, "verdict": None}
+    assert {
+        k: first[k] for k in ("source", "value", "as_of", "quote_status", "file", "line", "verdict")
+    } == {
+        "source": "a",
+        "value": "1992-05-15",
+        "as_of": None,
+        "quote_status": "exact",
+        "file": "claims/a.yaml",
+        "line": 1,
+        "verdict": None,
+    }
     assert data["problems"][0]["code"] == "quote-not-found"
     assert data["sources"][0] == {
-        "id": "a", "title": "Source a", "author": None, "publisher": None, "url": None,
-        "published": "2022", "language": "ar", "file": "sources/a.md", "claims": 2}
+        "id": "a",
+        "title": "Source a",
+        "author": None,
+        "publisher": None,
+        "url": None,
+        "published": "2022",
+        "language": "ar",
+        "file": "sources/a.md",
+        "claims": 2,
+    }
 
 
 def test_json_is_deterministic(run, conflicted: Path) -> None:
@@ -94,11 +126,14 @@ def test_json_is_deterministic(run, conflicted: Path) -> None:
     assert first == run("check", "--project", conflicted, "--format", "json").stdout
 
 
-@pytest.mark.parametrize(("fmt", "start"), [
-    ("json", '{\n  "version": 1'),
-    ("csv", "source,topic,property,subject,value"),
-    ("md", "## Test desk"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [
+        ("json", '{\n  "version": 1'),
+        ("csv", "source,topic,property,subject,value"),
+        ("md", "## Test desk"),
+    ],
+)
 def test_report_formats(run, conflicted: Path, fmt: str, start: str) -> None:
     result = run("report", "--project", conflicted, "--format", fmt)
     assert result.exit_code == 1  # written, but conflicts remain
@@ -140,9 +175,13 @@ def test_every_command_has_help(run) -> None:
 
 
 def _real(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reconcile", *map(str, args)],
-                          capture_output=True, text=True, env={**os.environ, **(env or {})},
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reconcile", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 def test_real_process(conflicted: Path) -> None:
@@ -154,8 +193,9 @@ def test_real_process(conflicted: Path) -> None:
 
 def test_console_script(clean: Path) -> None:
     script = Path(sys.executable).with_name("reconcile")
-    result = subprocess.run([script, "check", "--project", clean], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [script, "check", "--project", clean], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Test desk: 2 sources")
 
@@ -165,9 +205,12 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(conflicted: Path) -> 
 
     def through_terminal(env: dict[str, str]) -> bytes:
         leader, follower = pty.openpty()
-        proc = subprocess.Popen([sys.executable, "-m", "reconcile", "check", "--project",
-                                 str(conflicted)], stdout=follower, stderr=follower,
-                                env={**os.environ, **env})
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reconcile", "check", "--project", str(conflicted)],
+            stdout=follower,
+            stderr=follower,
+            env={**os.environ, **env},
+        )
         os.close(follower)
         chunks = []
         while True:
@@ -188,7 +231,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(conflicted: Path) -> 
 
 
 def test_help_starts_without_pandas() -> None:
-    code = ("import sys; from reconcile.cli import cli; "
-            "print('pandas' in sys.modules, 'jinja2' in sys.modules)")
+    code = (
+        "import sys; from reconcile.cli import cli; "
+        "print('pandas' in sys.modules, 'jinja2' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -14,13 +14,16 @@ TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992.
 
 def statuses(root: Path) -> dict[tuple[str, str, str | None], Status]:
     report = reconcile.compare(reconcile.load_project(root))
-    return {(g.topic.id, g.property.id, g.subject.id if g.subject else None): g.status
-            for g in report.groups}
+    return {
+        (g.topic.id, g.property.id, g.subject.id if g.subject else None): g.status
+        for g in report.groups
+    }
 
 
 def claim(prop: str, value: str, topic: str = "founding", extra: str = "") -> str:
-    return (f"- topic: {topic}\n  property: {prop}\n  value: {value}\n"
-            f"  quote: وقع عليها روسيا\n{extra}")
+    return (
+        f"- topic: {topic}\n  property: {prop}\n  value: {value}\n  quote: وقع عليها روسيا\n{extra}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -42,8 +45,11 @@ def test_date_groups(make_project, a: str, b: str, expected: Status) -> None:
 def test_one_source_is_single_and_can_contradict_itself(make_project) -> None:
     root = make_project(
         sources={"a": ("2022", TEXT)},
-        claims={"a": claim("treaty_signed", "1992") + claim("headquarters", "روسيا")
-                + claim("headquarters", "Belarus")},
+        claims={
+            "a": claim("treaty_signed", "1992")
+            + claim("headquarters", "روسيا")
+            + claim("headquarters", "Belarus")
+        },
     )
     assert statuses(root) == {
         ("founding", "treaty_signed", None): Status.SINGLE,
@@ -68,8 +74,10 @@ def test_temporal_values_at_different_times_are_a_change(make_project) -> None:
 def test_temporal_values_at_overlapping_times_conflict(make_project) -> None:
     root = make_project(
         sources={"a": ("2008", TEXT), "b": ("2008-06", TEXT)},
-        claims={"a": claim("member_count", "7", "membership"),
-                "b": claim("member_count", "6", "membership")},
+        claims={
+            "a": claim("member_count", "7", "membership"),
+            "b": claim("member_count", "6", "membership"),
+        },
     )
     assert statuses(root) == {("membership", "member_count", None): Status.CONFLICT}
 
@@ -114,14 +122,18 @@ def test_resolution_accepts_and_rejects(make_project) -> None:
     root = make_project(
         sources={"a": ("2022", TEXT), "b": ("2022", TEXT)},
         claims={"a": claim("treaty_signed", "1992"), "b": claim("treaty_signed", "1993")},
-        **{"resolutions.yaml": "- topic: founding\n  property: treaty_signed\n"
-                               "  value: 1992-05-15\n  reason: the treaty says so\n"},
+        **{
+            "resolutions.yaml": "- topic: founding\n  property: treaty_signed\n"
+            "  value: 1992-05-15\n  reason: the treaty says so\n"
+        },
     )
     report = reconcile.compare(reconcile.load_project(root))
     (group,) = report.groups
     assert group.status is Status.RESOLVED
     assert {v.claim.source: v.verdict for v in group.claims} == {
-        "a": Verdict.ACCEPTED, "b": Verdict.REJECTED}
+        "a": Verdict.ACCEPTED,
+        "b": Verdict.REJECTED,
+    }
     assert not [p for p in report.problems if p.code == "stale-resolution"]
 
 
@@ -129,8 +141,10 @@ def test_resolution_without_contradiction_is_stale_but_resolves(make_project) ->
     root = make_project(
         sources={"a": ("2022", TEXT), "b": ("2022", TEXT)},
         claims={"a": claim("treaty_signed", "1992"), "b": claim("treaty_signed", "1992")},
-        **{"resolutions.yaml": "- topic: founding\n  property: treaty_signed\n"
-                               "  value: 1992\n  reason: agreed anyway\n"},
+        **{
+            "resolutions.yaml": "- topic: founding\n  property: treaty_signed\n"
+            "  value: 1992\n  reason: agreed anyway\n"
+        },
     )
     report = reconcile.compare(reconcile.load_project(root))
     assert report.groups[0].status is Status.RESOLVED
@@ -142,26 +156,37 @@ def test_temporal_resolution_covers_only_its_time(make_project) -> None:
     counts = {"a": ("2008", TEXT), "b": ("2008", TEXT), "c": ("2022", TEXT), "d": ("2022", TEXT)}
     root = make_project(
         sources=counts,
-        claims={"a": claim("member_count", "7", "membership"),
-                "b": claim("member_count", "6", "membership"),
-                "c": claim("member_count", "6", "membership"),
-                "d": claim("member_count", "5", "membership")},
-        **{"resolutions.yaml": "- topic: membership\n  property: member_count\n  as_of: 2008\n"
-                               "  value: 7\n  reason: Uzbekistan was back\n"},
+        claims={
+            "a": claim("member_count", "7", "membership"),
+            "b": claim("member_count", "6", "membership"),
+            "c": claim("member_count", "6", "membership"),
+            "d": claim("member_count", "5", "membership"),
+        },
+        **{
+            "resolutions.yaml": "- topic: membership\n  property: member_count\n  as_of: 2008\n"
+            "  value: 7\n  reason: Uzbekistan was back\n"
+        },
     )
     report = reconcile.compare(reconcile.load_project(root))
     (group,) = report.groups
     assert group.status is Status.CONFLICT  # 2022's contradiction is not covered
     assert {v.claim.source: v.verdict for v in group.claims} == {
-        "a": Verdict.ACCEPTED, "b": Verdict.REJECTED, "c": None, "d": None}
+        "a": Verdict.ACCEPTED,
+        "b": Verdict.REJECTED,
+        "c": None,
+        "d": None,
+    }
 
 
 def test_groups_come_disagreements_first(make_project) -> None:
     root = make_project(
         sources={"a": ("2022", TEXT), "b": ("2022", TEXT)},
-        claims={"a": claim("treaty_signed", "1992") + claim("binding", "true")
-                + claim("troops", "4000", "forces"),
-                "b": claim("treaty_signed", "1992") + claim("troops", "5000", "forces")},
+        claims={
+            "a": claim("treaty_signed", "1992")
+            + claim("binding", "true")
+            + claim("troops", "4000", "forces"),
+            "b": claim("treaty_signed", "1992") + claim("troops", "5000", "forces"),
+        },
     )
     report = reconcile.compare(reconcile.load_project(root))
     assert [g.status for g in report.groups] == [Status.CONFLICT, Status.SINGLE, Status.AGREE]
@@ -170,8 +195,10 @@ def test_groups_come_disagreements_first(make_project) -> None:
 def test_approximate_numbers_are_compatible(make_project) -> None:
     root = make_project(
         sources={"a": ("2022", TEXT), "b": ("2022", TEXT)},
-        claims={"a": claim("troops", "4000", "forces", "  approximate: true\n"),
-                "b": claim("troops", "4150", "forces")},
+        claims={
+            "a": claim("troops", "4000", "forces", "  approximate: true\n"),
+            "b": claim("troops", "4150", "forces"),
+        },
     )
     assert statuses(root) == {("forces", "troops", None): Status.COMPATIBLE}
 

@@ -64,9 +64,11 @@ def test_fuzzy_match_needs_a_clear_margin() -> None:
     assert {e.id for e, _ in match.closest[:2]} == {"austria", "australia"}
 
 
-TEXT = ("في مطلع العقد الأخير من القرن العشرين وإثر انهيار الاتحاد السوفييتي قامت ست دول\n"
-        "وقع عليها آنذاك ست دول هي: روسيا، أرمينيا، قرغيزستان، كازاخستان، طاجيكستان، وبيلاروسيا.\n"
-        "في عام 2006 عادت أوزبكستان لتكون دولة كاملة العضوية في المنظمة")
+TEXT = (
+    "في مطلع العقد الأخير من القرن العشرين وإثر انهيار الاتحاد السوفييتي قامت ست دول\n"
+    "وقع عليها آنذاك ست دول هي: روسيا، أرمينيا، قرغيزستان، كازاخستان، طاجيكستان، وبيلاروسيا.\n"
+    "في عام 2006 عادت أوزبكستان لتكون دولة كاملة العضوية في المنظمة"
+)
 
 
 @pytest.mark.parametrize(
@@ -98,5 +100,5 @@ def test_quotes(quote: str | None, status: QuoteStatus) -> None:
 def test_exact_quote_spans_point_at_the_original_text() -> None:
     text = "قال: «منظمة مُعاهدة الأمن الجماعي» تأسست"
     match = SourceText(text).find("منظمة معاهدة الامن الجماعي", 90)
-    (start, end), = match.spans
+    ((start, end),) = match.spans
     assert text[start:end] == "منظمة مُعاهدة الأمن الجماعي»"

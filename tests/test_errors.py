@@ -9,8 +9,10 @@ import pytest
 
 TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992."
 GOOD = "- topic: founding\n  property: treaty_signed\n  value: 1992\n  quote: وقع عليها روسيا\n"
-LINE = re.compile(r"^(?P<place>[^:\n]+:\d+:\d+): (?P<severity>error|warning): (?P<message>.*) "
-                  r"\[(?P<code>[a-z-]+)\]$")
+LINE = re.compile(
+    r"^(?P<place>[^:\n]+:\d+:\d+): (?P<severity>error|warning): (?P<message>.*) "
+    r"\[(?P<code>[a-z-]+)\]$"
+)
 
 
 def problems(output: str) -> list[tuple[str, str, str, str]]:
@@ -40,35 +42,91 @@ def only(run, root: Path, code: str) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("claims", "code", "place", "words"),
     [
-        ("- topic: founding\n  property: treaty_signed\n  value: 1992\n  value: 1993\n",
-         "duplicate-key", "claims/a.yaml:4:3", "first given at line 3"),
-        ("- topic: founding\n  property: treaty_signed\n  value: !!python/object:os.system x\n",
-         "unsafe-tag", "claims/a.yaml:3:10", "is not allowed"),
-        ("- topic: fonding\n  property: treaty_signed\n  value: 1992\n",
-         "unknown-topic", "claims/a.yaml:1:10", "did you mean 'founding'"),
-        ("- topic: founding\n  property: treaty_sign\n  value: 1992\n",
-         "unknown-property", "claims/a.yaml:2:13", "did you mean 'treaty_signed'"),
-        ("- topic: membership\n  property: status\n  subject: russia\n  value: memebr\n"
-         "  as_of: 2000\n",
-         "unknown-choice", "claims/a.yaml:4:10", "did you mean 'member'"),
-        ("- topic: founding\n  property: headquarters\n  value: Atlantis\n",
-         "unknown-entity", "claims/a.yaml:3:10", "closest:"),
-        ("- topic: founding\n  property: treaty_signed\n  value: 15 May 1992\n",
-         "bad-date", "claims/a.yaml:3:10", "is not an EDTF date"),
-        ("- topic: forces\n  property: troops\n  value: '4,000'\n",
-         "wrong-type", "claims/a.yaml:3:10", "expected a number"),
-        ("- topic: founding\n  property: treaty_signed\n",
-         "missing-field", "claims/a.yaml:1:3", "has no 'value'"),
-        ("- topic: founding\n  property: treaty_signed\n  value: 1992\n  qoute: x\n",
-         "unknown-field", "claims/a.yaml:4:3", "did you mean 'quote'"),
-        ("- topic: membership\n  property: status\n  value: member\n",
-         "missing-field", "claims/a.yaml:1:3", "give a 'subject'"),
-        ("- topic: founding\n  property: treaty_signed\n  value: 1992\n  as_of: 2000\n",
-         "unexpected-field", "claims/a.yaml:4:3", "only for temporal"),
-        ("- topic: founding\n  property: treaty_signed\n  value: 1992\n  complete: false\n",
-         "unexpected-field", "claims/a.yaml:4:3", "only for entities"),
-        ("- topic: founding\n  property: treaty_signed\n  value: [1992\n",
-         "yaml-syntax", "claims/a.yaml:4:1", "invalid YAML"),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: 1992\n  value: 1993\n",
+            "duplicate-key",
+            "claims/a.yaml:4:3",
+            "first given at line 3",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: !!python/object:os.system x\n",
+            "unsafe-tag",
+            "claims/a.yaml:3:10",
+            "is not allowed",
+        ),
+        (
+            "- topic: fonding\n  property: treaty_signed\n  value: 1992\n",
+            "unknown-topic",
+            "claims/a.yaml:1:10",
+            "did you mean 'founding'",
+        ),
+        (
+            "- topic: founding\n  property: treaty_sign\n  value: 1992\n",
+            "unknown-property",
+            "claims/a.yaml:2:13",
+            "did you mean 'treaty_signed'",
+        ),
+        (
+            "- topic: membership\n  property: status\n  subject: russia\n  value: memebr\n"
+            "  as_of: 2000\n",
+            "unknown-choice",
+            "claims/a.yaml:4:10",
+            "did you mean 'member'",
+        ),
+        (
+            "- topic: founding\n  property: headquarters\n  value: Atlantis\n",
+            "unknown-entity",
+            "claims/a.yaml:3:10",
+            "closest:",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: 15 May 1992\n",
+            "bad-date",
+            "claims/a.yaml:3:10",
+            "is not an EDTF date",
+        ),
+        (
+            "- topic: forces\n  property: troops\n  value: '4,000'\n",
+            "wrong-type",
+            "claims/a.yaml:3:10",
+            "expected a number",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n",
+            "missing-field",
+            "claims/a.yaml:1:3",
+            "has no 'value'",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: 1992\n  qoute: x\n",
+            "unknown-field",
+            "claims/a.yaml:4:3",
+            "did you mean 'quote'",
+        ),
+        (
+            "- topic: membership\n  property: status\n  value: member\n",
+            "missing-field",
+            "claims/a.yaml:1:3",
+            "give a 'subject'",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: 1992\n  as_of: 2000\n",
+            "unexpected-field",
+            "claims/a.yaml:4:3",
+            "only for temporal",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: 1992\n  complete: false\n",
+            "unexpected-field",
+            "claims/a.yaml:4:3",
+            "only for entities",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: [1992\n",
+            "yaml-syntax",
+            "claims/a.yaml:4:1",
+            "invalid YAML",
+        ),
         ("topic: founding\n", "wrong-type", "claims/a.yaml:1:1", "must be a list"),
     ],
 )
@@ -94,14 +152,15 @@ def test_every_problem_of_a_run_is_reported(make_project, run) -> None:
         sources={"a": ("2022", TEXT), "b": ("2022", TEXT)},
         claims={
             "a": "- topic: fonding\n  property: x\n  value: 1\n"
-                 "- topic: founding\n  property: treaty_signed\n  value: soon\n",
+            "- topic: founding\n  property: treaty_signed\n  value: soon\n",
             "b": "- {topic: founding, property: headquarters, value: Atlantis}\n",
         },
     )
     result = check(run, root)
     assert result.exit_code == 2
-    codes = [(place, code) for place, severity, code, _ in problems(result.output)
-             if severity == "error"]
+    codes = [
+        (place, code) for place, severity, code, _ in problems(result.output) if severity == "error"
+    ]
     assert codes == [
         ("claims/a.yaml:1:10", "unknown-topic"),
         ("claims/a.yaml:6:10", "bad-date"),
@@ -118,15 +177,21 @@ def test_claims_file_with_no_source(make_project, run) -> None:
 
 
 def test_bad_source_id_and_front_matter(make_project, run) -> None:
-    root = make_project(**{"sources__Bad_Id.md": "---\n---\ntext\n",
-                           "sources__plain.md": "no front matter\n",
-                           "sources__dated.md": "---\npublished: last year\n---\ntext\n"})
+    root = make_project(
+        **{
+            "sources__Bad_Id.md": "---\n---\ntext\n",
+            "sources__plain.md": "no front matter\n",
+            "sources__dated.md": "---\npublished: last year\n---\ntext\n",
+        }
+    )
     result = check(run, root)
     assert result.exit_code == 2
     found = {(place, code) for place, _, code, _ in problems(result.output)}
-    assert found == {("sources/Bad_Id.md:1:1", "bad-source-id"),
-                     ("sources/plain.md:1:1", "no-front-matter"),
-                     ("sources/dated.md:2:12", "bad-date")}
+    assert found == {
+        ("sources/Bad_Id.md:1:1", "bad-source-id"),
+        ("sources/plain.md:1:1", "no-front-matter"),
+        ("sources/dated.md:2:12", "bad-date"),
+    }
 
 
 def test_undecodable_bytes(make_project, run) -> None:
@@ -143,8 +208,10 @@ def test_alias_bomb_is_refused_quickly(make_project, run) -> None:
     for level in range(1, 10):
         previous = chr(ord("a") + level - 1)
         name = chr(ord("a") + level)
-        bomb += f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, " \
-                f"*{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+        bomb += (
+            f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, "
+            f"*{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+        )
     root = make_project(sources={"a": ("2022", TEXT)}, claims={"a": bomb})
     place, message = only(run, root, "yaml-alias-bomb")
     assert place.startswith("claims/a.yaml:")
@@ -155,8 +222,10 @@ def test_recursive_alias_is_refused(make_project, run) -> None:
     root = make_project(sources={"a": ("2022", TEXT)}, claims={"a": "- &a [*a]\n"})
     result = check(run, root)
     assert result.exit_code == 2
-    assert {code for _, _, code, _ in problems(result.output)} & {"yaml-too-deep",
-                                                                 "yaml-alias-bomb"}
+    assert {code for _, _, code, _ in problems(result.output)} & {
+        "yaml-too-deep",
+        "yaml-alias-bomb",
+    }
 
 
 def test_oversized_file(make_project, run, monkeypatch) -> None:
@@ -175,21 +244,41 @@ def test_path_outside_the_project(make_project, run, tmp_path) -> None:
     outside.write_text(GOOD, encoding="utf-8")
     (root / "claims").mkdir()
     (root / "claims/a.yaml").symlink_to(outside)
-    place, message = only(run, root, "outside-project")
+    place, _ = only(run, root, "outside-project")
     assert place == "claims/a.yaml:1:1"
 
 
 CONFIG_ERRORS = [
-    ("entities:\n  country:\n    a: {aliases: [Minsk]}\n    b: {aliases: [minsk]}\n"
-     "topics: {}\n", "shared-name", "reconcile.yaml:4:8", "belongs to both country.a"),
-    ("topics:\n  t:\n    properties:\n      p: {type: dates}\n",
-     "bad-type", "reconcile.yaml:4:17", "did you mean 'date'"),
-    ("topics:\n  t:\n    properties:\n      p: {type: entity, kind: planet}\n",
-     "unknown-kind", "reconcile.yaml:4:31", "does not define"),
-    ("topics:\n  t:\n    properties:\n      p: {type: choice}\n",
-     "missing-field", "reconcile.yaml:4:10", "needs a list of 'choices'"),
-    ("settings: {alias_threshold: 120}\ntopics: {}\n",
-     "bad-setting", "reconcile.yaml:1:29", "from 0 to 100"),
+    (
+        "entities:\n  country:\n    a: {aliases: [Minsk]}\n    b: {aliases: [minsk]}\ntopics: {}\n",
+        "shared-name",
+        "reconcile.yaml:4:8",
+        "belongs to both country.a",
+    ),
+    (
+        "topics:\n  t:\n    properties:\n      p: {type: dates}\n",
+        "bad-type",
+        "reconcile.yaml:4:17",
+        "did you mean 'date'",
+    ),
+    (
+        "topics:\n  t:\n    properties:\n      p: {type: entity, kind: planet}\n",
+        "unknown-kind",
+        "reconcile.yaml:4:31",
+        "does not define",
+    ),
+    (
+        "topics:\n  t:\n    properties:\n      p: {type: choice}\n",
+        "missing-field",
+        "reconcile.yaml:4:10",
+        "needs a list of 'choices'",
+    ),
+    (
+        "settings: {alias_threshold: 120}\ntopics: {}\n",
+        "bad-setting",
+        "reconcile.yaml:1:29",
+        "from 0 to 100",
+    ),
     ("title: x\n", "missing-field", "reconcile.yaml:1:1", "has no 'topics'"),
 ]
 
@@ -204,11 +293,14 @@ def test_config_errors(make_project, run, config: str, code: str, place: str, wo
 
 def test_resolution_errors(make_project, run) -> None:
     root = make_project(
-        sources={"a": ("2022", TEXT)}, claims={"a": GOOD},
-        **{"resolutions.yaml": "- topic: founding\n  property: headquarters\n  value: russia\n"
-                               "  reason: r\n"
-                               "- topic: founding\n  property: treaty_signed\n  value: never\n"
-                               "  reason: r\n"},
+        sources={"a": ("2022", TEXT)},
+        claims={"a": GOOD},
+        **{
+            "resolutions.yaml": "- topic: founding\n  property: headquarters\n  value: russia\n"
+            "  reason: r\n"
+            "- topic: founding\n  property: treaty_signed\n  value: never\n"
+            "  reason: r\n"
+        },
     )
     result = check(run, root)
     assert result.exit_code == 2
@@ -232,5 +324,7 @@ def test_errors_as_json(make_project, run) -> None:
     data = json.loads(result.stdout)
     assert data["groups"] == []
     assert {p["code"] for p in data["problems"]} == {"missing-field", "unknown-topic"}
-    assert all({"severity", "code", "file", "line", "column", "message"} <= p.keys()
-               for p in data["problems"])
+    assert all(
+        {"severity", "code", "file", "line", "column", "message"} <= p.keys()
+        for p in data["problems"]
+    )

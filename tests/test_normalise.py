@@ -39,8 +39,10 @@ def _reference(text: str) -> str:
     """SPEC §4 applied to the whole string at once, step by step."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    removed = set("\u0640\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c"
-                  "\u202d\u202e\u2066\u2067\u2068\u2069\"“”„«»'‘’‹›")
+    removed = set(
+        "\u0640\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c"
+        "\u202d\u202e\u2066\u2067\u2068\u2069\"“”„«»'‘’‹›"
+    )
     table = {"ٱ": "ا", "ى": "ي", "ة": "ه", "،": ",", "؛": ";", "؟": "?"}
     table.update({d: "-" for d in "‐‑‒–—―−"})
     table.update({chr(0x660 + i): str(i) for i in range(10)})

@@ -159,24 +159,40 @@ days = st.integers(1, 28)
 @st.composite
 def edtf_dates(draw: st.DrawFn) -> str:
     year, month, day = draw(years), draw(months), draw(days)
-    return draw(st.sampled_from([
-        f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}", f"{year // 10}X",
-        f"{year}~", f"{year}-{month:02d}?", f"{year}/{year + draw(st.integers(0, 5))}",
-    ]))
+    return draw(
+        st.sampled_from(
+            [
+                f"{year}",
+                f"{year}-{month:02d}",
+                f"{year}-{month:02d}-{day:02d}",
+                f"{year // 10}X",
+                f"{year}~",
+                f"{year}-{month:02d}?",
+                f"{year}/{year + draw(st.integers(0, 5))}",
+            ]
+        )
+    )
 
 
 numbers = st.builds(
     lambda low, width, exact, approximate, tolerance: number(
-        low if exact else {"min": low, "max": low + width}, approximate, tolerance),
-    st.integers(0, 10_000), st.integers(0, 500), st.booleans(), st.booleans(),
+        low if exact else {"min": low, "max": low + width}, approximate, tolerance
+    ),
+    st.integers(0, 10_000),
+    st.integers(0, 500),
+    st.booleans(),
+    st.booleans(),
     st.sampled_from([0, 50, "5%", "10%"]),
 )
 entity_sets = st.builds(
     lambda names, complete: EntitySetValue(frozenset(names), complete),
-    st.sets(st.sampled_from(["ru", "by", "uz", "kz", "am"]), min_size=1), st.booleans(),
+    st.sets(st.sampled_from(["ru", "by", "uz", "kz", "am"]), min_size=1),
+    st.booleans(),
 )
 any_values = st.one_of(
-    edtf_dates().map(parse_date), numbers, entity_sets,
+    edtf_dates().map(parse_date),
+    numbers,
+    entity_sets,
 )
 
 
@@ -203,3 +219,26 @@ def test_precision_never_makes_a_conflict(year: int, month: int, day: int) -> No
 def test_partial_lists_never_conflict_with_each_other(a: EntitySetValue, b: EntitySetValue) -> None:
     a, b = EntitySetValue(a.ids, False), EntitySetValue(b.ids, False)
     assert a.relate(b) is not CONTRADICTS
+
+
+@given(st.integers(1, 9999), st.integers(0, 13), st.integers(0, 32), st.integers(1, 3))
+def test_plain_dates_span_as_the_edtf_library_says(
+    year: int, month: int, day: int, parts: int
+) -> None:
+    from edtf import parse_edtf
+
+    from reconcile.values import date_span
+
+    text = "-".join([f"{year:04d}", f"{month:02d}", f"{day:02d}"][:parts])
+    try:
+        parsed = parse_edtf(text)
+        expected = (parsed.lower_strict(), parsed.upper_strict())
+    except Exception:
+        with pytest.raises(InvalidValue):
+            date_span(text)
+        return
+    span = date_span(text)
+    import datetime as dt
+
+    as_days = tuple(float(dt.date(t.tm_year, t.tm_mon, t.tm_mday).toordinal()) for t in expected)
+    assert (span.low, span.high) == as_days

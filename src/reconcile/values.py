@@ -6,10 +6,13 @@ kind as equal, compatible (they differ only in precision or completeness) or con
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Protocol
 
 from edtf import parse_edtf
@@ -98,8 +101,18 @@ def parse_date(raw: object) -> DateValue:
     return DateValue(text, date_span(text))
 
 
+_PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=16384)
 def date_span(text: str) -> Span:
     """The days an EDTF expression covers, fuzzy bounds included (`1992~` is 1991–1993)."""
+    plain = _PLAIN_DATE.fullmatch(text)
+    if plain:  # the common case, computed directly: the EDTF parser takes milliseconds a date
+        try:
+            return _plain_span(*(int(part) if part else None for part in plain.groups()))
+        except ValueError:
+            pass  # let the parser explain what is wrong
     try:
         parsed = parse_edtf(text)
         low, high = parsed.lower_fuzzy(), parsed.upper_fuzzy()
@@ -109,6 +122,17 @@ def date_span(text: str) -> Span:
             "1992~ or 1990/1993"
         ) from exc
     return Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
+
+
+def _plain_span(year: int, month: int | None, day: int | None) -> Span:
+    if day is not None:
+        low = high = dt.date(year, month or 0, day)
+    elif month is not None:
+        low = dt.date(year, month, 1)
+        high = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        low, high = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Span(float(low.toordinal()), float(high.toordinal()))
 
 
 def _ordinal(bound: object, infinite: float) -> float:
