@@ -62,10 +62,11 @@ def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
         )
 
 
-def _fail(exc: ReconcileError, *, err: bool = True) -> NoReturn:
+def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoReturn:
     _print_problems(exc.problems, err=err)
     errors = len(exc.errors)
-    _echo(f"{errors} error{'s' * (errors != 1)}; nothing was written.", err=True)
+    summary = f"{errors} error{'s' * (errors != 1)}"
+    _echo(f"{summary}; nothing was written." if writes else f"{summary}.", err=err)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -75,7 +76,7 @@ def _exit_code(report: Report, strict: bool) -> int:
     return EXIT_CLEAN
 
 
-def _load(project_dir: Path, fmt: str = "text") -> Report:
+def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Report:
     try:
         return compare(load_project(project_dir))
     except ReconcileError as exc:
@@ -84,7 +85,7 @@ def _load(project_dir: Path, fmt: str = "text") -> Report:
 
             _echo(to_json(error_data(exc.problems)))
             sys.exit(EXIT_BAD_INPUT)
-        _fail(exc, err=fmt != "text")
+        _fail(exc, err=writes, writes=writes)
 
 
 def handle_errors(command: F) -> F:
@@ -226,7 +227,7 @@ def report(
     from reconcile.files import write_atomic
     from reconcile.report import render
 
-    result = _load(project_dir)
+    result = _load(project_dir, writes=True)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     text = render(result, fmt, ui_language=ui_language, generated=generated)
     target = output or project_dir / "reports" / f"consistency.{fmt}"

@@ -86,6 +86,8 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
         mark = exc.problem_mark or exc.context_mark
         place = _place(name, mark, first_line) if mark else Place(name, first_line)
         message = " ".join(filter(None, [exc.context, exc.problem]))
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            message = "a tab cannot indent YAML; use spaces"
         raise ReconcileError([error(place, "yaml-syntax", f"invalid YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + first_line
@@ -110,6 +112,11 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
     if builder.problems:
         raise ReconcileError(builder.problems)
     return value
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _place(name: str, mark: Any, first_line: int) -> Place:
