@@ -237,3 +237,23 @@ def test_help_starts_without_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_report_that_cannot_be_written_is_an_error(run, clean: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run("report", "--project", clean, "--output", blocker / "r.html")
+    assert result.exit_code == 2
+    assert "error: cannot write: " in result.stderr
+    assert "[write-failed]" in result.stderr
+
+
+def test_every_command_takes_project(run, clean: Path) -> None:
+    for command in ("check", "report", "add-source", "resolve", "init", "schema"):
+        assert "--project DIRECTORY" in run(command, "--help").output
+
+
+def test_init_in_project_folder(run, tmp_path: Path) -> None:
+    result = run("init", "--project", tmp_path / "desk")
+    assert result.exit_code == 0
+    assert (tmp_path / "desk" / "reconcile.yaml").is_file()

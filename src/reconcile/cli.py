@@ -15,7 +15,7 @@ import click
 from reconcile.compare import compare
 from reconcile.load import load_project
 from reconcile.model import Group, Report, Status
-from reconcile.problems import Problem, ReconcileError, Severity
+from reconcile.problems import Place, Problem, ReconcileError, Severity, error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,7 +89,7 @@ def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Repo
 
 
 def handle_errors(command: F) -> F:
-    """Turn a ReconcileError escaping a command into its problems and exit code 2."""
+    """Turn a ReconcileError or a failed write escaping a command into problems and exit 2."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -97,6 +97,10 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except ReconcileError as exc:
             _fail(exc)
+        except OSError as exc:
+            where = Place(str(exc.filename or "."))
+            reason = exc.strerror or str(exc)
+            _fail(ReconcileError([error(where, "write-failed", f"cannot write: {reason}")]))
 
     return wrapper  # type: ignore[return-value]
 
@@ -215,6 +219,7 @@ def _print_conflict(report: Report, group: Group) -> None:
     help="Say in the report when it was generated (off: same input, same bytes).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@handle_errors
 def report(
     project_dir: Path,
     fmt: str,
@@ -291,13 +296,14 @@ def resolve(project_dir: Path, topic: str, property_id: str, **options: str | No
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@project_option
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @handle_errors
-def init(directory: Path) -> None:
-    """Start an empty project, with a commented example of each file."""
+def init(project_dir: Path, directory: Path | None) -> None:
+    """Start an empty project in DIRECTORY (or --project), with a commented example of each file."""
     from reconcile.writing import init_project
 
-    for path in init_project(directory):
+    for path in init_project(directory or project_dir):
         _echo(f"wrote {path}")
 
 
