@@ -812,7 +812,10 @@ class _ValueReader:
         self.loader.add(problem)
 
     def property(self, raw: YamlMap) -> Property | None:
-        topic_id, prop_id = str(raw.get("topic")), str(raw.get("property"))
+        """The property a claim or resolution names; None, reported, when it names none."""
+        if "topic" not in raw:  # reported as a missing field
+            return None
+        topic_id, prop_id = str(raw["topic"]), str(raw.get("property"))
         topic = self.config.topics.get(topic_id)
         if topic is None:
             self.add(
@@ -824,7 +827,7 @@ class _ValueReader:
             )
             return None
         prop = topic.properties.get(prop_id)
-        if prop is None:
+        if prop is None and "property" in raw:
             self.add(
                 error(
                     raw.place_of("property"),
