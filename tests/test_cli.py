@@ -111,14 +111,29 @@ def test_check_json_is_the_spec_object(run, conflicted: Path) -> None:
     assert data["sources"][0] == {
         "id": "a",
         "title": "Source a",
-        "author": None,
-        "publisher": None,
-        "url": None,
         "published": "2022",
         "language": "ar",
-        "file": "sources/a.md",
         "claims": 2,
     }
+    assert list(group) == [
+        "topic",
+        "property",
+        "subject",
+        "status",
+        "claims",
+        "members",
+        "resolution",
+    ]
+    assert list(first) == [
+        "source",
+        "value",
+        "as_of",
+        "quote",
+        "quote_status",
+        "file",
+        "line",
+        "verdict",
+    ]
 
 
 def test_json_is_deterministic(run, conflicted: Path) -> None:

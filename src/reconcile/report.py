@@ -36,12 +36,8 @@ def report_data(report: Report) -> dict[str, Any]:
             {
                 "id": source.id,
                 "title": source.title,
-                "author": source.author,
-                "publisher": source.publisher,
-                "url": source.url,
                 "published": source.published.edtf if source.published else None,
                 "language": source.language or project.config.language,
-                "file": source.file,
                 "claims": report.source_counts[source.id].claims,
             }
             for source in project.sources.values()
@@ -58,7 +54,6 @@ def group_data(group: Group) -> dict[str, Any]:
         "property": group.property.id,
         "subject": group.subject.id if group.subject else None,
         "status": str(group.status),
-        "anchor": group.anchor,
         "claims": [claim_data(view) for view in group.claims],
         "members": [
             {
@@ -75,18 +70,12 @@ def group_data(group: Group) -> dict[str, Any]:
 
 def claim_data(view: ClaimView) -> dict[str, Any]:
     claim = view.claim
-    match = claim.quote_match
     return {
         "source": claim.source,
         "value": claim.value.canonical(),
-        "written": claim.written,
-        "subject_written": claim.subject_written,
         "as_of": claim.as_of.edtf if claim.as_of else None,
         "quote": claim.quote,
-        "quote_status": str(match.status),
-        "quote_score": match.score,
-        "quote_found": match.found,
-        "note": claim.note,
+        "quote_status": str(claim.quote_match.status),
         "file": claim.place.file,
         "line": claim.place.line,
         "verdict": str(view.verdict) if view.verdict else None,
