@@ -68,15 +68,15 @@ _Dumper.add_representer(
 )
 
 
-def _dump(mapping: Mapping[str, Any]) -> str:
-    """`mapping` as block YAML, every value on one line unless it holds a line break."""
+def _dump(mapping: Mapping[str, Any], *, flow: bool = False) -> str:
+    """`mapping` as YAML, each value on one line unless it holds a line break; `flow`: {…}."""
     return yaml.dump(
         dict(mapping),
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
         width=1_000_000,
-        default_flow_style=False,
+        default_flow_style=flow,
     )
 
 
@@ -737,7 +737,7 @@ def _append(existing: str | None, entry_text: str, entry: Mapping[str, Any]) -> 
     if isinstance(plan, _Inline):
         before, after = text[: plan.offset], text[plan.offset :]
         comma = "" if before.rstrip().endswith((",", "[")) else ", "
-        draft = before + comma + _dump_inline(entry) + after
+        draft = before + comma + _dump(entry, flow=True).rstrip("\n") + after
     elif plan is not None:
         if plan.cut:
             text = text[: plan.cut[0]] + text[plan.cut[1] :]
@@ -839,17 +839,6 @@ def _empty_list_span(text: str, start: int, end: int) -> tuple[int, int]:
     if not (text[line_start:start] + text[end:line_end]).strip():
         return line_start, line_end
     return start, end
-
-
-def _dump_inline(entry: Mapping[str, Any]) -> str:
-    return yaml.dump(
-        dict(entry),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1_000_000,
-        default_flow_style=True,
-    ).rstrip("\n")
 
 
 def _entry_line(draft: str, entry: Mapping[str, Any]) -> int | None:
