@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
 
 from reconcile.cli import cli
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from reconcile.model import Report
 
 CONFIG = """\
 title: Test desk
@@ -99,3 +105,193 @@ def run() -> Callable[..., Result]:
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+# -- The HTML report's fixtures (tests/test_html.py, tests/test_browser.py) ----------------------
+
+HTML_CONFIG = """\
+title: "Desk <b>test</b> & co"
+language: ar
+entities:
+  country:
+    russia:     {label: {en: Russia, ar: روسيا}}
+    armenia:    {label: {en: Armenia, ar: أرمينيا}}
+    belarus:    {label: {en: Belarus, ar: بيلاروسيا}, aliases: [Byelorussia]}
+    uzbekistan: {label: {en: Uzbekistan, ar: أوزبكستان}}
+topics:
+  founding:
+    label: {en: Founding, ar: التأسيس}
+    properties:
+      signed: {type: date, label: {en: Treaty signed, ar: توقيع المعاهدة}}
+      signatories:
+        {type: entities, kind: country, label: {en: Original signatories, ar: الدول الموقعة}}
+      troops: {type: number, label: Troops}
+      place: {type: text, label: Place of signing}
+  membership:
+    label: {en: Membership, ar: العضوية}
+    properties:
+      status: {type: choice, choices: [member, withdrawn], subject: country, temporal: true}
+"""
+
+#: Three sources, six groups, one of each status; project text carries script payloads that
+#: set `window.__pwned` if they ever run.
+HTML_FILES = {
+    "sources/a.md": """\
+---
+title: المصدر الأول
+published: 2022-01
+language: ar
+---
+وقعت ست دول على معاهدة الأمن الجماعي في 15 أيار 1992 هي: روسيا، أرمينيا، وبيلاروسيا.
+انسحبت أوزبكستان من المنظمة عام 1999.
+نشرت القوات أكثر من 10,000 جندي في العاصمة طشقند.
+<img src=x onerror=window.__pwned=2>
+""",
+    "claims/a.yaml": """\
+- topic: founding
+  property: signed
+  value: 1992-05-15
+  quote: في 15 أيار 1992
+- topic: founding
+  property: signatories
+  value: [روسيا, أرمينيا, وبيلاروسيا]
+  quote: روسيا، أرمينيا، وبيلاروسيا
+- topic: membership
+  property: status
+  subject: أوزبكستان
+  value: withdrawn
+  as_of: 1999
+  quote: انسحبت أوزبكستان من المنظمة عام 1999
+- topic: founding
+  property: troops
+  value: {min: 10000}
+  quote: أكثر من 10,000 جندي
+  note: '<script>window.__pwned=3</script>'
+- topic: founding
+  property: place
+  value: Tashkent
+  quote: '<img src=x onerror=window.__pwned=2>'
+""",
+    "sources/b.md": """\
+---
+title: '<script>window.__pwned=1</script>'
+published: 2013
+language: ar
+---
+وقعت المعاهدة عام 1992 بين روسيا وأرمينيا وأوزبكستان.
+في عام 2006 عادت أوزبكستان لتكون دولة كاملة العضوية في المنظمة.
+وبلغ عدد الجنود نحو 4000 جندي.
+""",
+    "claims/b.yaml": """\
+- topic: founding
+  property: signed
+  value: 1992
+  quote: وقعت المعاهدة عام 1992
+- topic: founding
+  property: signatories
+  value: [russia, armenia, Uzbekistan]
+  quote: بين روسيا وأرمينيا وأوزبكستان
+- topic: membership
+  property: status
+  subject: uzbekistan
+  value: member
+  as_of: 2006
+  quote: في عام 2006 عادت أوزبكستان لتكون دولة كاملة العضوية
+- topic: founding
+  property: troops
+  value: 4000
+  approximate: true
+  quote: نحو 4000 جندي
+""",
+    "sources/c.md": """\
+---
+title: Third source
+author: Jane Doe
+url: https://example.org/c
+published: 2020
+language: en
+---
+Russia is among the members. The treaty was signed in Tashkent. Belarus is a member in 2020.
+""",
+    "claims/c.yaml": """\
+- topic: founding
+  property: signatories
+  value: [Russia]
+  complete: false
+  quote: Russia is among the members
+- topic: founding
+  property: place
+  value: Tashkent
+  quote: signed in Tashkent
+  note: '<img src=x onerror=window.__pwned=5>'
+- topic: membership
+  property: status
+  subject: Belarus
+  value: member
+  quote: Belarus is a member in 2020
+- topic: founding
+  property: signed
+  value: 1992
+  quote: signed on a day nobody remembers
+""",
+    "resolutions.yaml": """\
+- topic: founding
+  property: troops
+  value: {min: 10000}
+  reason: The ministry's figures.
+  reference: https://example.org/ref
+  decided: 2026-11-20
+  by: desk editor
+""",
+}
+
+
+@pytest.fixture
+def html_project(tmp_path: Path) -> Callable[..., Path]:
+    """Write the HTML sample project (or it with `files` changed) and return its folder."""
+    made = itertools.count(1)
+
+    def make(files: dict[str, str] | None = None, config: str = HTML_CONFIG) -> Path:
+        root = tmp_path / f"html-project-{next(made)}"
+        contents = {"reconcile.yaml": config, **HTML_FILES, **(files or {})}
+        for name, text in contents.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def html_report(html_project: Callable[..., Path]) -> Report:
+    """The compared sample project: one group of each status."""
+    import reconcile
+
+    return reconcile.compare(reconcile.load_project(html_project()))
+
+
+@pytest.fixture(scope="session")
+def browser_chromium() -> Iterator[Browser]:
+    """Headless Chromium from /usr/bin/chromium; a browser test fails (not skips) without it."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+    except Exception as exc:
+        playwright.stop()
+        pytest.fail(f"cannot launch /usr/bin/chromium for the browser tests: {exc}")
+    yield browser
+    browser.close()
+    playwright.stop()

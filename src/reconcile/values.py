@@ -109,8 +109,9 @@ def date_span(text: str) -> Span:
     """The days an EDTF expression covers, fuzzy bounds included (`1992~` is 1991–1993)."""
     plain = _PLAIN_DATE.fullmatch(text)
     if plain:  # the common case, computed directly: the EDTF parser takes milliseconds a date
+        year, month, day = plain.groups()
         try:
-            return _plain_span(*(int(part) if part else None for part in plain.groups()))
+            return _plain_span(int(year), _int_or_none(month), _int_or_none(day))
         except ValueError:
             pass  # let the parser explain what is wrong
     try:
@@ -124,9 +125,13 @@ def date_span(text: str) -> Span:
     return Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
 
 
+def _int_or_none(digits: str | None) -> int | None:
+    return None if digits is None else int(digits)
+
+
 def _plain_span(year: int, month: int | None, day: int | None) -> Span:
-    if day is not None:
-        low = high = dt.date(year, month or 0, day)
+    if month is not None and day is not None:
+        low = high = dt.date(year, month, day)
     elif month is not None:
         low = dt.date(year, month, 1)
         high = dt.date(year, month, calendar.monthrange(year, month)[1])
