@@ -102,3 +102,10 @@ def test_exact_quote_spans_point_at_the_original_text() -> None:
     match = SourceText(text).find("منظمة معاهدة الامن الجماعي", 90)
     ((start, end),) = match.spans
     assert text[start:end] == "منظمة مُعاهدة الأمن الجماعي»"
+
+
+def test_an_approximate_quote_shows_whole_words() -> None:
+    text = "The treaty was signed in Tashkent on 15 May 1992 by six states."
+    match = SourceText(text).find("treaty was sined in Tashkent on 15 May", 90)
+    assert match.status is QuoteStatus.APPROXIMATE
+    assert match.found == "treaty was signed in Tashkent on 15 May"

@@ -338,9 +338,11 @@ def test_a_tab_gets_a_plain_explanation(make_project, run) -> None:
 
 
 def test_a_missing_topic_is_reported_once(make_project, run) -> None:
-    root = make_project(sources={"a": ("2022", TEXT)},
-                        claims={"a": "- property: treaty_signed\n  value: 1992\n"})
+    root = make_project(
+        sources={"a": ("2022", TEXT)}, claims={"a": "- property: treaty_signed\n  value: 1992\n"}
+    )
     result = check(run, root)
     assert result.exit_code == 2
     assert [(p, c) for p, _, c, _ in problems(result.output)] == [
-        ("claims/a.yaml:1:3", "missing-field")]
+        ("claims/a.yaml:1:3", "missing-field")
+    ]

@@ -50,13 +50,21 @@ class SourceText:
         if alignment is None or alignment.dest_end <= alignment.dest_start:
             best = fuzz.partial_ratio(whole, self.folded, processor=None)
             return QuoteMatch(QuoteStatus.MISSING, score=round(best, 1))
-        span = self._span(alignment.dest_start, alignment.dest_end)
+        span = self._whole_words(*self._span(alignment.dest_start, alignment.dest_end))
         return QuoteMatch(
             QuoteStatus.APPROXIMATE,
             (span,),
             round(alignment.score, 1),
             self.text[span[0] : span[1]],
         )
+
+    def _whole_words(self, low: int, high: int) -> tuple[int, int]:
+        """Widen a span of the text so that it neither starts nor ends inside a word."""
+        while low > 0 and self.text[low - 1].isalnum() and self.text[low].isalnum():
+            low -= 1
+        while high < len(self.text) and self.text[high].isalnum() and self.text[high - 1].isalnum():
+            high += 1
+        return low, high
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of folded characters `start` to `end`."""
