@@ -17,6 +17,7 @@ from reconcile import htmlview
 from reconcile.html import render_html
 from reconcile.model import Report
 from reconcile.normalise import normalise
+from reconcile.words import Words
 
 
 class Element:
@@ -458,7 +459,28 @@ def test_problems_are_listed_with_their_place(html_page: Page) -> None:
     ],
 )
 def test_date_descriptions(html_report: Report, edtf: str, words: tuple[str, str | None]) -> None:
-    from reconcile.messages import messages
 
-    describer = htmlview.Words(html_report.project.config, "en", messages("en"))
+    describer = Words(html_report.project.config, "en")
     assert describer.date(edtf) == words
+
+
+@pytest.mark.parametrize(
+    ("raw", "approximate", "text"),
+    [
+        ({"min": 10000}, False, "at least 10,000"),
+        ({"max": 5}, False, "up to 5"),
+        (3600, True, "about 3,600"),
+        (2.5, False, "2.5"),
+    ],
+)
+def test_number_descriptions(
+    html_report: Report, raw: object, approximate: bool, text: str
+) -> None:
+    from reconcile.values import NumberValue, Tolerance, parse_number
+
+    value = parse_number(raw, approximate=approximate, tolerance=Tolerance())
+    assert isinstance(value, NumberValue)
+    prop = next(
+        p for t in html_report.project.config.topics.values() for p in t.properties.values()
+    )
+    assert Words(html_report.project.config).value(value, prop).text == text

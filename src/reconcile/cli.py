@@ -164,29 +164,26 @@ def _print_check(report: Report) -> None:
 
 
 def _print_conflict(report: Report, group: Group) -> None:
-    from reconcile.report import group_title
+    from reconcile.words import Words
 
+    words = Words(report.project.config)
     badge = click.style(str(group.status).upper(), fg=_STATUS_COLOURS[group.status], bold=True)
-    key = ".".join(
-        filter(
-            None, (group.topic.id, group.property.id, group.subject.id if group.subject else None)
-        )
-    )
-    _echo(f"{badge} {key}: {group_title(group)}")
-    entities = report.project.config.entities.get(group.property.kind or "", {})
+    subject = group.subject.id if group.subject else None
+    key = ".".join(filter(None, (group.topic.id, group.property.id, subject)))
+    _echo(f"{badge} {key}: {words.group_title(group, with_topic=True)}")
     for row in group.members:
         if row.disputed:
-            name = entities[row.entity].label.get() if row.entity in entities else row.entity
             _echo(
-                f"  {name}: listed by {', '.join(row.listed_by)}; "
-                f"left out by {', '.join(row.left_out_by)}"
+                f"  {words.entity(group.property.kind, row.entity)}: listed by "
+                f"{', '.join(row.listed_by)}; left out by {', '.join(row.left_out_by)}"
             )
     width = max(len(view.claim.source) for view in group.claims)
     for view in group.claims:
         claim = view.claim
-        when = f" as of {claim.as_of.edtf}" if claim.as_of else ""
+        value = words.value(claim.value, group.property).text
+        when = f" as of {words.when(claim.as_of)}" if claim.as_of else ""
         mark = "" if view.contradicted else " (not contradicted)"
-        _echo(f"  {claim.source:<{width}}  {claim.value.describe()}{when}{mark}  [{claim.place}]")
+        _echo(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
         if claim.quote:
             _echo(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
 

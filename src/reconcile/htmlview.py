@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reconcile.messages import MESSAGES, direction, messages
+from reconcile.messages import MESSAGES, direction
 from reconcile.model import (
     REPORT_ORDER,
     Claim,
@@ -23,7 +23,6 @@ from reconcile.model import (
     Config,
     Entity,
     Group,
-    Label,
     Property,
     QuoteStatus,
     Report,
@@ -35,15 +34,10 @@ from reconcile.model import (
 from reconcile.normalise import normalise
 from reconcile.problems import Problem
 from reconcile.values import (
-    BooleanValue,
-    ChoiceValue,
-    DateValue,
     EntitySetValue,
     EntityValue,
-    NumberValue,
-    TextValue,
-    Value,
 )
+from reconcile.words import ValueView, Words
 
 #: Above this many claims, collapsed groups and source texts are written inside <noscript> so
 #: that Chromium parses them as one text node instead of building their DOM; the page's script
@@ -98,17 +92,6 @@ class StatusView:
 class Option:
     value: str
     label: str
-
-
-@dataclass(frozen=True, slots=True)
-class ValueView:
-    """A value as the reader sees it: a label, or a list of items, and what qualifies it."""
-
-    text: str
-    items: tuple[str, ...] = ()  # entity lists: one label per entity
-    precision: str | None = None  # "year", "range"…: why two dates or numbers may differ
-    partial: bool = False
-    code: str | None = None  # the canonical form, when it says more than the label (EDTF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +305,7 @@ class Page:
 def build_page(report: Report, ui_language: str = "en", generated: str | None = None) -> Page:
     """The view of `report` in `ui_language` ("en" or "ar"; others fall back to English)."""
     lang = ui_language if ui_language in MESSAGES else "en"
-    words = Words(report.project.config, lang, messages(lang))
+    words = Words(report.project.config, lang)
     project = report.project
     lazy = len(project.claims) > LAZY_CLAIMS
     anchors = ClaimAnchors(project.claims)
@@ -392,130 +375,6 @@ def build_page(report: Report, ui_language: str = "en", generated: str | None = 
         search_index=tuple((view.anchor, view.search) for view in groups),
         lazy=lazy,
     )
-
-
-class Words:
-    """The reader's language: messages, labels from reconcile.yaml, and value descriptions."""
-
-    def __init__(self, config: Config, lang: str, catalogue: Mapping[str, str]) -> None:
-        self.config = config
-        self.lang = lang
-        self.catalogue = catalogue
-        self.months = catalogue["months"].split()
-        self.separator = catalogue["list_separator"]
-
-    def t(self, key: str, **fields: object) -> str:
-        text = self.catalogue[key]
-        return text.format(**fields) if fields else text
-
-    def label(self, label: Label, own_id: str) -> str:
-        """A label in the reader's language; a bare id (no label given) made readable."""
-        text = label.get(self.lang)
-        if text == own_id:
-            text = own_id.replace("_", " ").replace("-", " ")
-            text = text[:1].upper() + text[1:]
-        return text
-
-    def entity(self, kind: str | None, entity_id: str) -> str:
-        entity = self.config.entities.get(kind or "", {}).get(entity_id)
-        return self.label(entity.label, entity_id) if entity else entity_id
-
-    def number(self, number: float) -> str:
-        if float(number).is_integer():
-            return f"{int(number):,}"
-        return f"{number:,.6g}"
-
-    def value(self, value: Value, prop: Property) -> ValueView:
-        if isinstance(value, EntitySetValue):
-            items = tuple(sorted((self.entity(prop.kind, i) for i in value.ids), key=str.casefold))
-            text = self.separator.join(items) + ("" if value.complete else self.separator + "…")
-            return ValueView(text, items, partial=not value.complete)
-        if isinstance(value, EntityValue):
-            return ValueView(self.entity(prop.kind, value.id))
-        if isinstance(value, DateValue):
-            text, precision = self.date(value.edtf)
-            # The EDTF code says more than the words only for qualified dates and intervals.
-            shown_code = text != value.edtf and any(c in value.edtf for c in "X~?%/")
-            return ValueView(text, precision=precision, code=value.edtf if shown_code else None)
-        if isinstance(value, NumberValue):
-            return self.number_value(value)
-        if isinstance(value, BooleanValue):
-            return ValueView(self.t("yes") if value.truth else self.t("no"))
-        if isinstance(value, (ChoiceValue, TextValue)):
-            return ValueView(str(value.canonical()))
-        return ValueView(value.describe())
-
-    def number_value(self, value: NumberValue) -> ValueView:
-        low, high = value.minimum, value.maximum
-        if low is not None and low == high:
-            text, precision = self.number(low), "exact"
-        elif high is None and low is not None:
-            text, precision = self.t("at_least", value=self.number(low)), "range"
-        elif low is None and high is not None:
-            text, precision = self.t("up_to", value=self.number(high)), "range"
-        elif low is not None and high is not None:
-            text = self.t("between", low=self.number(low), high=self.number(high))
-            precision = "range"
-        else:
-            text, precision = self.t("unknown"), "range"
-        if value.approximate:
-            text, precision = self.t("about", value=text), "approximate"
-        return ValueView(text, precision=self.t(f"precision_{precision}"))
-
-    _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-    _MONTH = re.compile(r"(\d{4})-(\d{2})")
-    _YEAR = re.compile(r"-?\d{1,4}")
-    _DECADE = re.compile(r"(\d{3})X")
-    _CENTURY = re.compile(r"(\d{2})XX")
-
-    def date(self, edtf: str) -> tuple[str, str | None]:
-        """A reader's form of an EDTF date and the name of its precision."""
-        text = edtf.strip()
-        if "/" in text:
-            start, _, end = text.partition("/")
-            start_text = self.date(start)[0] if start not in ("", "..") else None
-            end_text = self.date(end)[0] if end not in ("", "..") else None
-            if start_text and end_text:
-                described = self.t("interval", start=start_text, end=end_text)
-            elif start_text:
-                described = self.t("open_end", value=start_text)
-            elif end_text:
-                described = self.t("open_start", value=end_text)
-            else:
-                described = text
-            return described, self.t("precision_range")
-        core, qualifier = (text[:-1], text[-1]) if text[-1:] in "~?%" else (text, "")
-        plain, precision = self._plain_date(core)
-        if plain is None:
-            return text, None
-        described = plain
-        if qualifier == "~":
-            described = self.t("about", value=described)
-        elif qualifier == "?":
-            described = self.t("uncertain", value=described)
-        elif qualifier == "%":
-            described = self.t("approx_uncertain", value=described)
-        return described, self.t(f"precision_{precision}")
-
-    def _plain_date(self, core: str) -> tuple[str | None, str]:
-        if match := self._DAY.fullmatch(core):
-            year, month, day = (int(part) for part in match.groups())
-            if 1 <= month <= 12:
-                return f"{day} {self.months[month - 1]} {year}", "day"
-        elif match := self._MONTH.fullmatch(core):
-            year, month = int(match[1]), int(match[2])
-            if 1 <= month <= 12:
-                return f"{self.months[month - 1]} {year}", "month"
-        elif self._YEAR.fullmatch(core):
-            return str(int(core)), "year"
-        elif match := self._DECADE.fullmatch(core):
-            return self.t("decade", value=match[1]), "decade"
-        elif match := self._CENTURY.fullmatch(core):
-            return self.t("century", value=match[1]), "century"
-        return None, ""
-
-    def when(self, date: DateValue | None) -> str | None:
-        return self.date(date.edtf)[0] if date else None
 
 
 class ClaimAnchors:
@@ -861,11 +720,8 @@ def _group_view(
     lazy: bool,
     early: bool,
 ) -> GroupView:
-    prop = group.property
     topic_label = words.label(group.topic.label, group.topic.id)
-    title = words.label(prop.label, prop.id)
-    if group.subject:
-        title += f" ({words.label(group.subject.label, group.subject.id)})"
+    title = words.group_title(group)
     rows = tuple(_claim_row(view, group, words, anchors, sources) for view in group.claims)
     digest = _digest(group, rows, words)
     open_ = group.status in OPEN_STATUSES
@@ -955,9 +811,7 @@ def _quoted_passages(
     """Per source, every quoted span with the claim that quotes it and that claim's title."""
     passages: dict[str, list[tuple[tuple[int, int], str, str]]] = defaultdict(list)
     for group in groups:
-        title = words.label(group.property.label, group.property.id)
-        if group.subject:
-            title += f" ({words.label(group.subject.label, group.subject.id)})"
+        title = words.group_title(group)
         for view in group.claims:
             claim = view.claim
             for span in claim.quote_match.spans:

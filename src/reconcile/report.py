@@ -166,6 +166,9 @@ def claims_frame(report: Report) -> pandas.DataFrame:
 
 def render_markdown(report: Report) -> str:
     """A summary of the disagreements, short enough for a pull-request comment."""
+    from reconcile.words import Words
+
+    words = Words(report.project.config)
     counts = report.by_status
     lines = [f"## {report.project.config.title}", ""]
     lines.append(" · ".join(f"**{counts[str(s)]}** {s}" for s in REPORT_ORDER))
@@ -174,24 +177,20 @@ def render_markdown(report: Report) -> str:
     if not conflicts:
         lines.append("No unresolved conflict.")
     for group in conflicts:
-        lines += [
-            "",
-            f"### {group_title(group)}",
-            "",
-            "| source | value | quote |",
-            "|---|---|---|",
-        ]
+        title = words.group_title(group, with_topic=True)
+        lines += ["", f"### {title}", "", "| source | value | quote |", "|---|---|---|"]
         for view in group.claims:
             claim = view.claim
-            value = _md(claim.value.describe())
+            value = _md(words.value(claim.value, group.property).text)
             lines.append(f"| {claim.source} | {value} | {claim.quote_match.status} |")
-        for row in group.members:
-            if row.disputed:
-                lines.append("")
-                lines.append(
-                    f"- **{row.entity}**: listed by {', '.join(row.listed_by)}; "
-                    f"left out by {', '.join(row.left_out_by)}"
-                )
+        disputed = [row for row in group.members if row.disputed]
+        if disputed:
+            lines.append("")
+        for row in disputed:
+            lines.append(
+                f"- **{words.entity(group.property.kind, row.entity)}**: listed by "
+                f"{', '.join(row.listed_by)}; left out by {', '.join(row.left_out_by)}"
+            )
     problems = report.problems
     if problems:
         lines += ["", f"{len(problems)} problem(s):", ""]
@@ -201,14 +200,6 @@ def render_markdown(report: Report) -> str:
 
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def group_title(group: Group, language: str = "en") -> str:
-    """Topic › property (subject), in the reader's language where the project gives one."""
-    title = f"{group.topic.label.get(language)} › {group.property.label.get(language)}"
-    if group.subject:
-        title += f" ({group.subject.label.get(language)})"
-    return title
 
 
 def error_data(problems: tuple[Problem, ...]) -> dict[str, Any]:

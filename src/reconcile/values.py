@@ -60,7 +60,6 @@ class InvalidValue(ValueError):
 class Value(Protocol):
     def relate(self, other: Value) -> Relation: ...
     def canonical(self) -> object: ...
-    def describe(self) -> str: ...
 
 
 # Dates ---------------------------------------------------------------------------------------
@@ -79,9 +78,6 @@ class DateValue:
 
     def canonical(self) -> str:
         return self.edtf
-
-    def describe(self) -> str:
-        return describe_date(self.edtf)
 
 
 def parse_date(raw: object) -> DateValue:
@@ -149,22 +145,6 @@ def _ordinal(bound: object, infinite: float) -> float:
         raise InvalidValue("dates must fall between the years 1 and 9999") from exc
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def describe_date(text: str) -> str:
-    """A reader's form of an EDTF date: 1992-05-15 -> 15 May 1992; others as written."""
-    parts = text.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return text
-
-
 # Numbers -------------------------------------------------------------------------------------
 
 
@@ -220,27 +200,11 @@ class NumberValue:
             return _plain(self.minimum)
         return {"min": _plain(self.minimum), "max": _plain(self.maximum)}
 
-    def describe(self) -> str:
-        about = "about " if self.approximate else ""
-        low, high = self.minimum, self.maximum
-        if low is not None and low == high:
-            return f"{about}{_format_number(low)}"
-        if high is None:
-            return f"{about}at least {_format_number(low)}"
-        if low is None:
-            return f"{about}up to {_format_number(high)}"
-        return f"{about}{_format_number(low)}–{_format_number(high)}"
-
 
 def _plain(number: float | None) -> float | int | None:
     if number is None:
         return None
     return int(number) if float(number).is_integer() else number
-
-
-def _format_number(number: float | None) -> str:
-    plain = _plain(number)
-    return f"{plain:,}" if isinstance(plain, int) else f"{plain:,.6g}"
 
 
 def parse_number(raw: object, *, approximate: bool, tolerance: Tolerance) -> NumberValue:
@@ -283,9 +247,6 @@ class EntityValue:
     def canonical(self) -> str:
         return self.id
 
-    def describe(self) -> str:
-        return self.id
-
 
 @dataclass(frozen=True, slots=True)
 class EntitySetValue:
@@ -310,10 +271,6 @@ class EntitySetValue:
     def canonical(self) -> list[str]:
         return sorted(self.ids)
 
-    def describe(self) -> str:
-        listed = ", ".join(sorted(self.ids))
-        return listed if self.complete else f"{listed}, …"
-
 
 @dataclass(frozen=True, slots=True)
 class ChoiceValue:
@@ -324,9 +281,6 @@ class ChoiceValue:
         return Relation.EQUAL if self.choice == other.choice else Relation.CONTRADICTS
 
     def canonical(self) -> str:
-        return self.choice
-
-    def describe(self) -> str:
         return self.choice
 
 
@@ -340,9 +294,6 @@ class BooleanValue:
 
     def canonical(self) -> bool:
         return self.truth
-
-    def describe(self) -> str:
-        return "yes" if self.truth else "no"
 
 
 def parse_boolean(raw: object) -> BooleanValue:
@@ -365,9 +316,6 @@ class TextValue:
         return Relation.EQUAL if score >= threshold else Relation.CONTRADICTS
 
     def canonical(self) -> str:
-        return self.text
-
-    def describe(self) -> str:
         return self.text
 
 
