@@ -22,19 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from chromium import launch  # noqa: E402
+
 import reconcile  # noqa: E402
 from reconcile import htmlview  # noqa: E402
 from reconcile.html import render_html  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 CONFIG_HEAD = """\
@@ -209,7 +201,7 @@ def main() -> None:
         print(f"file size:               {size / 1e6:7.1f} MB{'  (eager)' if args.eager else ''}")
 
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = launch(playwright)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             # Wait through CDP's lifecycle events only: polling from inside the page (as
             # wait_for_selector does) would force extra frames and slow the load it measures.

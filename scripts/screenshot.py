@@ -16,18 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from chromium import launch  # noqa: E402
+
 import reconcile  # noqa: E402
 from reconcile.html import render_html  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def main() -> None:
@@ -55,7 +47,7 @@ def main() -> None:
             + (f"#{args.hash}" if args.hash else "")
         )
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = launch(playwright)
             page = browser.new_page(
                 viewport={"width": args.width, "height": args.height},
                 color_scheme="dark" if args.dark else "light",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -276,19 +277,12 @@ def browser_chromium() -> Iterator[Browser]:
     """Headless Chromium from /usr/bin/chromium; a browser test fails (not skips) without it."""
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from chromium import launch
+
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = launch(playwright)
     except Exception as exc:
         playwright.stop()
         pytest.fail(f"cannot launch /usr/bin/chromium for the browser tests: {exc}")
