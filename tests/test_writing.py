@@ -814,3 +814,17 @@ def test_add_source_guesses_numbers_as_numbers(project: Path, tmp_path: Path) ->
     text = (project / "claims" / "count.yaml").read_text(encoding="utf-8")
     (block,) = [b for b in _blocks(text) if _about(b, "member_count")]
     assert "#   value: 6  #" in block
+
+
+def test_resolve_follows_blank_lines_between_entries(disputed: Path) -> None:
+    path = disputed / "resolutions.yaml"
+    entry = "- topic: treaty\n  property: signed\n  value: 1992\n  reason: the text\n"
+    path.write_text("# decisions\n\n" + entry + "\n" + entry, encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    result = run(
+        "resolve", "--project", disputed, "treaty", "signed", "--value", "1992", "--reason", "again"
+    )
+    assert result.exit_code == EXIT_CLEAN, result.output
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before) :].startswith("\n- topic: treaty\n")

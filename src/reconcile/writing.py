@@ -721,6 +721,9 @@ def _existing(path: Path, name: str) -> tuple[str | None, str]:
     return text, bom
 
 
+_BLANK_BEFORE_ITEM = re.compile(r"\n[ \t]*\r?\n[ \t]*- ")
+
+
 def _append(existing: str | None, entry_text: str, entry: Mapping[str, Any]) -> tuple[str, int]:
     """The draft file and the line on which the new entry starts.
 
@@ -744,8 +747,12 @@ def _append(existing: str | None, entry_text: str, entry: Mapping[str, Any]) -> 
         before, after = text[: plan.offset], text[plan.offset :]
         if before and not before.endswith("\n"):
             before += newline
-        if before.rstrip("\r\n").rpartition("\n")[2].lstrip().startswith("#"):
-            before += newline  # a comment just above the entry would read as its own
+        last_line = before.rstrip("\r\n").rpartition("\n")[2].lstrip()
+        if before.strip() and (
+            last_line.startswith("#")  # a comment just above the entry would read as its own
+            or _BLANK_BEFORE_ITEM.search(before)  # the file's entries stand apart: so does this
+        ):
+            before += newline
         body = "".join(
             " " * plan.indent + line if line.strip() else line
             for line in entry_text.splitlines(keepends=True)
