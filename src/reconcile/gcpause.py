@@ -1,0 +1,23 @@
+"""Pausing Python's cycle collector while a large, acyclic structure is built."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause the cycle collector for the block.
+
+    Loading and comparing build millions of acyclic objects; the collector rescanning them as
+    the heap grows made 100,000 claims take twice as long. Reference counting still frees them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
