@@ -88,7 +88,20 @@ def test_numbers(a: NumberValue, b: NumberValue, expected: Relation) -> None:
     assert b.relate(a) is expected
 
 
-@pytest.mark.parametrize("raw", ["4,000", True, {"min": 5, "max": 1}, {"low": 1}, {}, None])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "4,000",
+        True,
+        {"min": 5, "max": 1},
+        {"low": 1},
+        {},
+        None,
+        float("inf"),
+        float("nan"),
+        10**400,
+    ],
+)
 def test_invalid_numbers(raw: object) -> None:
     with pytest.raises(InvalidValue):
         number(raw)
@@ -142,7 +155,7 @@ def test_scalars(a: object, b: object, expected: Relation) -> None:
 def test_tolerance_parsing() -> None:
     assert parse_tolerance("10%") == Tolerance(10, percent=True)
     assert parse_tolerance(50) == Tolerance(50)
-    for bad in ("ten", -1, "-5%", True):
+    for bad in ("ten", -1, "-5%", True, "5", 10**400, "inf%", None):
         with pytest.raises(InvalidValue):
             parse_tolerance(bad)
 

@@ -160,17 +160,16 @@ class Tolerance:
 
 
 def parse_tolerance(raw: object) -> Tolerance:
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw >= 0:
-        return Tolerance(float(raw))
-    if isinstance(raw, str) and raw.strip().endswith("%"):
-        try:
-            amount = float(raw.strip()[:-1])
-        except ValueError:
-            pass
-        else:
-            if amount >= 0:
-                return Tolerance(amount, percent=True)
-    raise InvalidValue(f'expected a tolerance such as 100 or "10%", got {raw!r}')
+    """Read a tolerance: an absolute amount (100) or a percentage ("10%")."""
+    percent = isinstance(raw, str) and raw.strip().endswith("%")
+    text = raw.strip()[:-1] if isinstance(raw, str) and percent else raw
+    try:
+        amount = _number(float(text) if isinstance(text, str) else text, "the tolerance")
+    except (InvalidValue, ValueError):
+        amount = None
+    if amount is None or amount < 0 or (isinstance(raw, str) and not percent):
+        raise InvalidValue(f'expected a tolerance such as 100 or "10%", got {raw!r}')
+    return Tolerance(amount, percent=percent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +227,15 @@ def parse_number(raw: object, *, approximate: bool, tolerance: Tolerance) -> Num
 def _number(raw: object, what: str) -> float | None:
     if raw is None:
         return None
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or math.isnan(raw):
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         raise InvalidValue(f'expected a number for {what}, got {raw!r} (write 4000, not "4,000")')
-    return float(raw)
+    try:
+        number = float(raw)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidValue(f"expected a finite number for {what}, got {raw!r}")
+    return number
 
 
 # Entities, choices, booleans, text -----------------------------------------------------------

@@ -1,0 +1,163 @@
+"""Whatever a user types, reconcile answers with problems and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reconcile.cli import cli
+
+PIECES = [
+    "- ",
+    "topic: ",
+    "founding",
+    "membership",
+    "property: ",
+    "treaty_signed",
+    "status",
+    "signatories",
+    "member_count",
+    "value: ",
+    "subject: ",
+    "as_of: ",
+    "quote: ",
+    "complete: ",
+    "approximate: ",
+    "note: ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    ": ",
+    "\n",
+    "\n  ",
+    "  ",
+    "&a ",
+    "*a",
+    "!!python/object ",
+    "!x ",
+    "1992",
+    "1992-05-15",
+    "199X",
+    "1992~",
+    "-1",
+    "4,000",
+    "{min: 3}",
+    "true",
+    "null",
+    "~",
+    "'",
+    '"',
+    "#",
+    "روسيا",
+    "وبيلاروسيا",
+    "أوزباكستان",
+    "\t",
+    "…",
+    "...",
+    "---",
+    "%YAML 1.2",
+    "? ",
+    "|",
+    ">",
+    "\\",
+    "\x00",
+    "\ufeff",
+    "<<: ",
+]
+
+yaml_ish = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+FIELDS = [
+    "topic",
+    "property",
+    "value",
+    "subject",
+    "quote",
+    "as_of",
+    "complete",
+    "approximate",
+    "note",
+    "reason",
+    "qoute",
+]
+WORDS = [
+    "founding",
+    "membership",
+    "forces",
+    "treaty_signed",
+    "headquarters",
+    "signatories",
+    "status",
+    "member_count",
+    "troops",
+    "charter",
+    "binding",
+    "member",
+    "withdrawn",
+    "روسيا",
+    "وبيلاروسيا",
+    "أوزباكستان",
+    "russia",
+    "Atlantis",
+    "1992",
+    "199X",
+    "1992~",
+    "1990/..",
+    "15 May",
+    "4,000",
+    "",
+    " ",
+    "…",
+]
+scalars = st.one_of(
+    st.sampled_from(WORDS),
+    st.integers(-10, 10**6),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(["min", "max", "x"]), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+claim_lists = st.lists(
+    st.dictionaries(st.sampled_from(FIELDS), values, max_size=7), max_size=5
+).map(lambda items: yaml.safe_dump(items, allow_unicode=True))
+any_text = st.one_of(yaml_ish, claim_lists)
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(claims=any_text, resolutions=any_text, front=yaml_ish)
+def test_any_input_gets_an_answer(make_project, claims: str, resolutions: str, front: str) -> None:
+    from click.testing import CliRunner
+
+    root: Path = make_project(
+        sources={"a": ("2022", "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992")},
+        claims={"a": claims},
+        **{
+            "resolutions.yaml": resolutions,
+            "sources__b.md": f"---\n{front}\n---\ntext\n",
+            "claims__b.yaml": claims,
+        },
+    )
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(cli, ["check", "--project", str(root), "--format", fmt])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        assert result.exit_code in (0, 1, 2)
