@@ -346,3 +346,21 @@ def test_a_missing_topic_is_reported_once(make_project, run) -> None:
     assert [(p, c) for p, _, c, _ in problems(result.output)] == [
         ("claims/a.yaml:1:3", "missing-field")
     ]
+
+
+def test_config_values_of_the_wrong_shape(make_project, run) -> None:
+    config = (
+        "topics:\n  t:\n    properties:\n      p: {type: entity, kind: [x]}\n"
+        "      q: {type: choice, choices: [{a: 1}], subject: {x: 1}}\n    label: {en: [1]}\n"
+        "entities:\n  country:\n    a: {aliases: [[1]]}\n"
+    )
+    result = check(run, make_project(config=config))
+    assert result.exit_code == 2
+    assert [(p, c) for p, _, c, _ in problems(result.output)] == [
+        ("reconcile.yaml:4:31", "unknown-kind"),
+        ("reconcile.yaml:5:34", "missing-field"),
+        ("reconcile.yaml:5:35", "wrong-type"),
+        ("reconcile.yaml:5:53", "unknown-kind"),
+        ("reconcile.yaml:6:12", "wrong-type"),
+        ("reconcile.yaml:9:19", "wrong-type"),
+    ]

@@ -161,3 +161,116 @@ def test_any_input_gets_an_answer(make_project, claims: str, resolutions: str, f
         result = CliRunner().invoke(cli, ["check", "--project", str(root), "--format", fmt])
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         assert result.exit_code in (0, 1, 2)
+
+
+config_values = st.recursive(
+    st.one_of(
+        st.sampled_from([*WORDS, "country", "date", "entities", "choice", "number", "5%"]),
+        st.integers(-5, 200),
+        st.booleans(),
+        st.none(),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "kind",
+                    "choices",
+                    "subject",
+                    "temporal",
+                    "tolerance",
+                    "label",
+                    "keywords",
+                    "aliases",
+                    "en",
+                    "ar",
+                    "properties",
+                    "p",
+                    "belarus",
+                    "country",
+                    "t",
+                ]
+            ),
+            inner,
+            max_size=4,
+        ),
+    ),
+    max_leaves=12,
+)
+properties = st.fixed_dictionaries(
+    {
+        "type": st.one_of(
+            st.sampled_from(["date", "number", "entity", "entities", "choice", "boolean", "text"]),
+            config_values,
+        )
+    },
+    optional={
+        key: config_values
+        for key in ("kind", "choices", "subject", "temporal", "tolerance", "label", "keywords", "x")
+    },
+)
+configs = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": config_values,
+        "language": config_values,
+        "entities": st.one_of(
+            config_values,
+            st.fixed_dictionaries(
+                {
+                    "country": st.dictionaries(
+                        st.sampled_from(["russia", "belarus"]),
+                        st.one_of(
+                            config_values,
+                            st.fixed_dictionaries(
+                                {}, optional={"label": config_values, "aliases": config_values}
+                            ),
+                        ),
+                        max_size=2,
+                    )
+                }
+            ),
+        ),
+        "topics": st.one_of(
+            config_values,
+            st.dictionaries(
+                st.sampled_from(["founding", "membership"]),
+                st.fixed_dictionaries(
+                    {
+                        "properties": st.dictionaries(
+                            st.sampled_from(["treaty_signed", "status", "signatories"]),
+                            properties,
+                            max_size=3,
+                        )
+                    },
+                    optional={"label": config_values},
+                ),
+                max_size=2,
+            ),
+        ),
+        "settings": st.dictionaries(
+            st.sampled_from(
+                ["alias_threshold", "quote_threshold", "number_tolerance", "text_threshold", "x"]
+            ),
+            config_values,
+            max_size=3,
+        ),
+    },
+).map(lambda config: yaml.safe_dump(config, allow_unicode=True))
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(config=configs, claims=any_text)
+def test_any_project_file_gets_an_answer(make_project, config: str, claims: str) -> None:
+    from click.testing import CliRunner
+
+    root: Path = make_project(config=config, sources={"a": ("2022", "نص")}, claims={"a": claims})
+    result = CliRunner().invoke(cli, ["check", "--project", str(root)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1, 2)

@@ -491,7 +491,7 @@ class _Loader:
         kind = spec.get(key)
         if kind is None:
             return None
-        if kind not in entities:
+        if not isinstance(kind, str) or kind not in entities:
             self.add(
                 error(
                     spec.place_of(key),
