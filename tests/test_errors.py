@@ -280,6 +280,12 @@ CONFIG_ERRORS = [
         "from 0 to 100",
     ),
     ("title: x\n", "missing-field", "reconcile.yaml:1:1", "has no 'topics'"),
+    (
+        "entities:\n  country:\n    a: {aliases: ['«»']}\ntopics: {}\n",
+        "empty-name",
+        "reconcile.yaml:3:8",
+        "no letters or digits",
+    ),
 ]
 
 

@@ -343,7 +343,16 @@ class _Loader:
                 )
                 entities[kind][entity_id] = entity
                 for name in dict.fromkeys(normalise(n) for n in entity.names):
-                    if name in owners and owners[name][0] != entity_id:
+                    if not name:
+                        self.add(
+                            error(
+                                entity_place,
+                                "empty-name",
+                                f"{kind}.{entity_id} has a name with no letters or digits "
+                                "(only marks, quotes or spaces): it would match any empty name",
+                            )
+                        )
+                    elif name in owners and owners[name][0] != entity_id:
                         other, other_place = owners[name]
                         self.add(
                             error(
