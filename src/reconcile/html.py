@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any
 
@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from reconcile.htmlview import Page, build_page
-from reconcile.messages import messages
+from reconcile.messages import messages, translate
 from reconcile.model import Report
 
 TEMPLATE = "report.html.j2"
@@ -101,10 +101,4 @@ def render_page(page: Page) -> str:
 
 
 def _translator(lang: str) -> Any:
-    catalogue = messages(lang)
-
-    def t(key: str, **fields: object) -> str:
-        text = catalogue[key]
-        return text.format(**fields) if fields else text
-
-    return t
+    return partial(translate, messages(lang))

@@ -910,9 +910,12 @@ class _ValueReader:
             self.add(error(raw.place_of("as_of"), "bad-date", str(exc)))
             return None
 
-    def flag(self, raw: YamlMap, key: str, prop: Property, allowed: PropertyType) -> bool:
+    def flag(
+        self, raw: YamlMap, key: str, prop: Property, allowed: PropertyType, default: bool
+    ) -> bool:
+        """A true/false field that only properties of type `allowed` take."""
         if key not in raw:
-            return key == "complete"
+            return default
         if prop.type is not allowed:
             self.add(
                 error(
@@ -921,18 +924,18 @@ class _ValueReader:
                     f"'{key}' is only for {allowed} properties, not {prop.type}",
                 )
             )
-            return key == "complete"
+            return default
         if not isinstance(raw[key], bool):
             self.add(error(raw.place_of(key), "wrong-type", f"'{key}' must be true or false"))
-            return key == "complete"
+            return default
         return bool(raw[key])
 
     def value(
         self, raw: YamlMap, prop: Property, value: Any, place: Place, claim: bool
     ) -> Value | None:
         settings = self.config.settings
-        complete = self.flag(raw, "complete", prop, PropertyType.ENTITIES) if claim else True
-        approximate = self.flag(raw, "approximate", prop, PropertyType.NUMBER) if claim else False
+        complete = self.flag(raw, "complete", prop, PropertyType.ENTITIES, True) if claim else True
+        approximate = claim and self.flag(raw, "approximate", prop, PropertyType.NUMBER, False)
         try:
             if prop.type is PropertyType.DATE:
                 return parse_date(value)

@@ -353,3 +353,9 @@ def messages(language: str) -> Mapping[str, str]:
 def direction(language: str) -> str:
     """ "rtl" or "ltr": the direction of the page's own words in `language`."""
     return DIRECTIONS.get(language, "ltr")
+
+
+def translate(catalogue: Mapping[str, str], key: str, **fields: object) -> str:
+    """The message `key` of `catalogue`, with its `{fields}` filled in."""
+    text = catalogue[key]
+    return text.format(**fields) if fields else text

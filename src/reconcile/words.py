@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reconcile.messages import messages
+from reconcile.messages import messages, translate
 from reconcile.model import Config, Group, Label, Property
 from reconcile.values import (
     BooleanValue,
@@ -39,8 +39,7 @@ class Words:
         self.separator = self.catalogue["list_separator"]
 
     def t(self, key: str, **fields: object) -> str:
-        text = self.catalogue[key]
-        return text.format(**fields) if fields else text
+        return translate(self.catalogue, key, **fields)
 
     def label(self, label: Label, own_id: str) -> str:
         """A label in the reader's language; a bare id (no label given) made readable."""
