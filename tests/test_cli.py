@@ -259,8 +259,8 @@ def test_a_report_that_cannot_be_written_is_an_error(run, clean: Path, tmp_path:
     blocker.write_text("not a folder", encoding="utf-8")
     result = run("report", "--project", clean, "--output", blocker / "r.html")
     assert result.exit_code == 2
-    assert "error: cannot write: " in result.stderr
-    assert "[write-failed]" in result.stderr
+    assert f"error: cannot write {blocker / 'r.html'}: " in result.stderr
+    assert "[unwritable-file]" in result.stderr
 
 
 def test_every_command_takes_project(run, clean: Path) -> None:

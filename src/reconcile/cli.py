@@ -98,9 +98,13 @@ def handle_errors(command: F) -> F:
         except ReconcileError as exc:
             _fail(exc)
         except OSError as exc:
-            where = Place(str(exc.filename or "."))
+            name = str(exc.filename or ".")
             reason = exc.strerror or str(exc)
-            _fail(ReconcileError([error(where, "write-failed", f"cannot write: {reason}")]))
+            _fail(
+                ReconcileError(
+                    [error(Place(name), "unwritable-file", f"cannot write {name}: {reason}")]
+                )
+            )
 
     return wrapper  # type: ignore[return-value]
 
