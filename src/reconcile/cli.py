@@ -89,7 +89,7 @@ def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Repo
 
 
 def handle_errors(command: F) -> F:
-    """Turn a ReconcileError or a failed write escaping a command into problems and exit 2."""
+    """Turn a ReconcileError escaping a command into its problems and exit code 2."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -97,14 +97,6 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except ReconcileError as exc:
             _fail(exc)
-        except OSError as exc:
-            name = str(exc.filename or ".")
-            reason = exc.strerror or str(exc)
-            _fail(
-                ReconcileError(
-                    [error(Place(name), "unwritable-file", f"cannot write {name}: {reason}")]
-                )
-            )
 
     return wrapper  # type: ignore[return-value]
 
@@ -237,7 +229,12 @@ def report(
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     text = render(result, fmt, ui_language=ui_language, generated=generated)
     target = output or project_dir / "reports" / f"consistency.{fmt}"
-    write_atomic(target, text)
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        problem = error(Place(str(target)), "unwritable-file", f"cannot write {target}: {reason}")
+        raise ReconcileError([problem]) from None
     _print_problems(result.problems, err=True)
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
     _echo(f"{target}")
