@@ -11,13 +11,13 @@ test: install
 	$(BIN)/pytest
 
 lint:
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check reconcile tests scripts
+	$(BIN)/ruff format --check reconcile tests scripts
 	$(BIN)/mypy
 
 format:
-	$(BIN)/ruff format src tests scripts
-	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format reconcile tests scripts
+	$(BIN)/ruff check --fix reconcile tests scripts
 
 bench:
 	$(BIN)/python scripts/bench.py
