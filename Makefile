@@ -8,6 +8,7 @@ install:
 	python3 -m venv $(VENV) && $(BIN)/pip install -q -e '.[test]'
 
 test: install
+	$(BIN)/python scripts/chromium.py
 	$(BIN)/pytest
 
 lint:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 from reconcile.cli import cli
 
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
     from reconcile.model import Report
+
+# Properties are checked for correctness, never for speed: a loaded machine must not fail them.
+settings.register_profile(
+    "reconcile", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("reconcile")
 
 CONFIG = """\
 title: Test desk
@@ -274,18 +281,24 @@ def html_report(html_project: Callable[..., Path]) -> Report:
 
 @pytest.fixture(scope="session")
 def browser_chromium() -> Iterator[Browser]:
-    """Headless Chromium from /usr/bin/chromium; a browser test fails (not skips) without it."""
+    """Headless Chromium (scripts/chromium.py finds it); skipped, in one line, without one.
+
+    A browser that is there but does not start fails the tests: that is a real fault.
+    """
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from chromium import launch
+    from chromium import INSTALL_HINT, find_chromium, launch
 
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip(INSTALL_HINT)
     playwright = sync_playwright().start()
     try:
         browser = launch(playwright)
     except Exception as exc:
         playwright.stop()
-        pytest.fail(f"cannot launch /usr/bin/chromium for the browser tests: {exc}")
+        pytest.fail(f"cannot launch {executable} for the browser tests: {exc}")
     yield browser
     browser.close()
     playwright.stop()

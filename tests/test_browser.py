@@ -1,6 +1,6 @@
 """The HTML report in a real browser: headless Chromium opens the file from disk.
 
-These tests fail, and never skip, when /usr/bin/chromium cannot be launched.
+A browser that is found but cannot be launched fails them; with none, they are skipped in one line.
 """
 
 from __future__ import annotations
