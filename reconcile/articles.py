@@ -177,7 +177,7 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> _Received:
     )
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _opener().open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length", "")
             if length.strip().isdigit() and int(length) > max_bytes:
                 raise _too_large(url, max_bytes)
@@ -199,6 +199,23 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> _Received:
     raise _problem(url, "cannot-fetch", f"cannot fetch {url}: {reason}")
 
 
+def _opener() -> Any:
+    """urllib's opener, following redirects only to http(s) addresses."""
+    import urllib.error
+    import urllib.request
+
+    class HttpRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(
+            self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> Any:
+            if not re.match(r"https?://", newurl, re.I):
+                why = f"{msg}, to {newurl}, which is not an http(s) address"
+                raise urllib.error.HTTPError(newurl, code, why, headers, fp)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(HttpRedirects)
+
+
 def _why(reason: object, timeout: float) -> str:
     """Why a request failed, in the words a user can act on."""
     import socket
@@ -206,7 +223,7 @@ def _why(reason: object, timeout: float) -> str:
     if isinstance(reason, socket.gaierror):
         return "the host name was not found (are you offline, or is the address mistyped?)"
     if isinstance(reason, ConnectionRefusedError):
-        return "the connection was refused (nothing answers at that address and port)"
+        return "the connection was refused (nothing answers at that port)"
     if isinstance(reason, TimeoutError):
         return f"no complete answer within {timeout:g} seconds"
     if isinstance(reason, OSError) and reason.strerror:
@@ -268,19 +285,18 @@ def _decode(data: bytes, name: str, encoding: str, declared: bool = False) -> st
     try:
         return data.decode("utf-8-sig" if codec == "utf-8" else codec)
     except UnicodeDecodeError as exc:
+        if codec.startswith("utf-16"):
+            message = f"the bytes at offset {exc.start} are not UTF-16"
+            raise _problem(name, "bad-encoding", message) from None
         if declared:
             why = f"is not {encoding}, the charset the page declares"
         elif codec in ("utf-8", "utf-8-sig"):
             why = "is not UTF-8; save the article as UTF-8"
         else:
             why = f"is not {encoding}"
-        if codec.startswith("utf-16"):
-            line, column = 1, 1
-            why = f"at byte {exc.start} {why}"
-        else:
-            line = data.count(b"\n", 0, exc.start) + 1
-            line_start = data.rfind(b"\n", 0, exc.start) + 1
-            column = len(data[line_start : exc.start].decode(codec, errors="replace")) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode(codec, errors="replace")) + 1
         message = f"byte 0x{data[exc.start]:02x} {why}"
         raise _problem(name, "bad-encoding", message, line, column) from None
 
@@ -413,15 +429,16 @@ def _docx_article(received: _Received, max_bytes: int) -> Article:
         raise _too_large(name, max_bytes)
 
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(received.data))
         paragraphs = list(_docx_blocks(document))
         properties = document.core_properties
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as exc:
+    except Exception:  # python-docx has no one error for a malformed part
         raise _problem(
-            name, "unreadable-article", f"this Word document is damaged ({exc})"
+            name,
+            "unreadable-article",
+            "this Word document is damaged; open it in Word and save it again",
         ) from None
     text = "\n\n".join(p for p in paragraphs if p)
     if not text:
