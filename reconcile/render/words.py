@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reconcile.messages import messages, translate
-from reconcile.model import Config, Group, Label, Property
+from reconcile.model import Config, Group, Label, MemberRow, Property
+from reconcile.render.messages import messages, translate
 from reconcile.values import (
     BooleanValue,
     DateValue,
@@ -57,6 +57,14 @@ class Words:
         if with_topic:
             title = f"{self.label(group.topic.label, group.topic.id)} › {title}"
         return title
+
+    def dispute(self, row: MemberRow) -> str:
+        """Listed by a, b; left out by c: who names an entity and which complete lists omit it."""
+        return self.t(
+            "listed_by_left_out_by",
+            listed=self.separator.join(row.listed_by),
+            left_out=self.separator.join(row.left_out_by),
+        )
 
     def entity(self, kind: str | None, entity_id: str) -> str:
         entity = self.config.entities.get(kind or "", {}).get(entity_id)
