@@ -48,3 +48,11 @@ def test_number_descriptions(
         p for t in html_report.project.config.topics.values() for p in t.properties.values()
     )
     assert Words(html_report.project.config).value(value, prop).text == text
+
+
+def test_dispute_names_who_lists_and_who_leaves_out(html_report: Report) -> None:
+    group = next(g for g in html_report.groups if g.key == "founding.signatories")
+    belarus = next(row for row in group.members if row.entity == "belarus")
+    assert Words(html_report.project.config).dispute(belarus) == "listed by a; left out by b"
+    arabic = Words(html_report.project.config, "ar").dispute(belarus)
+    assert arabic == "يذكره a؛ ويستبعده b"
