@@ -44,6 +44,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def group_data(group: Group) -> dict[str, Any]:
+    """One group of SPEC §7's `groups`: its claims, members and deciding resolution."""
     deciding = group.resolutions[-1] if group.resolutions else None
     return {
         "topic": group.topic.id,
@@ -65,6 +66,7 @@ def group_data(group: Group) -> dict[str, Any]:
 
 
 def claim_data(view: ClaimView) -> dict[str, Any]:
+    """One claim of a group, canonical value and place."""
     claim = view.claim
     return {
         "source": claim.source,
@@ -79,6 +81,7 @@ def claim_data(view: ClaimView) -> dict[str, Any]:
 
 
 def resolution_data(resolution: Resolution) -> dict[str, Any]:
+    """The resolution that decides a group."""
     return {
         "value": resolution.value.canonical(),
         "as_of": resolution.as_of.edtf if resolution.as_of else None,

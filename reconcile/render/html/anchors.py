@@ -45,8 +45,10 @@ class ClaimAnchors:
 
 
 def quote_anchor(source: str, span: tuple[int, int]) -> str:
+    """The id of a quoted passage's highlight in its source's full text."""
     return f"q--{source}--{span[0]}-{span[1]}"
 
 
 def source_anchor(source: str) -> str:
+    """The id of a source's row and full text."""
     return f"src--{source}"

@@ -11,7 +11,7 @@ from reconcile.model import Group, Membership
 from reconcile.render.html.claims import ClaimRow
 from reconcile.render.messages import direction
 from reconcile.render.words import Words
-from reconcile.values import EntitySetValue
+from reconcile.values import DateValue, EntitySetValue
 
 # Geometry of the timeline drawing, in SVG user units.
 TIMELINE_WIDTH = 1000
@@ -138,50 +138,14 @@ def timeline(group: Group, rows: Sequence[ClaimRow], words: Words, title: str) -
     finite = [b for when, _ in dated for b in (when.span.low, when.span.high) if math.isfinite(b)]
     if not finite:
         return None
-    low_year = dt.date.fromordinal(int(min(finite))).year
-    high_year = dt.date.fromordinal(int(max(finite))).year + 1
-    years = max(1, high_year - low_year)
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10000) if years / s <= 8)
-    first = max(1, low_year - low_year % step)
-    last = high_year + (-high_year) % step
-    start = float(dt.date(first, 1, 1).toordinal())
-    end = float((dt.date(last, 1, 1) if last <= 9999 else dt.date(9999, 12, 31)).toordinal())
-    rtl = direction(words.lang) == "rtl"  # time runs the way the page reads
-    # Room for the lane labels on the reading side, and for the last year's label on the other.
-    plot_start = 28.0 if rtl else float(TIMELINE_GUTTER + 10)
-    plot_end = float(TIMELINE_WIDTH - TIMELINE_GUTTER - 10) if rtl else TIMELINE_WIDTH - 28.0
-
-    def x_of(day: float) -> float:
-        fraction = (min(max(day, start), end) - start) / (end - start)
-        return round(plot_start + (1 - fraction if rtl else fraction) * (plot_end - plot_start), 1)
-
+    scale = _Scale.of(min(finite), max(finite), rtl=direction(words.lang) == "rtl")
     lane_ids = sorted({row.source for _, row in dated})[:TIMELINE_LANES]
     lane_y = {source: TIMELINE_AXIS + i * TIMELINE_LANE for i, source in enumerate(lane_ids)}
-    shades: dict[str, int] = {}
-    bars = []
-    for when, row in dated:
-        if row.source not in lane_y:
-            continue
-        x1, x2 = x_of(when.span.low), x_of(when.span.high + 1)
-        left, width = min(x1, x2), max(abs(x2 - x1), 6.0)
-        text = row.value.text
-        bars.append(
-            Bar(
-                x=left,
-                width=round(width, 1),
-                y=lane_y[row.source] + 16,
-                label_x=round(left + width if rtl else left, 1),
-                label=text if len(text) <= 28 else text[:27] + "…",
-                title=f"{row.source}: {text} — {row.as_of}",
-                shade=shades.setdefault(text, len(shades) % 6),
-                anchor=row.anchor,
-            )
-        )
     ticks = tuple(
-        Tick(x_of(float(dt.date(year, 1, 1).toordinal())), str(year))
-        for year in range(first, min(last, 9999) + 1, step)
+        Tick(scale.x(float(dt.date(year, 1, 1).toordinal())), str(year))
+        for year in range(scale.first, min(scale.last, 9999) + 1, scale.step)
     )
-    lane_x = TIMELINE_WIDTH - TIMELINE_GUTTER + 10 if rtl else TIMELINE_GUTTER - 10
+    lane_x = TIMELINE_WIDTH - TIMELINE_GUTTER + 10 if scale.rtl else TIMELINE_GUTTER - 10
     lanes = tuple(Lane(source, float(lane_x), lane_y[source] + 26) for source in lane_ids)
     items = "; ".join(
         f"{row.source}: {row.value.text} ({row.as_of})"
@@ -191,10 +155,72 @@ def timeline(group: Group, rows: Sequence[ClaimRow], words: Words, title: str) -
         width=TIMELINE_WIDTH,
         height=TIMELINE_AXIS + len(lane_ids) * TIMELINE_LANE + 4,
         lanes=lanes,
-        bars=tuple(bars),
+        bars=_bars(dated, lane_y, scale),
         ticks=ticks,
         axis_y=TIMELINE_AXIS - 8,
-        plot_start=plot_start,
-        plot_end=plot_end,
+        plot_start=scale.plot_start,
+        plot_end=scale.plot_end,
         label=words.t("timeline_label", title=title, items=items),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Scale:
+    """Whole years from `first` to `last` every `step`, mapped onto the plot's width."""
+
+    first: int
+    last: int
+    step: int
+    start: float  # the day ordinals the plot spans
+    end: float
+    plot_start: float
+    plot_end: float
+    rtl: bool  # time runs the way the page reads
+
+    @classmethod
+    def of(cls, low_day: float, high_day: float, *, rtl: bool) -> _Scale:
+        low_year = dt.date.fromordinal(int(low_day)).year
+        high_year = dt.date.fromordinal(int(high_day)).year + 1
+        years = max(1, high_year - low_year)
+        steps = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10000)
+        step = next(s for s in steps if years / s <= 8)
+        first = max(1, low_year - low_year % step)
+        last = high_year + (-high_year) % step
+        start = float(dt.date(first, 1, 1).toordinal())
+        end = float((dt.date(last, 1, 1) if last <= 9999 else dt.date(9999, 12, 31)).toordinal())
+        # Room for the lane labels on the reading side, and for the last year's label on the other.
+        plot_start = 28.0 if rtl else float(TIMELINE_GUTTER + 10)
+        plot_end = float(TIMELINE_WIDTH - TIMELINE_GUTTER - 10) if rtl else TIMELINE_WIDTH - 28.0
+        return cls(first, last, step, start, end, plot_start, plot_end, rtl)
+
+    def x(self, day: float) -> float:
+        """The x of `day` on the plot, clamped to its ends."""
+        fraction = (min(max(day, self.start), self.end) - self.start) / (self.end - self.start)
+        along = 1 - fraction if self.rtl else fraction
+        return round(self.plot_start + along * (self.plot_end - self.plot_start), 1)
+
+
+def _bars(
+    dated: Sequence[tuple[DateValue, ClaimRow]], lane_y: dict[str, int], scale: _Scale
+) -> tuple[Bar, ...]:
+    shades: dict[str, int] = {}
+    bars = []
+    for when, row in dated:
+        if row.source not in lane_y:
+            continue
+        x1, x2 = scale.x(when.span.low), scale.x(when.span.high + 1)
+        left, width = min(x1, x2), max(abs(x2 - x1), 6.0)
+        text = row.value.text
+        bars.append(
+            Bar(
+                x=left,
+                width=round(width, 1),
+                y=lane_y[row.source] + 16,
+                label_x=round(left + width if scale.rtl else left, 1),
+                label=text if len(text) <= 28 else text[:27] + "…",
+                title=f"{row.source}: {text} — {row.as_of}",
+                shade=shades.setdefault(text, len(shades) % 6),
+                anchor=row.anchor,
+            )
+        )
+    return tuple(bars)

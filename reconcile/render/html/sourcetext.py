@@ -117,6 +117,7 @@ def source_view(
     passages: Sequence[Passage],
     lazy: bool,
 ) -> SourceView:
+    """A source's row of the sources table and its full text, quoted passages marked."""
     counts = report.source_counts.get(source.id)
     language = source.language or report.project.config.language
     author = " · ".join(part for part in (source.author, source.publisher) if part) or None
