@@ -8,6 +8,7 @@ The library is the product; the command line is a thin layer over it::
     for group in report.groups:
         print(group.status, group.topic.id, group.property.id)
     frame = reconcile.claims_frame(report)   # a pandas DataFrame, one row per claim
+    reconcile.write_report(report, "html", "reports/consistency.html")
 """
 
 from reconcile.compare import compare
@@ -28,7 +29,8 @@ from reconcile.model import (
     Verdict,
 )
 from reconcile.problems import Place, Problem, ReconcileError, Severity
-from reconcile.report import claims_frame, report_data
+from reconcile.render import render, write_report
+from reconcile.render.data import claims_frame, report_data
 
 __version__ = "0.1.0"
 
@@ -54,5 +56,7 @@ __all__ = [
     "claims_frame",
     "compare",
     "load_project",
+    "render",
     "report_data",
+    "write_report",
 ]

@@ -14,22 +14,15 @@ import click
 
 from reconcile.compare import compare
 from reconcile.load import load_project
-from reconcile.model import Group, Report, Status
-from reconcile.problems import Place, Problem, ReconcileError, Severity, error
+from reconcile.model import Report
+from reconcile.problems import Problem, ReconcileError
+from reconcile.render import FORMATS, write_report
+from reconcile.render.text import check_text, problems_text, written_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Exit codes, as linters use them.
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
-
-_STATUS_COLOURS = {
-    Status.CONFLICT: "red",
-    Status.RESOLVED: "blue",
-    Status.CHANGED: "cyan",
-    Status.COMPATIBLE: "yellow",
-    Status.AGREE: "green",
-    Status.SINGLE: None,
-}
 
 
 def project_option(command: F) -> F:
@@ -52,14 +45,15 @@ def _echo(text: str = "", *, err: bool = False) -> None:
     click.echo(text, err=err, color=_colour())
 
 
+def _coloured(*, err: bool = False) -> bool:
+    """Whether to colour what goes to stdout (or stderr): on a terminal, unless NO_COLOR."""
+    stream = sys.stderr if err else sys.stdout
+    return not os.environ.get("NO_COLOR") and stream.isatty()
+
+
 def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
-    for problem in problems:
-        colour = "red" if problem.severity is Severity.ERROR else "yellow"
-        location, _, rest = str(problem).partition(f": {problem.severity}: ")
-        _echo(
-            f"{location}: {click.style(str(problem.severity), fg=colour, bold=True)}: {rest}",
-            err=err,
-        )
+    if problems:
+        _echo(problems_text(problems, colour=_coloured(err=err)), err=err)
 
 
 def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoReturn:
@@ -81,7 +75,7 @@ def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Repo
         return compare(load_project(project_dir))
     except ReconcileError as exc:
         if fmt == "json":
-            from reconcile.report import error_data, to_json
+            from reconcile.render.data import error_data, to_json
 
             _echo(to_json(error_data(exc.problems)))
             sys.exit(EXIT_BAD_INPUT)
@@ -128,60 +122,12 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     """Load, validate and compare; print every conflict and every problem."""
     report = _load(project_dir, fmt)
     if fmt == "json":
-        from reconcile.report import render_json
+        from reconcile.render.data import render_json
 
         _echo(render_json(report).rstrip("\n"))
     else:
-        _print_check(report)
+        _echo(check_text(report, colour=_coloured()))
     sys.exit(_exit_code(report, strict))
-
-
-def _print_check(report: Report) -> None:
-    project = report.project
-    counts = ", ".join(f"{n} {status}" for status, n in report.by_status.items() if n)
-    _echo(
-        f"{click.style(project.config.title, bold=True)}: {len(project.sources)} sources, "
-        f"{len(project.claims)} claims, {len(report.groups)} groups: {counts or 'nothing yet'}"
-    )
-    for group in report.groups:
-        if group.status is Status.CONFLICT:
-            _echo()
-            _print_conflict(report, group)
-    if report.problems:
-        _echo()
-        _print_problems(report.problems, err=False)
-    warnings = len(report.problems)
-    conflicts = report.unresolved_conflicts
-    _echo()
-    _echo(
-        f"{conflicts} unresolved conflict{'s' * (conflicts != 1)}, "
-        f"{warnings} warning{'s' * (warnings != 1)}."
-    )
-
-
-def _print_conflict(report: Report, group: Group) -> None:
-    from reconcile.words import Words
-
-    words = Words(report.project.config)
-    badge = click.style(str(group.status).upper(), fg=_STATUS_COLOURS[group.status], bold=True)
-    subject = group.subject.id if group.subject else None
-    key = ".".join(filter(None, (group.topic.id, group.property.id, subject)))
-    _echo(f"{badge} {key}: {words.group_title(group, with_topic=True)}")
-    for row in group.members:
-        if row.disputed:
-            _echo(
-                f"  {words.entity(group.property.kind, row.entity)}: listed by "
-                f"{', '.join(row.listed_by)}; left out by {', '.join(row.left_out_by)}"
-            )
-    width = max(len(view.claim.source) for view in group.claims)
-    for view in group.claims:
-        claim = view.claim
-        value = words.value(claim.value, group.property).text
-        when = f" as of {words.when(claim.as_of)}" if claim.as_of else ""
-        mark = "" if view.contradicted else " (not contradicted)"
-        _echo(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
-        if claim.quote:
-            _echo(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
 
 
 @cli.command()
@@ -189,7 +135,7 @@ def _print_conflict(report: Report, group: Group) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "json", "csv", "md"]),
+    type=click.Choice(FORMATS),
     default="html",
     show_default=True,
     help="The report's format.",
@@ -222,25 +168,12 @@ def report(
     strict: bool,
 ) -> None:
     """Write the consistency report, disagreements first."""
-    from reconcile.files import write_atomic
-    from reconcile.report import render
-
     result = _load(project_dir, writes=True)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
-    text = render(result, fmt, ui_language=ui_language, generated=generated)
     target = output or project_dir / "reports" / f"consistency.{fmt}"
-    try:
-        write_atomic(target, text)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        problem = error(Place(str(target)), "unwritable-file", f"cannot write {target}: {reason}")
-        raise ReconcileError([problem]) from None
+    written = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
     _print_problems(result.problems, err=True)
-    counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
-    _echo(f"{target}")
-    _echo(
-        f"{len(result.groups)} groups: {counts or 'nothing yet'}; {len(result.problems)} warnings"
-    )
+    _echo(written_text(result, written))
     sys.exit(_exit_code(result, strict))
 
 

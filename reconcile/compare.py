@@ -13,6 +13,7 @@ from reconcile.model import (
     ClaimView,
     Group,
     MemberRow,
+    Membership,
     Project,
     Report,
     Resolution,
@@ -132,21 +133,18 @@ def _covers(resolution: Resolution, claim: Claim) -> bool:
 
 
 def _members(claims: Sequence[Claim]) -> tuple[MemberRow, ...]:
-    lists = [(c.source, c.value) for c in claims if isinstance(c.value, EntitySetValue)]
-    if not lists:
-        return ()
-    entities = sorted({entity for _, value in lists for entity in value.ids})
+    entities = sorted(
+        {e for c in claims if isinstance(c.value, EntitySetValue) for e in c.value.ids}
+    )
     rows = []
     for entity in entities:
-        listed, left_out, silent = set(), set(), set()
-        for source, value in lists:
-            if entity in value.ids:
-                listed.add(source)
-            elif value.complete:
-                left_out.add(source)
-            else:
-                silent.add(source)
-        rows.append(MemberRow(entity, *(tuple(sorted(s)) for s in (listed, left_out, silent))))
+        sources: dict[Membership, set[str]] = {state: set() for state in Membership}
+        for claim in claims:
+            state = claim.membership(entity)
+            if state is not None:
+                sources[state].add(claim.source)
+        listed, left_out, silent = (tuple(sorted(sources[state])) for state in Membership)
+        rows.append(MemberRow(entity, listed, left_out, silent))
     rows.sort(key=lambda row: (not row.disputed, row.entity))
     return tuple(rows)
 

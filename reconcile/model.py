@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reconcile.problems import Place, Problem
-from reconcile.values import DateValue, PropertyType, Tolerance, Value
+from reconcile.values import DateValue, EntitySetValue, PropertyType, Tolerance, Value
 
 # The project's vocabulary (reconcile.yaml) ----------------------------------------------------
 
@@ -152,6 +152,23 @@ class Claim:
     def group_key(self) -> tuple[str, str, str | None]:
         return (self.topic, self.property, self.subject)
 
+    def membership(self, entity: str) -> Membership | None:
+        """Whether this claim's list names `entity`, leaves it out or is silent; None if no list."""
+        value = self.value
+        if not isinstance(value, EntitySetValue):
+            return None
+        if entity in value.ids:
+            return Membership.LISTED
+        return Membership.LEFT_OUT if value.complete else Membership.SILENT
+
+
+class Membership(StrEnum):
+    """Where an entity stands in one list: named, left out of a complete list, or not said."""
+
+    LISTED = "listed"
+    LEFT_OUT = "left_out"
+    SILENT = "silent"
+
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
@@ -260,6 +277,17 @@ class Group:
     @builtins.property
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({view.claim.source for view in self.claims}))
+
+    @builtins.property
+    def key(self) -> str:
+        """The group's dotted name, topic.property or topic.property.subject."""
+        subject = self.subject.id if self.subject else None
+        return ".".join(filter(None, (self.topic.id, self.property.id, subject)))
+
+    @builtins.property
+    def disputed(self) -> bool:
+        """Whether some entity is listed by one source and left out by another."""
+        return any(row.disputed for row in self.members)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,7 @@ sys.path.insert(0, str(ROOT))
 from chromium import launch  # noqa: E402
 
 import reconcile  # noqa: E402
-from reconcile import htmlview  # noqa: E402
-from reconcile.html import render_html  # noqa: E402
+from reconcile.render.html import render_html, view  # noqa: E402
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 CONFIG_HEAD = """\
@@ -173,7 +172,7 @@ def main() -> None:
     parser.add_argument("--keep", help="write the project and the page into this folder")
     args = parser.parse_args()
     if args.eager:
-        htmlview.LAZY_CLAIMS = 10**12
+        view.LAZY_CLAIMS = 10**12
 
     from playwright.sync_api import sync_playwright
 

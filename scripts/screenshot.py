@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from chromium import launch  # noqa: E402
 
 import reconcile  # noqa: E402
-from reconcile.html import render_html  # noqa: E402
+from reconcile.render.html import render_html  # noqa: E402
 
 
 def main() -> None:

@@ -75,6 +75,20 @@ def write(root: Path, files: dict[str, str]) -> Path:
 ProjectMaker = Callable[..., Path]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-gold",
+        action="store_true",
+        help="rewrite tests/gold/ from the current outputs instead of comparing with them",
+    )
+
+
+@pytest.fixture
+def update_gold(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites the gold files (`--update-gold`) instead of checking them."""
+    return bool(request.config.getoption("--update-gold"))
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> ProjectMaker:
     """A project with the test vocabulary; `sources` maps id -> (published, text)."""

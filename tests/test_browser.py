@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from reconcile import htmlview
-from reconcile.html import render_html
 from reconcile.model import Report
 from reconcile.normalise import normalise
+from reconcile.render.html import render_html
+from reconcile.render.html import view as html_view
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -359,7 +359,7 @@ def test_printing_expands_conflicts(browser_open: Callable[..., Opened]) -> None
 def test_without_javascript_everything_is_readable(
     browser_open: Callable[..., Opened], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(htmlview, "LAZY_CLAIMS", 0)  # lazy bodies too must read without JS
+    monkeypatch.setattr(html_view, "LAZY_CLAIMS", 0)  # lazy bodies too must read without JS
     opened = browser_open(javascript=False)
     page = opened.page
     assert page.is_hidden(".toolbar")
@@ -374,8 +374,8 @@ def test_without_javascript_everything_is_readable(
 def test_lazy_bodies_are_built_when_opened(
     browser_open: Callable[..., Opened], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(htmlview, "LAZY_CLAIMS", 0)
-    monkeypatch.setattr(htmlview, "EAGER_OPEN_GROUPS", 1)
+    monkeypatch.setattr(html_view, "LAZY_CLAIMS", 0)
+    monkeypatch.setattr(html_view, "EAGER_OPEN_GROUPS", 1)
     opened = browser_open()
     page = opened.page
     assert page.locator("#g-founding--place table.claims").count() == 0

@@ -1,8 +1,8 @@
 """The HTML report (SPEC §8): one self-contained page, escaped, searchable, offline.
 
-`reconcile.htmlview` decides what the page says; the templates in `templates/` decide how it
-looks; this module joins them and writes the Content-Security-Policy that forbids the page any
-request and any script but its own.
+`reconcile.render.html.view` decides what the page says; the templates in `templates/` decide
+how it looks; this module joins them and writes the Content-Security-Policy that forbids the
+page any request and any script but its own.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from reconcile.htmlview import Page, build_page
-from reconcile.messages import messages, translate
 from reconcile.model import Report
+from reconcile.render.html.view import Page, build_page
+from reconcile.render.messages import messages, translate
 
 TEMPLATE = "report.html.j2"
 
@@ -27,7 +27,7 @@ TEMPLATE = "report.html.j2"
 def environment() -> Environment:
     """The one jinja environment: autoescaped, strict about undefined names."""
     env = Environment(
-        loader=PackageLoader("reconcile", "templates"),
+        loader=PackageLoader("reconcile.render.html", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -43,7 +43,9 @@ def environment() -> Environment:
 @cache
 def asset(name: str) -> str:
     """A static file shipped next to the templates (the stylesheet, the script)."""
-    return (resources.files("reconcile") / "templates" / name).read_text(encoding="utf-8")
+    return (resources.files("reconcile.render.html") / "templates" / name).read_text(
+        encoding="utf-8"
+    )
 
 
 def csp_hash(text: str) -> str:
@@ -76,7 +78,7 @@ def render_html(report: Report, *, ui_language: str = "en", generated: str | Non
 
 
 def render_page(page: Page) -> str:
-    """The page for an already built view (see `reconcile.htmlview.build_page`)."""
+    """The page for an already built view (see `reconcile.render.html.view.build_page`)."""
     from reconcile import __version__
 
     env = environment()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reconcile.messages import messages, translate
-from reconcile.model import Config, Group, Label, Property
+from reconcile.model import Config, Group, Label, MemberRow, Property
+from reconcile.render.messages import messages, translate
 from reconcile.values import (
     BooleanValue,
     DateValue,
@@ -39,6 +39,7 @@ class Words:
         self.separator = self.catalogue["list_separator"]
 
     def t(self, key: str, **fields: object) -> str:
+        """The message `key` in the reader's language, its `{fields}` filled in."""
         return translate(self.catalogue, key, **fields)
 
     def label(self, label: Label, own_id: str) -> str:
@@ -58,16 +59,27 @@ class Words:
             title = f"{self.label(group.topic.label, group.topic.id)} › {title}"
         return title
 
+    def dispute(self, row: MemberRow) -> str:
+        """Listed by a, b; left out by c: who names an entity and which complete lists omit it."""
+        return self.t(
+            "listed_by_left_out_by",
+            listed=self.separator.join(row.listed_by),
+            left_out=self.separator.join(row.left_out_by),
+        )
+
     def entity(self, kind: str | None, entity_id: str) -> str:
+        """An entity's label; its id when reconcile.yaml does not know it."""
         entity = self.config.entities.get(kind or "", {}).get(entity_id)
         return self.label(entity.label, entity_id) if entity else entity_id
 
     def number(self, number: float) -> str:
+        """A number with thousands separators, integers without a decimal point."""
         if float(number).is_integer():
             return f"{int(number):,}"
         return f"{number:,.6g}"
 
     def value(self, value: Value, prop: Property) -> ValueView:
+        """How the reader sees `value`, a value of `prop`."""
         if isinstance(value, EntitySetValue):
             items = tuple(sorted((self.entity(prop.kind, i) for i in value.ids), key=str.casefold))
             text = self.separator.join(items) + ("" if value.complete else self.separator + "…")
@@ -86,6 +98,7 @@ class Words:
         return ValueView(str(value.canonical()))
 
     def number_value(self, value: NumberValue) -> ValueView:
+        """A number, a bound or a range, with the precision that qualifies it."""
         low, high = value.minimum, value.maximum
         if low is not None and low == high:
             text, precision = self.number(low), "exact"
@@ -155,4 +168,5 @@ class Words:
         return None, ""
 
     def when(self, date: DateValue | None) -> str | None:
+        """A date in words, or None for no date."""
         return self.date(date.edtf)[0] if date else None

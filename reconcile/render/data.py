@@ -1,17 +1,13 @@
-"""What a report says, as data: the JSON object of SPEC §7, CSV rows, Markdown, a DataFrame.
-
-Every format reads the same `Report`; none of them compares anything again.
-"""
+"""What a report says, as data: the JSON object of SPEC §7, CSV rows and a pandas DataFrame."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from reconcile.model import REPORT_ORDER, ClaimView, Group, Report, Resolution, Status
+from reconcile.model import ClaimView, Group, Report, Resolution
 from reconcile.problems import Problem
 
 if TYPE_CHECKING:
@@ -48,6 +44,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def group_data(group: Group) -> dict[str, Any]:
+    """One group of SPEC §7's `groups`: its claims, members and deciding resolution."""
     deciding = group.resolutions[-1] if group.resolutions else None
     return {
         "topic": group.topic.id,
@@ -69,6 +66,7 @@ def group_data(group: Group) -> dict[str, Any]:
 
 
 def claim_data(view: ClaimView) -> dict[str, Any]:
+    """One claim of a group, canonical value and place."""
     claim = view.claim
     return {
         "source": claim.source,
@@ -83,6 +81,7 @@ def claim_data(view: ClaimView) -> dict[str, Any]:
 
 
 def resolution_data(resolution: Resolution) -> dict[str, Any]:
+    """The resolution that decides a group."""
     return {
         "value": resolution.value.canonical(),
         "as_of": resolution.as_of.edtf if resolution.as_of else None,
@@ -96,6 +95,7 @@ def resolution_data(resolution: Resolution) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
+    """The report as SPEC §7's JSON text, ending in a newline."""
     return to_json(report_data(report)) + "\n"
 
 
@@ -143,6 +143,7 @@ def claim_rows(report: Report) -> list[dict[str, Any]]:
 
 
 def render_csv(report: Report) -> str:
+    """One CSV row per claim, in report order, under a header of `CSV_COLUMNS`."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -164,44 +165,6 @@ def claims_frame(report: Report) -> pandas.DataFrame:
     return pandas.DataFrame(claim_rows(report), columns=list(CSV_COLUMNS))
 
 
-def render_markdown(report: Report) -> str:
-    """A summary of the disagreements, short enough for a pull-request comment."""
-    from reconcile.words import Words
-
-    words = Words(report.project.config)
-    counts = report.by_status
-    lines = [f"## {report.project.config.title}", ""]
-    lines.append(" · ".join(f"**{counts[str(s)]}** {s}" for s in REPORT_ORDER))
-    lines.append("")
-    conflicts = [g for g in report.groups if g.status is Status.CONFLICT]
-    if not conflicts:
-        lines.append("No unresolved conflict.")
-    for group in conflicts:
-        title = words.group_title(group, with_topic=True)
-        lines += ["", f"### {title}", "", "| source | value | quote |", "|---|---|---|"]
-        for view in group.claims:
-            claim = view.claim
-            value = _md(words.value(claim.value, group.property).text)
-            lines.append(f"| {claim.source} | {value} | {claim.quote_match.status} |")
-        disputed = [row for row in group.members if row.disputed]
-        if disputed:
-            lines.append("")
-        for row in disputed:
-            lines.append(
-                f"- **{words.entity(group.property.kind, row.entity)}**: listed by "
-                f"{', '.join(row.listed_by)}; left out by {', '.join(row.left_out_by)}"
-            )
-    problems = report.problems
-    if problems:
-        lines += ["", f"{len(problems)} problem(s):", ""]
-        lines += [f"- `{problem}`" for problem in problems]
-    return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def error_data(problems: tuple[Problem, ...]) -> dict[str, Any]:
     """The JSON object of a run stopped by errors: no groups, every problem."""
     return {
@@ -215,20 +178,5 @@ def error_data(problems: tuple[Problem, ...]) -> dict[str, Any]:
 
 
 def to_json(data: dict[str, Any]) -> str:
+    """`data` as indented JSON, non-ASCII text kept as written."""
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
-
-
-def render(
-    report: Report, fmt: str, *, ui_language: str = "en", generated: str | None = None
-) -> str:
-    """The report in `fmt`: html, json, csv or md."""
-    if fmt == "html":
-        from reconcile.html import render_html
-
-        return render_html(report, ui_language=ui_language, generated=generated)
-    renderers: dict[str, Callable[[Report], str]] = {
-        "json": render_json,
-        "csv": render_csv,
-        "md": render_markdown,
-    }
-    return renderers[fmt](report)

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import reconcile
-from reconcile import htmlview
-from reconcile.html import render_html
 from reconcile.model import Report
 from reconcile.normalise import normalise
-from reconcile.words import Words
+from reconcile.render.html import render_html
+from reconcile.render.html import view as html_view
+from reconcile.render.html.anchors import quote_anchor
 
 
 class Element:
@@ -243,7 +243,7 @@ def test_quote_links_land_on_marks_of_the_quoted_text(html_report: Report, html_
             match = view.claim.quote_match
             if not match.spans:
                 continue
-            anchor = htmlview.quote_anchor(view.claim.source, match.spans[0])
+            anchor = quote_anchor(view.claim.source, match.spans[0])
             mark = ids[anchor]
             assert mark.tag == "mark"
             start, end = match.spans[0]
@@ -416,8 +416,8 @@ def test_unknown_interface_language_falls_back_to_english(html_report: Report) -
 def test_large_projects_write_collapsed_bodies_lazily(
     html_report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(htmlview, "LAZY_CLAIMS", 0)
-    monkeypatch.setattr(htmlview, "EAGER_OPEN_GROUPS", 1)
+    monkeypatch.setattr(html_view, "LAZY_CLAIMS", 0)
+    monkeypatch.setattr(html_view, "EAGER_OPEN_GROUPS", 1)
     html = render_html(html_report)
     page = Page(html)  # read as without JavaScript: everything is there
     lazy = page.with_class("lazy")
@@ -442,45 +442,3 @@ def test_problems_are_listed_with_their_place(html_page: Page) -> None:
     assert "claims/c.yaml:19" in text and "quote-not-found" in text
     links = [e for e in _descendants(table) if e.tag == "a"]
     assert links and links[0].attrs["href"] == "#c--c--16-3"  # the claim holding line 19
-
-
-@pytest.mark.parametrize(
-    ("edtf", "words"),
-    [
-        ("1992-05-15", ("15 May 1992", "day")),
-        ("1992-05", ("May 1992", "month")),
-        ("1992", ("1992", "year")),
-        ("199X", ("the 1990s", "decade")),
-        ("1992~", ("about 1992", "year")),
-        ("1992?", ("1992, uncertain", "year")),
-        ("1990/1993", ("1990 – 1993", "range")),
-        ("1992/..", ("from 1992", "range")),
-        ("2004-06~-11", ("2004-06~-11", None)),
-    ],
-)
-def test_date_descriptions(html_report: Report, edtf: str, words: tuple[str, str | None]) -> None:
-
-    describer = Words(html_report.project.config, "en")
-    assert describer.date(edtf) == words
-
-
-@pytest.mark.parametrize(
-    ("raw", "approximate", "text"),
-    [
-        ({"min": 10000}, False, "at least 10,000"),
-        ({"max": 5}, False, "up to 5"),
-        (3600, True, "about 3,600"),
-        (2.5, False, "2.5"),
-    ],
-)
-def test_number_descriptions(
-    html_report: Report, raw: object, approximate: bool, text: str
-) -> None:
-    from reconcile.values import NumberValue, Tolerance, parse_number
-
-    value = parse_number(raw, approximate=approximate, tolerance=Tolerance())
-    assert isinstance(value, NumberValue)
-    prop = next(
-        p for t in html_report.project.config.topics.values() for p in t.properties.values()
-    )
-    assert Words(html_report.project.config).value(value, prop).text == text

@@ -1,8 +1,8 @@
-"""The HTML report's own words in each interface language: a small message catalogue.
+"""The reports' own words in each interface language: the message catalogues of every output.
 
 Words that come from the project (topic, property and entity labels) are not here: they come
-from reconcile.yaml in the reader's language. Everything else the page says is here, keyed by
-a short name; `{name}` fields are filled with `str.format`.
+from reconcile.yaml in the reader's language. Everything else the outputs say in words is here,
+keyed by a short name; `{name}` fields are filled with `str.format`.
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "listed": "listed",
         "left_out": "left out",
         "silent": "silent",
+        "listed_by_left_out_by": "listed by {listed}; left out by {left_out}",
         "matrix_note": "Disputed rows first: listed by some sources, left out by others.",
         # timeline
         "timeline": "Timeline",
@@ -270,6 +271,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "listed": "مذكور",
         "left_out": "مُستبعد",
         "silent": "صامت",
+        "listed_by_left_out_by": "يذكره {listed}؛ ويستبعده {left_out}",
         "matrix_note": "الصفوف المتنازع عليها أولاً: تذكرها مصادر وتستبعدها أخرى.",
         "timeline": "الخط الزمني",
         "timeline_label": "الخط الزمني لـ{title}: {items}",
