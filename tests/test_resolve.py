@@ -317,3 +317,77 @@ def test_resolve_follows_blank_lines_between_entries(disputed: Path) -> None:
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
     assert after[len(before) :].startswith("\n- topic: treaty\n")
+
+
+def test_resolve_rewrites_a_layout_it_cannot_append_to_keeping_its_comments(
+    project: Path,
+) -> None:
+    # A list tagged on the '---' line starts at the tag's column, not the items' column: an
+    # item appended there would not belong to the list, so ruamel.yaml rewrites the file.
+    path = project / "resolutions.yaml"
+    original = (
+        "--- !!seq  # the desk decides\n"
+        "# first, the date\n"
+        "- topic: treaty   # from the text\n"
+        "  property: signed\n"
+        "  value: 1992-05-15\n"
+        "  reason: the text\n"
+        "# the end\n"
+    )
+    path.write_text(original, encoding="utf-8")
+    result = run(
+        "resolve",
+        "--project",
+        project,
+        "treaty",
+        "signing_place",
+        "--value",
+        "Tashkent",
+        "--reason",
+        "the text",
+        "--decided",
+        "2026-01-20",
+    )
+    assert result.exit_code == EXIT_CLEAN, result.output
+    text = path.read_text(encoding="utf-8")
+    assert not text.startswith(original)  # rewritten, not appended to
+    for comment in ("# the desk decides", "# first, the date", "# from the text", "# the end"):
+        assert comment in text
+    assert text.endswith(
+        "- topic: treaty\n  property: signing_place\n  value: Tashkent\n"
+        "  reason: the text\n  decided: 2026-01-20\n"
+    )
+    resolutions = load_project(project).resolutions
+    assert [(r.property, r.reason) for r in resolutions] == [
+        ("signed", "the text"),
+        ("signing_place", "the text"),
+    ]
+
+
+def test_resolve_refuses_a_file_it_can_neither_append_to_nor_rewrite(project: Path) -> None:
+    # The C parser reads a tab after a value; the pure-Python one, which gives the layout, and
+    # ruamel.yaml do not: the resolution is left for the user to add by hand.
+    path = project / "resolutions.yaml"
+    path.write_text(
+        "- topic: treaty\n  property: signed\n  value: 1992-05-15\n  reason: the text\t\n",
+        encoding="utf-8",
+    )
+    before = snapshot(project)
+    result = run(
+        "resolve",
+        "--project",
+        project,
+        "treaty",
+        "signing_place",
+        "--value",
+        "Tashkent",
+        "--reason",
+        "r",
+    )
+    assert_error(result, "cannot-append")
+    assert result.stderr.splitlines() == [
+        "resolutions.yaml:1:1: error: cannot add to resolutions.yaml without disturbing it; "
+        "add the resolution by hand [cannot-append]",
+        "1 error; nothing was written.",
+    ]
+    assert snapshot(project) == before
