@@ -282,6 +282,7 @@ _VALUE_HINTS = {
 
 
 def claims_file(source_id: str, suggestions: list[Suggestion], text_line: int) -> str:
+    """The new claims/ID.yaml: a header, then each suggestion as a commented-out claim."""
     header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md")
     if not suggestions:
         return header + _NOTHING_SUGGESTED

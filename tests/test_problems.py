@@ -79,7 +79,7 @@ def test_every_code_reported_is_in_the_table_with_its_severity() -> None:
 
 def test_every_code_in_the_table_is_used() -> None:
     # A code counts as used when a module other than problems.py spells it out: some reach
-    # error() through a helper (yamlfile's fail, load's fields) rather than as its argument.
+    # error() through a wrapper (yamlfile's fail, load's fields) rather than as its argument.
     spelled = {
         node.value
         for path, tree in modules()

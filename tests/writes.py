@@ -1,4 +1,4 @@
-"""Helpers shared by the tests of the commands that write files: init, add-source, resolve."""
+"""What the tests of the commands that write files share: running them, and small projects."""
 
 from __future__ import annotations
 
