@@ -192,7 +192,7 @@ def report(
 @handle_errors
 def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None) -> None:
     """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims."""
-    from reconcile.writing import add_source as add
+    from reconcile.addsource import add_source as add
 
     source_path, claims_path, suggested = add(project_dir, file, source_id, **meta)
     _echo(f"wrote {source_path}")
@@ -218,7 +218,7 @@ def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None
 @handle_errors
 def resolve(project_dir: Path, topic: str, property_id: str, **options: str | None) -> None:
     """Record an editorial decision on a disputed fact in resolutions.yaml."""
-    from reconcile.writing import add_resolution
+    from reconcile.resolve import add_resolution
 
     value, reason = options.pop("value"), options.pop("reason")
     assert value is not None and reason is not None
@@ -232,7 +232,7 @@ def resolve(project_dir: Path, topic: str, property_id: str, **options: str | No
 @handle_errors
 def init(project_dir: Path, directory: Path | None) -> None:
     """Start an empty project in DIRECTORY (or --project), with a commented example of each file."""
-    from reconcile.writing import init_project
+    from reconcile.init import init_project
 
     for path in init_project(directory or project_dir):
         _echo(f"wrote {path}")
@@ -244,7 +244,7 @@ def schema(project_dir: Path) -> None:
     """Print the JSON Schema of claims files, for editor autocompletion."""
     import json
 
-    from reconcile.writing import claims_schema
+    from reconcile.schema import claims_schema
 
     _echo(json.dumps(claims_schema(project_dir), ensure_ascii=False, indent=2))
 

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from reconcile.problems import Place, ReconcileError, error
+
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8) in one step; the old file stays whole on failure."""
@@ -31,3 +33,24 @@ def create_new(path: Path, text: str) -> None:
     if path.exists():
         raise FileExistsError(path)
     write_atomic(path, text)
+
+
+def create_file(path: Path, name: str, text: str) -> None:
+    """Write a new file; a file already there, or one that cannot be written, is an error."""
+    try:
+        create_new(path, text)
+    except FileExistsError as exc:
+        if exc.args == (path,):  # create_new's refusal, not a folder in the way
+            raise ReconcileError(
+                [error(Place(name), "exists", f"{name} already exists; it was left as it was")]
+            ) from None
+        raise unwritable(name, exc) from None
+    except OSError as exc:
+        raise unwritable(name, exc) from None
+
+
+def unwritable(name: str, exc: OSError) -> ReconcileError:
+    """The error of a file `name` that the system refused to write."""
+    return ReconcileError(
+        [error(Place(name), "unwritable-file", f"cannot write {name}: {exc.strerror or exc}")]
+    )

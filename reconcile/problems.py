@@ -74,3 +74,63 @@ class ReconcileError(Exception):
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """What a problem code means, and the severities its problems take."""
+
+    severities: tuple[Severity, ...]
+    meaning: str
+
+
+_E, _W, _EW = (Severity.ERROR,), (Severity.WARNING,), (Severity.ERROR, Severity.WARNING)
+
+#: Every problem code reconcile reports; docs/errors.md lists the same.
+CODES: dict[str, Code] = {
+    code: Code(severities, meaning)
+    for code, severities, meaning in (
+        ("bad-character", _E, "the file holds a character YAML forbids, such as a control one"),
+        ("bad-date", _E, "a date is not EDTF, or --decided is not YYYY-MM-DD"),
+        ("bad-encoding", _E, "the file is not UTF-8"),
+        ("bad-key", _E, "a YAML key is a list or a mapping, not a plain word"),
+        ("bad-setting", _E, "a setting of reconcile.yaml is out of its range or malformed"),
+        ("bad-source-id", _E, "a source id (file name or --id) is not lowercase a-z, 0-9 and -"),
+        ("bad-type", _E, "a property's type is not one of the property types"),
+        ("bad-value", _E, "a value cannot be read: a bad YAML scalar, tolerance or --value"),
+        ("cannot-append", _E, "resolve cannot add to resolutions.yaml without disturbing it"),
+        ("duplicate-key", _E, "a mapping gives the same key twice"),
+        ("empty-name", _E, "an entity's name has no letters or digits"),
+        ("exists", _E, "a file add-source or init would write is there already"),
+        ("file-too-large", _E, "the file is larger than 64 MiB"),
+        ("fuzzy-name", _W, "a name was taken as an entity only because it is similar to one"),
+        ("ignored-file", _W, "a file or folder in claims/ or sources/ that is not read"),
+        ("missing-field", _E, "a required field is missing"),
+        ("missing-time", _E, "a temporal claim has no as_of, and its source no published date"),
+        ("no-front-matter", _E, "a source does not start with front matter between '---' lines"),
+        ("no-group", _E, "a resolution names a group that no claim is in"),
+        ("no-project", _E, "the folder holds no reconcile.yaml"),
+        ("no-quote", _W, "a claim has no quote from its source"),
+        ("no-source", _E, "a claims file has no source of the same id"),
+        ("outside-project", _E, "a file, or the link it is, points outside the project folder"),
+        ("quote-approximate", _W, "a claim's quote is found in its source only approximately"),
+        ("quote-not-found", _W, "a claim's quote is not found in its source"),
+        ("repeated-entity", _W, "a list of entities names the same entity twice"),
+        ("shared-name", _E, "two entities of one kind share a name"),
+        ("stale-resolution", _W, "a resolution decides a group that holds no contradiction"),
+        ("unexpected-field", _E, "a field the property does not take, such as as_of"),
+        ("unknown-choice", _E, "a value is not one of the property's choices"),
+        ("unknown-entity", _E, "a name is no name of any entity of its kind"),
+        ("unknown-field", _EW, "a field the file does not define (in front matter: a warning)"),
+        ("unknown-kind", _E, "a property names an entity kind reconcile.yaml does not define"),
+        ("unknown-property", _E, "the topic has no property of that id"),
+        ("unknown-topic", _E, "reconcile.yaml has no topic of that id"),
+        ("unreadable-file", _E, "the file cannot be read"),
+        ("unsafe-tag", _E, "a YAML tag beyond the core schema, such as !!binary"),
+        ("unwritable-file", _E, "a file cannot be written"),
+        ("wrong-type", _E, "a value or field of the wrong type"),
+        ("yaml-alias-bomb", _E, "YAML aliases expand to more than 10,000 copies"),
+        ("yaml-syntax", _E, "the file is not valid YAML"),
+        ("yaml-too-deep", _E, "values nest more than 64 levels deep"),
+    )
+}

@@ -1,0 +1,207 @@
+"""`reconcile schema`: the JSON Schema of a claims file, for editors' autocompletion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reconcile.load import load_config
+from reconcile.model import Config, Property, Topic
+from reconcile.problems import ReconcileError
+from reconcile.values import PropertyType
+
+__all__ = ["claims_schema"]
+
+_SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+_EDTF = {
+    "type": ["string", "integer"],
+    "description": "An EDTF date or interval: 1992, 1992-05, 1992-05-15, 199X, 1992~, 1992?, "
+    "1990/1993.",
+    "examples": ["1992", "1992-05-15", "199X", "1992~", "1990/1993"],
+}
+_NUMBER_VALUE = {
+    "description": "A number, or a range with inclusive bounds: {min: N} is 'more than', "
+    "{max: N} 'up to', {min: N, max: M} a range.",
+    "oneOf": [
+        {"type": "number"},
+        {
+            "type": "object",
+            "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
+def _generic_claim() -> dict[str, Any]:
+    """The schema of one claim, whatever the project: its fields and what each one means."""
+    return {
+        "type": "object",
+        "description": "One fact a source states, with the quote that backs it.",
+        "required": ["topic", "property", "value"],
+        "additionalProperties": False,
+        "properties": {
+            "topic": {"type": "string", "description": "A topic of reconcile.yaml."},
+            "property": {"type": "string", "description": "A property of the topic."},
+            "value": {
+                "description": "The value the source gives, as the property's type "
+                "says: a date, number, entity, list of entities, choice, "
+                "true/false or text."
+            },
+            "subject": {
+                "type": ["string", "integer"],
+                "description": "For per-entity properties: the entity the value is "
+                "about, by its id or any name of it.",
+            },
+            "quote": {
+                "type": "string",
+                "description": "The words of the source that back the claim, copied "
+                "from its text; … stands for omitted words.",
+            },
+            "as_of": {
+                **_EDTF,
+                "description": "For temporal properties: when the value held, "
+                "an EDTF date or interval; by default the "
+                "source's published date.",
+            },
+            "complete": {
+                "type": "boolean",
+                "default": True,
+                "description": "For entities: false when the list is partial "
+                '("members include …").',
+            },
+            "approximate": {
+                "type": "boolean",
+                "default": False,
+                "description": 'For numbers: true for "about …"; widens the '
+                "value by the tolerance.",
+            },
+            "note": {"type": "string", "description": "Free text for the reviewer."},
+        },
+    }
+
+
+def claims_schema(root: Path) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a claims file.
+
+    With a loadable reconcile.yaml in `root`, topics and properties are enumerated and each
+    property's value, subject and flags are checked by its type; otherwise the schema is the
+    generic one. Entity names are examples only: any spelling of a name is allowed.
+    """
+    claim = _generic_claim()
+    schema: dict[str, Any] = {
+        "$schema": _SCHEMA_URI,
+        "title": "reconcile claims file",
+        "description": "claims/<id>.yaml: the claims taken from sources/<id>.md, one list item "
+        "per claim. An empty file holds no claims.",
+        "type": ["array", "null"],
+        "items": {"$ref": "#/$defs/claim"},
+        "$defs": {"claim": claim},
+    }
+    try:
+        config = load_config(root)
+    except ReconcileError:
+        return schema
+    if not config.topics:
+        return schema
+    schema["title"] = f"reconcile claims file: {config.title}"
+    fields = claim["properties"]
+    fields["topic"]["enum"] = list(config.topics)
+    fields["topic"]["description"] = "A topic of reconcile.yaml: " + "; ".join(
+        f"{topic.id} ({topic.label.get()})" if topic.label.get() != topic.id else topic.id
+        for topic in config.topics.values()
+    )
+    rules: list[dict[str, Any]] = []
+    for topic in config.topics.values():
+        rules.append(_topic_rule(topic))
+        rules += [_property_if(prop, config) for prop in topic.properties.values()]
+    claim["allOf"] = rules
+    return schema
+
+
+def _topic_rule(topic: Topic) -> dict[str, Any]:
+    """The rule that a claim of `topic` names one of its properties."""
+    return {
+        "if": {"properties": {"topic": {"const": topic.id}}, "required": ["topic"]},
+        "then": {
+            "properties": {
+                "property": {
+                    "enum": list(topic.properties),
+                    "description": f"A property of {topic.id}: "
+                    + "; ".join(
+                        f"{prop.id} ({_describe(prop)})" for prop in topic.properties.values()
+                    ),
+                }
+            }
+        },
+    }
+
+
+def _property_if(prop: Property, config: Config) -> dict[str, Any]:
+    """The rule that a claim of `prop` gives the value, subject and flags its type allows."""
+    return {
+        "if": {
+            "properties": {"topic": {"const": prop.topic}, "property": {"const": prop.id}},
+            "required": ["topic", "property"],
+        },
+        "then": _property_rule(prop, config),
+    }
+
+
+def _describe(prop: Property) -> str:
+    label = prop.label.get()
+    parts = [label] if label != prop.id else []
+    parts.append(f"type {prop.type}")
+    if prop.kind:
+        parts.append(f"of {prop.kind}")
+    if prop.subject:
+        parts.append(f"per {prop.subject}")
+    if prop.temporal:
+        parts.append("temporal")
+    return ", ".join(parts)
+
+
+def _names(config: Config, kind: str) -> list[str]:
+    return list(config.entities.get(kind, {}))
+
+
+def _property_rule(prop: Property, config: Config) -> dict[str, Any]:
+    value: dict[str, Any]
+    if prop.type is PropertyType.DATE:
+        value = dict(_EDTF)
+    elif prop.type is PropertyType.NUMBER:
+        value = dict(_NUMBER_VALUE)
+    elif prop.type is PropertyType.BOOLEAN:
+        value = {"type": "boolean"}
+    elif prop.type is PropertyType.TEXT:
+        value = {"type": ["string", "number"]}
+    elif prop.type is PropertyType.CHOICE:
+        value = {"enum": list(prop.choices)}
+    elif prop.type is PropertyType.ENTITY:
+        value = {"type": ["string", "integer"], "examples": _names(config, prop.kind or "")}
+    else:
+        value = {
+            "type": "array",
+            "items": {"type": ["string", "integer"], "examples": _names(config, prop.kind or "")},
+        }
+    value["description"] = _describe(prop)
+    rule: dict[str, Any] = {"properties": {"value": value}}
+    forbidden = []
+    if prop.subject:
+        rule["required"] = ["subject"]
+        rule["properties"]["subject"] = {
+            "type": ["string", "integer"],
+            "examples": _names(config, prop.subject),
+        }
+    else:
+        forbidden.append("subject")
+    if not prop.temporal:
+        forbidden.append("as_of")
+    if prop.type is not PropertyType.ENTITIES:
+        forbidden.append("complete")
+    if prop.type is not PropertyType.NUMBER:
+        forbidden.append("approximate")
+    for key in forbidden:
+        rule["properties"][key] = False
+    return rule
