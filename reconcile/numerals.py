@@ -252,8 +252,13 @@ def _scale(token: str, vocabulary: _Vocabulary, *, bare: bool = False) -> float 
 
 
 def _number_stems(token: str) -> tuple[str, ...]:
-    # A proclitic is taken off only when three letters remain: لست is "I am not", not ل + ست.
-    return tuple(stem for stem in arabic_stems(token) if stem == token or len(stem) >= 3)
+    # Past the article (الست، والستة) any stem counts; past another proclitic only one of three
+    # letters or more: لست is "I am not", not ل + ست.
+    return tuple(
+        stem
+        for stem in arabic_stems(token)
+        if stem == token or len(stem) >= 3 or token[: len(token) - len(stem)].endswith("ال")
+    )
 
 
 @lru_cache(maxsize=64)

@@ -68,9 +68,8 @@ def tokens(folded: str) -> tuple[Token, ...]:
     found: list[Token] = []
     for index, word in enumerate(folded.split(" ")):
         matches = list(_TOKEN.finditer(word))
-        for match, after in zip(
-            matches, [*(m.start() for m in matches[1:]), len(word)], strict=True
-        ):
+        for position, match in enumerate(matches):
+            after = matches[position + 1].start() if position + 1 < len(matches) else len(word)
             stop = any(c in _STOPS for c in word[match.end() : after])
             found.append(Token(match.group(), index, stop))
     return tuple(found)
