@@ -1,0 +1,154 @@
+"""Month names and ordinal day words of the languages of the sources, folded (SPEC §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reconcile.normalise import normalise
+from reconcile.wordforms import Token, arabic_stems, tokens
+
+#: How a message names a month: the report speaks English.
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+#: Words written after a day in digits to make it an ordinal: 6th, 1er, 15., 6-го.
+ORDINAL_SUFFIXES = frozenset(
+    {"st", "nd", "rd", "th", "er", "re", "e", "eme", "го", "ого", "е", "ое"}
+)
+
+#: Words between a day and its month: "6th of May", "15 de mayo", "السادس من شباط".
+DAY_MONTH_LINKS = frozenset({"of", "the", "de", "del", "du", "im", "des", "من", "شهر"})
+
+_ARABIC_UNITS = ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
+_ARABIC_TENS = {20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين")}
+
+Phrases = dict[tuple[str, ...], int]
+
+
+@lru_cache(maxsize=16)
+def month_names(language: str) -> Phrases:
+    """Every month name CLDR knows in `language`, in every locale and both grammatical contexts
+    (Russian мая beside май, Levantine أيار beside مايو), folded and split into tokens."""
+    from babel import Locale, UnknownLocaleError  # imported here: slow, and rarely needed
+    from babel.localedata import locale_identifiers
+
+    names: Phrases = {}
+    for identifier in locale_identifiers():
+        if identifier.split("_")[0] != language:
+            continue
+        try:
+            months = Locale.parse(identifier).months
+        except (UnknownLocaleError, ValueError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = tuple(t.text for t in tokens(normalise(name)))
+                    if key and sum(map(len, key)) >= 3:
+                        names.setdefault(key, int(number))
+    return names
+
+
+@lru_cache(maxsize=16)
+def ordinal_days(language: str) -> Phrases:
+    """The ordinal words for days 1 to 31 in `language`, folded: sixth, السادس, шестого."""
+    if language == "ar":
+        return _arabic_ordinal_days()
+    from num2words import num2words  # imported here: slow, and rarely needed
+
+    days: Phrases = {}
+    for day in range(1, 32):
+        try:
+            written = normalise(num2words(day, lang=language, to="ordinal"))
+        except (NotImplementedError, OverflowError):
+            return {}
+        key = tuple(t.text for t in tokens(written))
+        for form in _ordinal_forms(language, key[-1]):
+            days.setdefault((*key[:-1], form), day)
+    return days
+
+
+def _ordinal_forms(language: str, word: str) -> tuple[str, ...]:
+    """An ordinal and its forms in dates: шестого, первое for шестой, первый; sechsten."""
+    # Folded Russian writes й as и: шестой is шестои here.
+    if language == "ru" and word.endswith("ии"):
+        return (word, word[:-2] + "ьего", word[:-2] + "ье")  # третий: третьего, третье
+    if language == "ru" and word.endswith(("ыи", "ои")):
+        return (word, word[:-2] + "ого", word[:-2] + "ое")
+    if language == "de":
+        return (word, word + "n", word + "r")
+    return (word,)
+
+
+def _arabic_ordinal_days() -> Phrases:
+    # num2words writes no Arabic compound ordinals, so they are composed: الحادي والعشرين.
+    days: Phrases = {("اول",): 1, ("عاشر",): 10}
+    for unit, word in enumerate(_ARABIC_UNITS, start=1):
+        if unit > 1:
+            days[(normalise(word),)] = unit
+        days[(normalise(word), "عشر")] = 10 + unit
+    for tens, words in _ARABIC_TENS.items():
+        for tens_word in words:
+            days[(normalise(tens_word),)] = tens
+            for unit, word in enumerate(_ARABIC_UNITS, start=1):
+                if tens + unit <= 31:
+                    days[(normalise(word), normalise(tens_word))] = tens + unit
+    return days
+
+
+class PhraseTable:
+    """Phrases and their values, looked up by the first word each begins with."""
+
+    def __init__(self, phrases: Phrases) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for key, value in phrases.items():
+            self._by_first.setdefault(key[0], []).append((key, value))
+
+    def at(self, found: Sequence[Token], start: int) -> tuple[int, int] | None:
+        """The value of the longest phrase written from token `start`, and the token after it;
+        Arabic words may carry proclitics (السادس، والعشرين) and a lone و may join them."""
+        best: tuple[int, int] | None = None
+        for stem in arabic_stems(found[start].text):
+            for key, value in self._by_first.get(stem, ()):
+                end = _match(found, start + 1, key[1:])
+                if end is not None and (best is None or end > best[1]):
+                    best = (value, end)
+        return best
+
+
+@lru_cache(maxsize=64)
+def month_table(languages: tuple[str, ...]) -> PhraseTable:
+    """The month names of all `languages` in one table."""
+    return PhraseTable({k: v for language in languages for k, v in month_names(language).items()})
+
+
+@lru_cache(maxsize=64)
+def ordinal_table(languages: tuple[str, ...]) -> PhraseTable:
+    """The ordinal day words of all `languages` in one table."""
+    return PhraseTable({k: v for language in languages for k, v in ordinal_days(language).items()})
+
+
+def _match(found: Sequence[Token], index: int, rest: tuple[str, ...]) -> int | None:
+    for word in rest:
+        if index < len(found) and found[index].text == "و":
+            index += 1
+        if index >= len(found):
+            return None
+        text = found[index].text
+        if text != word and word not in arabic_stems(text):
+            return None
+        index += 1
+    return index

@@ -1,0 +1,262 @@
+"""Does a claim's quote carry its value? Dates, numbers and entities as quotes write them (SPEC §4).
+
+Every function takes the quote as written or already folded (folding twice changes nothing) and
+answers with a `Mention`, true when the value is mentioned and otherwise naming what is missing,
+so that the caller can say "the quote does not mention 1993".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from reconcile.calendar_words import (
+    DAY_MONTH_LINKS,
+    ENGLISH_MONTHS,
+    ORDINAL_SUFFIXES,
+    month_table,
+    ordinal_table,
+)
+from reconcile.entities import CLEAR_MARGIN
+from reconcile.normalise import normalise
+from reconcile.numerals import language_key, read_numbers
+from reconcile.wordforms import Token, arabic_stems, is_form_of, russian_stems, tokens
+
+#: The default of `alias_threshold` (SPEC §2): how close a spelling must be to count as a name.
+NAME_THRESHOLD = 85.0
+
+_DIGIT_DATE = re.compile(r"(?<![\d.,])(\d{1,4})([./-])(\d{1,2})(?:\2(\d{1,4}))?(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Whether a quote mentions a value: true when it does; otherwise `missing` says what it
+    lacks, each as a reader would write it ("1993", "15 May", "4000", "Belarus")."""
+
+    missing: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return not self.missing
+
+    @property
+    def message(self) -> str:
+        """The warning's words: "the quote does not mention 1993 or 15 May"."""
+        return "the quote does not mention " + " or ".join(self.missing) if self.missing else ""
+
+
+def mentions_date(
+    quote: str, year: int | None, month: int | None, day: int | None, languages: Collection[str]
+) -> Mention:
+    """A date is mentioned by its year, or by its day and month where the value gives both."""
+    folded = normalise(quote)
+    if year is not None and mentions_year(folded, year):
+        return Mention()
+    if (
+        month is not None
+        and day is not None
+        and mentions_day_and_month(folded, day, month, languages)
+    ):
+        return Mention()
+    missing = [] if year is None else [str(year)]
+    if month is not None and day is not None:
+        missing.append(f"{day} {ENGLISH_MONTHS[month - 1]}")
+    return Mention(tuple(missing))
+
+
+def mentions_year(folded: str, year: int) -> bool:
+    """True when the year stands in the text in digits, not inside another number (1,992)."""
+    digits = re.escape(str(year))
+    return re.search(rf"(?<!\d)(?<!\d,){digits}(?!\d)(?![.,]\d)", folded) is not None
+
+
+def mentions_day_and_month(folded: str, day: int, month: int, languages: Collection[str]) -> bool:
+    """True when the text gives the day and month in digits (15/5/1992, 1992-05-15, 5/15) or
+    with a month name and a day in digits or ordinal words (15 May, June 28, السادس من شباط)."""
+    return _digit_day_and_month(folded, day, month) or _named_day_and_month(
+        tokens(folded), day, month, language_key(languages)
+    )
+
+
+def _digit_day_and_month(folded: str, day: int, month: int) -> bool:
+    for match in _DIGIT_DATE.finditer(folded):
+        first, second, third = int(match[1]), int(match[3]), match[4]
+        if (first, second) in ((day, month), (month, day)):
+            return True
+        if third is not None and len(match[1]) == 4 and (second, int(third)) == (month, day):
+            return True
+    return False
+
+
+def _named_day_and_month(
+    found: Sequence[Token], day: int, month: int, languages: tuple[str, ...]
+) -> bool:
+    months = month_table(languages)
+    for index in range(len(found)):
+        named = months.at(found, index)
+        if named is None or named[0] != month:
+            continue
+        if _day_before(found, index, languages) == day:
+            return True
+        after = named[1]
+        while after < len(found) and found[after].text in DAY_MONTH_LINKS:
+            after += 1
+        if _day_at(found, after, languages) == day:
+            return True
+    return False
+
+
+def _day_before(found: Sequence[Token], month_at: int, languages: tuple[str, ...]) -> int | None:
+    """The day written just before a month name: "15 May", "6th of May", "السادس من شباط"."""
+    end = month_at
+    while end > 0 and found[end - 1].text in DAY_MONTH_LINKS and month_at - end < 2:
+        end -= 1
+    for start in range(max(0, end - 4), end):
+        day = _day_at(found, start, languages, end=end)
+        if day is not None:
+            return day
+    return None
+
+
+def _day_at(
+    found: Sequence[Token], start: int, languages: tuple[str, ...], end: int | None = None
+) -> int | None:
+    """The day written from token `start` (and ending at `end` when given): 15, 15th, sixth."""
+    if start >= len(found):
+        return None
+    text = found[start].text
+    if text.isdigit() and 1 <= int(text) <= 31:
+        stop = start + 1
+        if stop < len(found) and found[stop].text in ORDINAL_SUFFIXES and end != stop:
+            stop += 1
+        return int(text) if end is None or stop == end else None
+    ordinal = ordinal_table(languages).at(found, start)
+    if ordinal is not None and (end is None or ordinal[1] == end):
+        return ordinal[0]
+    return None
+
+
+def mentions_number(
+    quote: str, low: float | None, high: float | None, languages: Collection[str]
+) -> Mention:
+    """A number is mentioned in any usual writing; a range when both its bounds are (a single
+    number is `low == high`; an open bound is None)."""
+    mentions = read_numbers(normalise(quote), languages)
+    bounds = dict.fromkeys(bound for bound in (low, high) if bound is not None)
+    missing = tuple(
+        _written(bound) for bound in bounds if not any(m.means(bound) for m in mentions)
+    )
+    return Mention(missing)
+
+
+def _written(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+class NameIndex(Mapping[str, str]):
+    """The project's entity names (folded name -> entity key), split into words once."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._names = {normalise(name): entity for name, entity in names.items()}
+        self._keys = {name: tuple(t.text for t in tokens(name)) for name in self._names}
+        self._by_first: dict[str, list[str]] = {}
+        for name, key in self._keys.items():
+            if key:
+                self._by_first.setdefault(_index_word(key[0]), []).append(name)
+
+    def __getitem__(self, name: str) -> str:
+        return self._names[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
+        """Each entity named in the folded text by one of its names, or a form of it (a
+        proclitic, a case ending): (entity, first token, token after the name)."""
+        found = tokens(folded)
+        hits: list[tuple[str, int, int]] = []
+        for index, token in enumerate(found):
+            for name in self._candidates(token.text):
+                key = self._keys[name]
+                if self._names_at(found, index, key):
+                    hits.append((self._names[name], index, index + len(key)))
+        return tuple(dict.fromkeys(hits))
+
+    def _candidates(self, token: str) -> Iterator[str]:
+        seen = {_index_word(stem) for stem in arabic_stems(token)}
+        seen.update(_index_word(stem) for stem in russian_stems(token))
+        for word in seen:
+            yield from self._by_first.get(word, ())
+
+    @staticmethod
+    def _names_at(found: Sequence[Token], index: int, key: tuple[str, ...]) -> bool:
+        if index + len(key) > len(found):
+            return False
+        return all(
+            is_form_of(found[index + k].text, word, first=k == 0) for k, word in enumerate(key)
+        )
+
+    def mentions(self, folded: str, entity: str, threshold: float) -> bool:
+        """True when the folded text names `entity`: by a form of a name, or a close spelling
+        that no other entity's name matches as well (SPEC §4's name resolution)."""
+        if any(hit[0] == entity for hit in self.occurrences(folded)):
+            return True
+        own = [name for name, owner in self._names.items() if owner == entity]
+        others = [name for name, owner in self._names.items() if owner != entity]
+        return any(
+            self._close_spelling(window, own, others, threshold)
+            for window in _windows(
+                tokens(folded), max((len(self._keys[n]) for n in own), default=0)
+            )
+        )
+
+    @staticmethod
+    def _close_spelling(window: str, own: list[str], others: list[str], threshold: float) -> bool:
+        best = process.extractOne(window, own, scorer=fuzz.ratio, processor=None)
+        if best is None or best[1] < threshold:
+            return False
+        rival = process.extractOne(window, others, scorer=fuzz.ratio, processor=None)
+        return rival is None or best[1] >= rival[1] + CLEAR_MARGIN
+
+
+def _index_word(word: str) -> str:
+    """The first letters of a word, the part a Russian case ending leaves alone."""
+    return word[:3] if re.fullmatch(r"[а-я]{4,}", word) else word
+
+
+@lru_cache(maxsize=4096)
+def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[str, ...]:
+    windows: list[str] = []
+    for start in range(len(found)):
+        for stem in arabic_stems(found[start].text):
+            for size in range(1, longest + 2):
+                if start + size <= len(found):
+                    rest = " ".join(t.text for t in found[start + 1 : start + size])
+                    windows.append(f"{stem} {rest}".strip())
+    return tuple(dict.fromkeys(windows))
+
+
+def _windows(found: tuple[Token, ...], longest: int) -> tuple[str, ...]:
+    """Every run of up to one word more than the longest name, with and without proclitics."""
+    return _window_texts(found, longest) if longest else ()
+
+
+def mentions_entity(
+    quote: str,
+    entity: str,
+    names: Mapping[str, str],
+    threshold: float = NAME_THRESHOLD,
+    label: str | None = None,
+) -> Mention:
+    """An entity is mentioned by any of its names as name resolution finds them: a form of the
+    name (وبيلاروسيا, России) or a close spelling; `names` maps every name to its entity."""
+    index = names if isinstance(names, NameIndex) else NameIndex(names)
+    if index.mentions(normalise(quote), entity, threshold):
+        return Mention()
+    return Mention((label or entity,))

@@ -1,0 +1,333 @@
+"""Reading the numbers a folded text mentions: digits in any usual writing, scale words, and
+number words in the languages of the sources (SPEC §4)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reconcile.normalise import normalise
+from reconcile.wordforms import Token, arabic_stems, is_digits, tokens
+
+#: Multipliers written after a number ("13.5 million", "50 ألف", "2 тысячи"), per language.
+SCALE_WORDS: dict[str, dict[str, float]] = {
+    "en": {
+        "hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6,
+        "millions": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9,
+    },
+    "ar": {
+        "مائة": 100, "مئة": 100, "ألف": 1e3, "ألفا": 1e3, "آلاف": 1e3, "ألوف": 1e3,
+        "مليون": 1e6, "مليونا": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارا": 1e9,
+        "مليارات": 1e9, "بليون": 1e9,
+    },
+    "ru": {
+        "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячей": 1e3,
+        "тысячам": 1e3, "тысячами": 1e3, "тысячах": 1e3, "тыс": 1e3, "миллион": 1e6,
+        "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6, "миллионами": 1e6,
+        "миллионах": 1e6, "млн": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+        "млрд": 1e9,
+    },
+    "fr": {
+        "cent": 100, "cents": 100, "mille": 1e3, "million": 1e6, "millions": 1e6,
+        "milliard": 1e9, "milliards": 1e9,
+    },
+    "de": {
+        "hundert": 100, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6,
+        "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
+    },
+    "es": {
+        "cien": 100, "ciento": 100, "cientos": 100, "mil": 1e3, "millón": 1e6,
+        "millones": 1e6, "millardo": 1e9, "millardos": 1e9,
+    },
+    "tr": {"yüz": 100, "bin": 1e3, "milyon": 1e6, "milyar": 1e9},
+}  # fmt: skip
+
+#: Forms num2words does not write: other genders, cases and spellings of the same numbers.
+EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "ar": {
+        "واحدة": 1, "أحد": 1, "إحدى": 1, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2,
+        "اثني": 2, "اثنتا": 2, "اثنتي": 2, "ثماني": 8, "ثمان": 8, "مئتان": 200,
+        "مئتين": 200, "مائتان": 200, "مائتين": 200, "مائتا": 200, "ألفان": 2000,
+        "ألفين": 2000, "مليونان": 2_000_000, "مليونين": 2_000_000, "ملياران": 2 * 10**9,
+        "مليارين": 2 * 10**9,
+    },
+    "ru": {
+        "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одному": 1, "одним": 1, "одном": 1,
+        "одну": 1, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трёх": 3, "трём": 3,
+        "тремя": 3, "четырёх": 4, "четырём": 4, "четырьмя": 4, "восьми": 8, "восьмью": 8,
+        "сорока": 40, "девяноста": 90, "ста": 100, "двухсот": 200, "трёхсот": 300,
+        "четырёхсот": 400, "пятисот": 500, "шестисот": 600, "семисот": 700,
+        "восьмисот": 800, "девятисот": 900,
+    },
+    "fr": {"une": 1, "quatre-vingts": 80},
+    "de": {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1},
+    "es": {"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21},
+}  # fmt: skip
+
+#: Words that join the parts of one number: "one hundred and six", "واحد و عشرون".
+CONNECTORS = frozenset({"and", "et", "und", "y", "و", "ve", "и"})
+
+#: Numbers num2words is asked for: every one below a thousand, and the round ones above it
+#: whose words are not a count times a scale word (the Arabic dual ألفا, مليونا …).
+_GENERATED = (*range(1000), *(n * 1000 for n in range(1, 11)), 10**6, 2 * 10**6, 10**9, 2 * 10**9)
+_MAX_PHRASE = 6
+_GROUP = re.compile(r"\d{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number a text mentions: every value its writing can mean, and the tokens it spans."""
+
+    values: frozenset[float]
+    start: int  # index of its first token
+    end: int  # index after its last token
+
+    def means(self, value: float) -> bool:
+        """True when one reading of this mention is `value`."""
+        return any(same_number(value, candidate) for candidate in self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    words: dict[str, int]
+    phrases: dict[tuple[str, ...], int]
+    scales: dict[str, float]
+
+
+def same_number(a: float, b: float) -> bool:
+    """True when two numbers are equal, up to the rounding of decimal fractions."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def base_language(code: str) -> str:
+    """The language of a tag such as `ar-SY` or `ru_RU`: `ar`, `ru`."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def language_key(languages: Iterable[str]) -> tuple[str, ...]:
+    """The distinct base languages of `languages`, sorted: a key for the cached tables."""
+    return tuple(sorted({base_language(code) for code in languages if code}))
+
+
+def digit_readings(token: str) -> frozenset[float]:
+    """Every value digits with separators can mean: 4,000 and 4.000 are 4000 (or 4),
+    17,9 and 17.9 are 17.9, 1.234,5 is 1234.5; Arabic ٫ is a decimal point, ٬ a group mark."""
+    parts = re.split(r"([.,])", token.replace("\u066c", ",").replace("\u066b", "."))
+    groups, marks = parts[0::2], parts[1::2]
+    if not marks:
+        return frozenset({float(int(token))})
+    readings: set[float] = set()
+    if len(set(marks)) == 1 and all(len(group) == 3 for group in groups[1:]):
+        readings.add(float("".join(groups)))  # every mark groups thousands
+    grouping = marks[:-1]
+    if not grouping or (
+        len(set(grouping)) == 1
+        and grouping[0] != marks[-1]
+        and all(len(group) == 3 for group in groups[1:-1])
+    ):
+        readings.add(float("".join(groups[:-1]) + "." + groups[-1]))  # the last is a decimal mark
+    return frozenset(readings)
+
+
+def read_numbers(folded: str, languages: Iterable[str]) -> tuple[NumberMention, ...]:
+    """Every number the folded text mentions, in the order written."""
+    return _read_numbers(folded, language_key(languages))
+
+
+@lru_cache(maxsize=4096)
+def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMention, ...]:
+    vocabulary = _vocabulary(languages)
+    found = tokens(folded)
+    mentions: list[NumberMention] = []
+    index = 0
+    while index < len(found):
+        mention = _number_at(found, index, vocabulary)
+        if mention is None:
+            index += 1
+        else:
+            mentions.append(mention)
+            index = mention.end
+    return tuple(mentions)
+
+
+def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
+    """The number whose writing begins at token `start`, if one does."""
+    if is_digits(found[start].text):
+        end = _digit_groups_end(found, start)
+        readings = (
+            digit_readings("".join(t.text for t in found[start:end]))
+            if end > start + 1
+            else digit_readings(found[start].text)
+        )
+        scale = 1.0
+        while (
+            end < len(found)
+            and not found[end - 1].stop
+            and (multiplier := _scale(found[end].text, vocabulary, bare=True))
+        ):
+            scale *= multiplier
+            end += 1
+        return NumberMention(frozenset(r * scale for r in readings), start, end)
+    return _words_at(found, start, vocabulary)
+
+
+def _digit_groups_end(found: Sequence[Token], start: int) -> int:
+    """Where digits grouped by spaces end: "4 000", "13 500 000" (the first group 1-3 digits)."""
+    end = start + 1
+    if not re.fullmatch(r"\d{1,3}", found[start].text):
+        return end
+    while (
+        end < len(found)
+        and _GROUP.fullmatch(found[end].text)
+        and found[end].word == found[end - 1].word + 1
+        and not found[end - 1].stop
+    ):
+        end += 1
+    return end
+
+
+def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
+    """A number written in words from token `start`: "twenty-one", "ستة آلاف", "две тысячи"."""
+    total, current = 0.0, 0.0
+    index = end = start
+    while index < len(found) and not (index > start and found[index - 1].stop):
+        word = _word_value(found, index, vocabulary)
+        counted = total + current > 0
+        # A multiplier with a proclitic (والفا) starts a number of its own instead.
+        multiplier = _scale(found[index].text, vocabulary, bare=counted)
+        # After a count, ألفا is "thousand" (عشرون ألفا); alone it is "two thousand" (ألفا جندي).
+        if multiplier is not None and (word is None or counted):
+            if total + current < multiplier:
+                total, current = max(total + current, 1.0) * multiplier, 0.0
+            else:
+                total, current = total + max(current, 1.0) * multiplier, 0.0
+            index = end = index + 1
+        elif word is not None and _adds_to(current, word[0]):
+            current += word[0]
+            index = end = index + word[1]
+        elif index == end > start and found[index].text in CONNECTORS:
+            index += 1  # "and" joins two parts only when a part follows it
+        else:
+            break
+    if end == start:
+        return None
+    return NumberMention(frozenset({total + current}), start, end)
+
+
+def _adds_to(current: float, value: int) -> bool:
+    """True when `value` fills places `current` leaves empty: 20 + 1, 100 + 20, and the
+    units before the tens of Arabic and German (واحد وعشرون, ein und zwanzig)."""
+    if current == 0:
+        return True
+    place = 1
+    while int(current) % (place * 10) == 0:
+        place *= 10
+    return value < place or (current < 10 and value < 100 and value % 10 == 0)
+
+
+def _word_value(
+    found: Sequence[Token], start: int, vocabulary: _Vocabulary
+) -> tuple[int, int] | None:
+    """The value of the number word or phrase at `start`, and how many tokens it takes."""
+    for length in range(min(_MAX_PHRASE, len(found) - start), 1, -1):
+        rest = tuple(t.text for t in found[start + 1 : start + length])
+        for stem in _number_stems(found[start].text):
+            if (value := vocabulary.phrases.get((stem, *rest))) is not None:
+                return value, length
+    for stem in _number_stems(found[start].text):
+        if (value := vocabulary.words.get(stem)) is not None:
+            return value, 1
+    return None
+
+
+def _scale(token: str, vocabulary: _Vocabulary, *, bare: bool = False) -> float | None:
+    """The multiplier a scale word stands for; with `bare`, only when it has no proclitic."""
+    for stem in (token,) if bare else _number_stems(token):
+        if (multiplier := vocabulary.scales.get(stem)) is not None:
+            return multiplier
+    return None
+
+
+def _number_stems(token: str) -> tuple[str, ...]:
+    # Past the article (الست، والستة) any stem counts; past another proclitic only one of three
+    # letters or more: لست is "I am not", not ل + ست.
+    return tuple(
+        stem
+        for stem in arabic_stems(token)
+        if stem == token or len(stem) >= 3 or token[: len(token) - len(stem)].endswith("ال")
+    )
+
+
+@lru_cache(maxsize=64)
+def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
+    words: dict[str, int] = {}
+    phrases: dict[tuple[str, ...], int] = {}
+    scales: dict[str, float] = {}
+    for language in languages:
+        for value, key in _number_words(language):
+            if len(key) == 1:
+                words.setdefault(key[0], value)
+            else:
+                phrases.setdefault(key, value)
+        for word, multiplier in SCALE_WORDS.get(language, {}).items():
+            scales.setdefault(normalise(word), multiplier)
+    for scale, multiplier in scales.items():
+        if words.get(scale) == multiplier:
+            del words[scale]  # "mil", "cent", "ألف" are multipliers, so that "ستة آلاف" is 6000
+    return _Vocabulary(words, phrases, scales)
+
+
+@lru_cache(maxsize=16)
+def number_words(language: str) -> dict[str, int]:
+    """Every one-word number of `language` (folded) and its value: a table for rules on words."""
+    return {key[0]: value for value, key in _number_words(language) if len(key) == 1}
+
+
+@lru_cache(maxsize=16)
+def _number_words(language: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Each number's words in `language`, folded and split into tokens, with its value."""
+    from num2words import num2words  # imported here: it is slow to import and rarely needed
+
+    table: list[tuple[int, tuple[str, ...]]] = []
+    try:
+        spelled = [(n, num2words(n, lang=language)) for n in _GENERATED]
+    except (NotImplementedError, OverflowError):
+        spelled = []
+    for value, text in spelled:
+        key = _phrase_key(normalise(text))
+        table.append((value, key))
+        if len(key) == 1:
+            table.extend((value, (form,)) for form in _word_forms(language, value, key[0]))
+    table.extend(
+        (value, (normalise(word),)) for word, value in EXTRA_NUMBER_WORDS.get(language, {}).items()
+    )
+    return tuple(table)
+
+
+def _phrase_key(folded: str) -> tuple[str, ...]:
+    """A phrase's tokens, with a lone Arabic و joined to the word after it, as texts write it."""
+    key: list[str] = []
+    joiner = ""
+    for token in tokens(folded):
+        if token.text == "و":
+            joiner = "و"
+            continue
+        key.append(joiner + token.text)
+        joiner = ""
+    return tuple(key)
+
+
+def _word_forms(language: str, value: int, word: str) -> list[str]:
+    """Common other forms of a number word: ست for ستة, عشرين for عشرون, шести for шесть."""
+    forms = []
+    if language == "ar":
+        if word.endswith("ه") and 3 <= value <= 10:
+            forms.append(word[:-1])  # the count of a feminine noun: ست دول, سبع سنوات
+        if word.endswith(("ون", "ان")):
+            forms.append(word[:-2] + "ين")  # عشرين, ثلاثين, اثنين
+    elif language == "ru" and word.endswith("ь"):
+        forms.extend((word[:-1] + "и", word[:-1] + "ью"))  # шести, шестью; двадцати
+    return forms

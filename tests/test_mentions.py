@@ -1,0 +1,286 @@
+"""SPEC §4, "The quote carries the value": dates, numbers and entities as quotes write them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile.mentions import (
+    Mention,
+    NameIndex,
+    mentions_date,
+    mentions_entity,
+    mentions_number,
+)
+from reconcile.normalise import normalise
+from reconcile.numerals import digit_readings, read_numbers
+from reconcile.wordforms import tokens
+
+# (quote, year, month, day, languages)
+DATES_MENTIONED = [
+    ("signed on 15 May 1992", 1992, 5, 15, ["en"]),
+    ("signed in 1992", 1992, 5, 15, ["en"]),  # the year alone mentions a full date
+    ("signed on 15 May", 1992, 5, 15, ["en"]),  # so do its day and month
+    ("signed on June 28", 1993, 6, 28, ["en"]),
+    ("on May 15th", 1992, 5, 15, ["en"]),
+    ("on the 6th of February", 1993, 2, 6, ["en"]),
+    ("on the sixth of February", 1993, 2, 6, ["en"]),
+    ("on 6 Feb", 1993, 2, 6, ["en"]),
+    ("15/5/1992", 1992, 5, 15, ["en"]),
+    ("15.5.1992", 1992, 5, 15, ["de"]),
+    ("on 15/5", 1992, 5, 15, ["en"]),
+    ("on 5/15", 1992, 5, 15, ["en"]),
+    ("1992-05-15", 1992, 5, 15, ["en"]),
+    ("١٥ أيار ١٩٩٢", 1992, 5, 15, ["ar"]),
+    ("في ١٥ أيار", 1992, 5, 15, ["ar"]),
+    ("في 15 مايو", 1992, 5, 15, ["ar"]),
+    ("في السادس من شباط", 1993, 2, 6, ["ar"]),
+    ("في الخامس عشر من أيار", 1993, 5, 15, ["ar"]),
+    ("الحادي والعشرين من تشرين الأول", 1993, 10, 21, ["ar"]),
+    ("في الأول من كانون الثاني", 1993, 1, 1, ["ar"]),
+    ("الـ7 من أكتوبر", 2002, 10, 7, ["ar"]),
+    ("في عام ١٩٩٢", 1992, None, None, ["ar"]),
+    ("عام1992", 1992, None, None, ["ar"]),
+    ("15 мая 1992 года", 1992, 5, 15, ["ru"]),
+    ("в 1992 г.", 1992, 5, 15, ["ru"]),
+    ("15 мая", 1992, 5, 15, ["ru"]),
+    ("шестого февраля", 1993, 2, 6, ["ru"]),
+    ("на 7 окт.", 2002, 10, 7, ["ru"]),
+    ("am 15. Mai", 1992, 5, 15, ["de"]),
+    ("le 1er mai", 1992, 5, 1, ["fr"]),
+    ("le 15 février", 1992, 2, 15, ["fr"]),
+    ("15 de mayo", 1992, 5, 15, ["es"]),
+    ("15 Mayıs 1992", 1992, 5, 15, ["tr"]),
+    ("15 Mayıs", 1992, 5, 15, ["tr"]),
+    ("6 شباط", 1993, 2, 6, ["ar", "en"]),  # any language of the sources
+]
+
+# (quote, year, month, day, languages, missing)
+DATES_NOT_MENTIONED = [
+    ("signed in 1993", 1992, 5, 15, ["en"], ("1992", "15 May")),
+    ("signed on 16 May", 1992, 5, 15, ["en"], ("1992", "15 May")),
+    ("signed on 15 June", 1992, 5, 15, ["en"], ("1992", "15 May")),
+    ("signed in May", 1992, 5, None, ["en"], ("1992",)),  # a month alone is not a date's mention
+    ("1,992 soldiers", 1992, None, None, ["en"], ("1992",)),
+    ("19920 soldiers", 1992, None, None, ["en"], ("1992",)),
+    ("عام ١٩٩٣", 1992, None, None, ["ar"], ("1992",)),
+    ("في السابع من شباط", 1993, 2, 6, ["ar"], ("1993", "6 February")),
+    ("в 1993 году", 1992, 5, 15, ["ru"], ("1992", "15 May")),
+    ("15 июня", 1992, 5, 15, ["ru"], ("1992", "15 May")),
+    ("15/6/1993", 1992, 5, 15, ["en"], ("1992", "15 May")),
+]
+
+
+@pytest.mark.parametrize(("quote", "year", "month", "day", "languages"), DATES_MENTIONED)
+def test_a_date_is_mentioned(
+    quote: str, year: int, month: int | None, day: int | None, languages: list[str]
+) -> None:
+    assert mentions_date(quote, year, month, day, languages)
+
+
+@pytest.mark.parametrize(
+    ("quote", "year", "month", "day", "languages", "missing"), DATES_NOT_MENTIONED
+)
+def test_a_date_is_not_mentioned(
+    quote: str,
+    year: int,
+    month: int | None,
+    day: int | None,
+    languages: list[str],
+    missing: tuple[str, ...],
+) -> None:
+    mention = mentions_date(quote, year, month, day, languages)
+    assert not mention
+    assert mention.missing == missing
+
+
+def test_the_message_says_what_is_missing() -> None:
+    assert mentions_date("signed in 1992", 1993, None, None, ["en"]).message == (
+        "the quote does not mention 1993"
+    )
+    assert mentions_date("x", 1993, 12, 31, ["en"]).message == (
+        "the quote does not mention 1993 or 31 December"
+    )
+    assert Mention().message == ""
+
+
+# (quote, value, languages)
+NUMBERS_MENTIONED = [
+    ("4000 soldiers", 4000, ["en"]),
+    ("4,000 soldiers", 4000, ["en"]),
+    ("4.000 Soldaten", 4000, ["de"]),
+    ("4 000 солдат", 4000, ["ru"]),
+    ("4\u202f000 soldats", 4000, ["fr"]),  # narrow no-break space
+    ("4\u00a0000 soldats", 4000, ["fr"]),
+    ("٤٠٠٠ جندي", 4000, ["ar"]),
+    ("٤٬٠٠٠ جندي", 4000, ["ar"]),
+    ("17,9 بالمئة", 17.9, ["ar"]),  # the Arabic decimal comma
+    ("١٧٫٩ بالمئة", 17.9, ["ar"]),
+    ("17.9 percent", 17.9, ["en"]),
+    ("12.400 جندي", 12400, ["ar"]),
+    ("12,400 troops", 12400, ["en"]),
+    ("1.234,5 km", 1234.5, ["de"]),
+    ("13,500,000 people", 13_500_000, ["en"]),
+    ("13 500 000 человек", 13_500_000, ["ru"]),
+    ("13.5 million people", 13_500_000, ["en"]),
+    ("50 ألف جندي", 50_000, ["ar"]),
+    ("2 тысячи солдат", 2000, ["ru"]),
+    ("5 тыс. человек", 5000, ["ru"]),
+    ("4,5 млн человек", 4_500_000, ["ru"]),
+    ("2 milliards", 2e9, ["fr"]),
+    ("six states", 6, ["en"]),
+    ("twenty-one states", 21, ["en"]),
+    ("two thousand five hundred", 2500, ["en"]),
+    ("ستة جنود", 6, ["ar"]),
+    ("ست دول", 6, ["ar"]),
+    ("الدول الست", 6, ["ar"]),
+    ("وستة آلاف جندي", 6000, ["ar"]),
+    ("عشرون ألفاً", 20_000, ["ar"]),
+    ("ألفا جندي", 2000, ["ar"]),
+    ("واحد وعشرون", 21, ["ar"]),
+    ("ثلاثة عشر مليوناً", 13_000_000, ["ar"]),
+    ("шесть стран", 6, ["ru"]),
+    ("из шести стран", 6, ["ru"]),
+    ("две тысячи", 2000, ["ru"]),
+    ("двадцати одного", 21, ["ru"]),
+    ("sechs Staaten", 6, ["de"]),
+    ("einundzwanzig", 21, ["de"]),
+    ("six États", 6, ["fr"]),
+    ("quatre-vingt-dix", 90, ["fr"]),
+    ("seis estados", 6, ["es"]),
+    ("altı ülke", 6, ["tr"]),
+    ("yirmi bir", 21, ["tr"]),
+]
+
+# (quote, value, languages)
+NUMBERS_NOT_MENTIONED = [
+    ("4500 soldiers", 4000, ["en"]),
+    ("40 soldiers", 4000, ["en"]),
+    ("seven states", 6, ["en"]),
+    ("سبع دول", 6, ["ar"]),
+    ("لست أدري", 6, ["ar"]),  # "I do not know": ل + ست is not a number
+    ("семь стран", 6, ["ru"]),
+    ("13.5 million", 13.5, ["en"]),
+    ("six states", 6, ["ru"]),  # English words do not count in a Russian source
+    ("1992, 300 soldiers", 1_992_300, ["en"]),
+    ("sieben Staaten", 6, ["de"]),
+]
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), NUMBERS_MENTIONED)
+def test_a_number_is_mentioned(quote: str, value: float, languages: list[str]) -> None:
+    assert mentions_number(quote, value, value, languages)
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), NUMBERS_NOT_MENTIONED)
+def test_a_number_is_not_mentioned(quote: str, value: float, languages: list[str]) -> None:
+    mention = mentions_number(quote, value, value, languages)
+    assert not mention
+    assert mention.missing == (str(int(value)) if float(value).is_integer() else str(value),)
+
+
+def test_a_range_needs_both_its_bounds() -> None:
+    assert mentions_number("between 3,000 and 4,000 troops", 3000, 4000, ["en"])
+    assert mentions_number("بين ثلاثة وأربعة آلاف", 3, 4000, ["ar"])
+    up_to = mentions_number("up to 4,000 troops", 3000, 4000, ["en"])
+    assert up_to.missing == ("3000",)
+    assert mentions_number("more than 4,000 troops", 4000, None, ["en"])
+    assert mentions_number("up to 4,000 troops", None, 4000, ["en"])
+    assert mentions_number("anything", None, None, ["en"])
+
+
+def test_digit_readings() -> None:
+    assert digit_readings("4,000") == {4000.0, 4.0}
+    assert digit_readings("17,9") == {17.9}
+    assert digit_readings("1,234.5") == {1234.5}
+    assert digit_readings("13,500,000") == {13_500_000.0}
+
+
+def test_punctuation_ends_a_number() -> None:
+    values = [m.values for m in read_numbers("2 тысячи, шесть", ["ru"])]
+    assert values == [{2000.0}, {6.0}]
+
+
+NAMES = {
+    "روسيا": "russia",
+    "russia": "russia",
+    "россия": "russia",
+    "بيلاروسيا": "belarus",
+    "belarus": "belarus",
+    "беларусь": "belarus",
+    "сша": "usa",
+    "usa": "usa",
+    "الصين": "china",
+    "kazakhstan": "kazakhstan",
+    "كازاخستان": "kazakhstan",
+    "austria": "austria",
+    "australia": "australia",
+    "kuala lumpur": "kuala-lumpur",
+    "bangkok": "bangkok",
+    "южная корея": "south-korea",
+}
+
+# (quote, entity)
+ENTITIES_MENTIONED = [
+    ("signed by Russia", "russia"),
+    ("روسيا، أرمينيا، وبيلاروسيا", "belarus"),  # a leading و
+    ("بروسيا ولروسيا", "russia"),
+    ("للصين", "china"),  # ل before the article
+    ("с Россией", "russia"),  # Russian case endings
+    ("в России", "russia"),
+    ("поддержали Россию", "russia"),
+    ("в Беларуси", "belarus"),
+    ("из США", "usa"),
+    ("в Южной Корее", "south-korea"),
+    ("signed by Kazakstan", "kazakhstan"),  # a close spelling
+    ("كازخستان", "kazakhstan"),
+    ("the summit in Kuala Lumpur", "kuala-lumpur"),
+    ("the summit in Kuala-Lumpur", "kuala-lumpur"),
+]
+
+# (quote, entity)
+ENTITIES_NOT_MENTIONED = [
+    ("signed by Belarus", "russia"),
+    ("the summit in Bangkok", "kuala-lumpur"),
+    ("signed by Australia", "austria"),  # close, but the name of another entity
+    ("россиянин", "russia"),
+    ("from the USSR", "usa"),
+]
+
+
+@pytest.mark.parametrize(("quote", "entity"), ENTITIES_MENTIONED)
+def test_an_entity_is_mentioned(quote: str, entity: str) -> None:
+    assert mentions_entity(quote, entity, NAMES)
+
+
+@pytest.mark.parametrize(("quote", "entity"), ENTITIES_NOT_MENTIONED)
+def test_an_entity_is_not_mentioned(quote: str, entity: str) -> None:
+    mention = mentions_entity(quote, entity, NameIndex(NAMES), label=entity.title())
+    assert not mention
+    assert mention.message == f"the quote does not mention {entity.title()}"
+
+
+def test_the_name_index_finds_forms_of_names() -> None:
+    index = NameIndex(NAMES)
+    assert index.occurrences("وقعت روسيا وبيلاروسيا") == (("russia", 1, 2), ("belarus", 2, 3))
+    folded = normalise("с Россией и Беларусью")
+    assert [hit[0] for hit in index.occurrences(folded)] == ["russia", "belarus"]
+    assert index["россия"] == "russia"
+    assert len(index) == len(NAMES)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_a_number_mentions_itself_in_digits(number: int) -> None:
+    for written in (str(number), f"{number:,}", f"{number:,}".replace(",", ".")):
+        assert mentions_number(f"about {written} people", number, number, ["en"])
+
+
+@given(st.integers(min_value=1000, max_value=2100))
+def test_a_year_mentions_itself(year: int) -> None:
+    assert mentions_date(f"in {year}, they met", year, 1, 1, ["en"])
+    assert not mentions_date(f"in {year + 1}, they met", year, None, None, ["en"])
+
+
+def test_tokens_keep_numbers_whole() -> None:
+    assert [t.text for t in tokens("4,000, and 17,9 x-y")] == ["4,000", "and", "17,9", "x", "y"]
