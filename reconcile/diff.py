@@ -157,7 +157,7 @@ def canonical(value: Any) -> str:
 
 def _quote(claim: ClaimData) -> str | None:
     quote = claim.get("quote")
-    return " ".join(quote.split()) if isinstance(quote, str) else quote
+    return " ".join(quote.split()) if isinstance(quote, str) else None
 
 
 def _fact(claim: ClaimData) -> tuple[str, str | None, Any]:
@@ -166,7 +166,8 @@ def _fact(claim: ClaimData) -> tuple[str, str | None, Any]:
 
 def _claim_order(claim: ClaimData) -> tuple[str, str, str, str, int]:
     value, quote, as_of = _fact(claim)
-    return (claim["source"], value, quote or "", str(as_of or ""), claim.get("line") or 0)
+    line = claim.get("line")
+    return (claim["source"], value, quote or "", str(as_of or ""), line if type(line) is int else 0)
 
 
 # Comparing ---------------------------------------------------------------------------------------
@@ -180,9 +181,7 @@ def diff(before: Snapshot, after: Snapshot) -> Diff:
     claims: list[ClaimChange] = []
     misquotes: list[MisquoteChange] = []
     for key in sorted(old.keys() | new.keys(), key=sort_key):
-        pairs = _pair_claims(
-            old[key]["claims"] if key in old else [], new.get(key, {}).get("claims", [])
-        )
+        pairs = _pair_claims(old.get(key, {}).get("claims", []), new.get(key, {}).get("claims", []))
         claims += _claim_changes(key, pairs)
         misquotes += _misquote_changes(key, pairs)
     sources_before = {source["id"] for source in before.get("sources", [])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -633,3 +634,19 @@ def test_help_says_a_file_wins(run) -> None:
     assert "both an existing file and a revision is read as the file" in " ".join(
         result.output.split()
     )
+
+
+def test_docs_list_every_json_key(run, worse_pair: tuple[Path, Path]) -> None:
+    baseline, root = worse_pair
+    data = json.loads(run("diff", baseline, "--project", root, "--format", "json").stdout)
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "diff.md").read_text("utf-8")
+    table = docs.split("| key | what it holds |", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"^\| `([a-z_]+)` \|", table, flags=re.M) == list(data)
+    for count in data["summary"]:
+        assert f'"{count}"' in docs
+
+
+def test_a_baseline_with_odd_claim_fields_still_compares() -> None:
+    odd = {"source": "a", "value": 1, "quote": 7, "line": "x"}
+    plain = {"source": "a", "value": 1, "quote": None, "line": 3}
+    assert diff(snapshot(odd, plain), snapshot(plain)).claims_of("removed")
