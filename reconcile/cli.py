@@ -251,3 +251,38 @@ def schema(project_dir: Path) -> None:
 
 def main() -> None:
     cli(prog_name="reconcile")
+
+
+# -- reconcile diff: what changed since an earlier state ----------------------------------------
+
+
+@cli.command("diff")
+@project_option
+@click.argument("baseline")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for programs, Markdown for a desk's log.",
+)
+def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
+    """What changed since BASELINE: groups new or gone, statuses, claims, resolutions, misquotes.
+
+    BASELINE is a JSON file written earlier by `reconcile check --format json` (or `report
+    --format json`), or, in a git repository, a revision: HEAD, main~3, a tag. A name that is
+    both an existing file and a revision is read as the file. Exit codes: 0 nothing got worse;
+    1 a new conflict or misquote appeared, or a group's status got worse; 2 bad input.
+    """
+    from reconcile.baseline import read_baseline
+    from reconcile.diff import diff, snapshot_data
+    from reconcile.diffview import render_diff
+
+    try:
+        earlier = read_baseline(baseline, project_dir)
+    except ReconcileError as exc:
+        _fail(exc, writes=False)
+    result = diff(earlier.snapshot, snapshot_data(_load(project_dir, fmt)))
+    _echo(render_diff(result, earlier, fmt).rstrip("\n"))
+    sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
