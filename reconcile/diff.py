@@ -15,14 +15,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from reconcile.model import REPORT_ORDER, Report
-from reconcile.report import report_data
+from reconcile.render.data import report_data
 
 DIFF_VERSION = 1
 MISQUOTED = "misquoted"
 
-#: A status's rank: its place in the report order, disagreements first. A group whose status
-#: moves to a lower rank (toward conflict) got worse; to a higher rank, better.
+#: A status's rank: its place in the report order, disagreements first (the order changes list in).
 STATUS_RANK = {str(status): rank for rank, status in enumerate(REPORT_ORDER)}
+#: How far a status keeps a fact from publication. A conflict blocks it; a change over time, a
+#: difference of precision and a claim no other source confirms each ask for a reader's care; an
+#: agreement or a desk's decision settles it. A group whose severity rises got worse.
+STATUS_SEVERITY = {
+    "conflict": 2,
+    "changed": 1,
+    "compatible": 1,
+    "single": 1,
+    "resolved": 0,
+    "agree": 0,
+}
 
 Snapshot = Mapping[str, Any]
 ClaimData = Mapping[str, Any]
@@ -55,7 +65,7 @@ class StatusChange:
 
     @property
     def worse(self) -> bool:
-        return STATUS_RANK[self.after] < STATUS_RANK[self.before]
+        return STATUS_SEVERITY[self.after] > STATUS_SEVERITY[self.before]
 
 
 @dataclass(frozen=True, slots=True)

@@ -650,3 +650,24 @@ def test_a_baseline_with_odd_claim_fields_still_compares() -> None:
     odd = {"source": "a", "value": 1, "quote": 7, "line": "x"}
     plain = {"source": "a", "value": 1, "quote": None, "line": 3}
     assert diff(snapshot(odd, plain), snapshot(plain)).claims_of("removed")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "worse"),
+    [
+        ("agree", "conflict", True),
+        ("resolved", "conflict", True),
+        ("agree", "single", True),
+        ("changed", "conflict", True),
+        ("agree", "resolved", False),
+        ("conflict", "resolved", False),
+        ("compatible", "single", False),
+        ("single", "agree", False),
+    ],
+)
+def test_a_status_is_worse_when_it_keeps_the_fact_further_from_publication(
+    before: str, after: str, worse: bool
+) -> None:
+    from reconcile.diff import StatusChange
+
+    assert StatusChange(("t", "p", None), before, after).worse is worse
