@@ -277,7 +277,7 @@ def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
     """
     from reconcile.baseline import read_baseline
     from reconcile.diff import diff, snapshot_data
-    from reconcile.diffview import render_diff
+    from reconcile.render.diff import render_diff
 
     try:
         earlier = read_baseline(baseline, project_dir)
