@@ -6,22 +6,18 @@ from typing import Any
 
 from reconcile.entities import EntityIndex, NameMatch
 from reconcile.fields import Checker, did_you_mean, kind_of
-from reconcile.model import Config, Property
+from reconcile.model import CLAIM_FLAGS, Config, Property
 from reconcile.problems import Place, Problem, error, warning
 from reconcile.values import (
-    ChoiceValue,
+    RULES,
     DateValue,
-    EntitySetValue,
-    EntityValue,
     InvalidValue,
-    PropertyType,
+    ReadContext,
     Value,
-    parse_boolean,
     parse_date,
-    parse_number,
-    parse_text,
+    types_taking,
 )
-from reconcile.yamlfile import YamlList, YamlMap
+from reconcile.yamlfile import YamlMap
 
 
 class ClaimFields:
@@ -139,86 +135,43 @@ class ClaimFields:
             self.add(error(raw.place_of("as_of"), "bad-date", str(exc)))
             return None
 
-    def flag(
-        self, raw: YamlMap, key: str, prop: Property, allowed: PropertyType, default: bool
-    ) -> bool:
-        """A true/false field that only properties of type `allowed` take."""
+    def flags(self, raw: YamlMap, prop: Property, claim: bool) -> dict[str, bool]:
+        """The claim's flags its property's type takes, each as given or by default."""
+        flags = dict(RULES[prop.type].flags)
+        if not claim:
+            return flags
+        for key in CLAIM_FLAGS:
+            given = self.flag(raw, key, prop)
+            if given is not None:
+                flags[key] = given
+        return flags
+
+    def flag(self, raw: YamlMap, key: str, prop: Property) -> bool | None:
+        """A true/false field that only some property types take; None when not given."""
         if key not in raw:
-            return default
-        if prop.type is not allowed:
+            return None
+        allowed = types_taking(key)
+        if prop.type not in allowed:
             self.add(
                 error(
                     raw.key_places[key],
                     "unexpected-field",
-                    f"'{key}' is only for {allowed} properties, not {prop.type}",
+                    f"'{key}' is only for {' and '.join(allowed)} properties, not {prop.type}",
                 )
             )
-            return default
+            return None
         if not isinstance(raw[key], bool):
             self.add(error(raw.place_of(key), "wrong-type", f"'{key}' must be true or false"))
-            return default
+            return None
         return bool(raw[key])
 
     def value(
         self, raw: YamlMap, prop: Property, value: Any, place: Place, claim: bool
     ) -> Value | None:
-        settings = self.config.settings
-        complete = self.flag(raw, "complete", prop, PropertyType.ENTITIES, True) if claim else True
-        approximate = claim and self.flag(raw, "approximate", prop, PropertyType.NUMBER, False)
+        rule = RULES[prop.type]
+        context = ReadContext(prop, self.config.settings, self.flags(raw, prop, claim), self)
         try:
-            if prop.type is PropertyType.DATE:
-                return parse_date(value)
-            if prop.type is PropertyType.NUMBER:
-                tolerance = prop.tolerance or settings.number_tolerance
-                return parse_number(value, approximate=approximate, tolerance=tolerance)
-            if prop.type is PropertyType.BOOLEAN:
-                return parse_boolean(value)
-            if prop.type is PropertyType.TEXT:
-                return parse_text(value, settings.text_threshold)
-            if prop.type is PropertyType.CHOICE:
-                return self.choice(prop, value, place)
-            assert prop.kind is not None
-            if prop.type is PropertyType.ENTITY:
-                found = self.entity(prop.kind, value, place)
-                return EntityValue(found[0]) if found else None
-            return self.entity_set(prop.kind, value, place, complete)
+            return rule.read(value, place, context)
         except InvalidValue as exc:
-            code = "bad-date" if prop.type is PropertyType.DATE else "wrong-type"
-            self.add(error(place, code, str(exc)))
+            self.add(error(place, exc.code or rule.error_code, str(exc)))
             return None
-
-    def choice(self, prop: Property, value: Any, place: Place) -> ChoiceValue | None:
-        if not isinstance(value, str) or value not in prop.choices:
-            self.add(
-                error(
-                    place,
-                    "unknown-choice",
-                    f"{value!r} is not a choice of {prop.topic}.{prop.id}"
-                    f"{did_you_mean(str(value), prop.choices)}",
-                )
-            )
-            return None
-        return ChoiceValue(value)
-
-    def entity_set(
-        self, kind: str, value: Any, place: Place, complete: bool
-    ) -> EntitySetValue | None:
-        if not isinstance(value, YamlList):
-            raise InvalidValue(f"expected a list of {kind} names, not {kind_of(value)}")
-        ids: list[str] = []
-        unknown = False
-        for item, item_place in zip(value, value.places, strict=True):
-            found = self.entity(kind, item, item_place)
-            if found is None:
-                unknown = True
-            elif found[0] in ids:
-                self.add(
-                    warning(
-                        item_place,
-                        "repeated-entity",
-                        f"{item!r} names {found[0]!r}, already in this list",
-                    )
-                )
-            else:
-                ids.append(found[0])
-        return None if unknown else EntitySetValue(frozenset(ids), complete)

@@ -10,7 +10,7 @@ from reconcile.fields import Checker, did_you_mean, empty_map
 from reconcile.model import Config, Entity, Label, Property, Settings, Topic
 from reconcile.normalise import normalise
 from reconcile.problems import Place, ReconcileError, error
-from reconcile.values import InvalidValue, PropertyType, Tolerance, parse_tolerance
+from reconcile.values import RULES, InvalidValue, PropertyType, Tolerance, parse_tolerance
 from reconcile.yamlfile import YamlList, YamlMap
 
 CONFIG_FILE = "reconcile.yaml"
@@ -269,7 +269,7 @@ class ConfigReader(Checker):
     ) -> str | None:
         """The entity kind of an entity or entities property's values."""
         kind = self.kind_field(spec, "kind", what, entities)
-        if prop_type in (PropertyType.ENTITY, PropertyType.ENTITIES) and "kind" not in spec:
+        if RULES[prop_type].needs_kind and "kind" not in spec:
             self.add(
                 error(
                     spec.place,
@@ -277,32 +277,32 @@ class ConfigReader(Checker):
                     f"{what} has type {prop_type} and needs a 'kind' of entity",
                 )
             )
-        elif kind and prop_type not in (PropertyType.ENTITY, PropertyType.ENTITIES):
+        elif kind and not RULES[prop_type].needs_kind:
             self.add(
                 error(
                     spec.place_of("kind"),
                     "unexpected-field",
-                    f"'kind' is only for entity and entities properties, not {prop_type}",
+                    f"'kind' is only for {_types('needs_kind')} properties, not {prop_type}",
                 )
             )
         return kind
 
     def choices(self, spec: YamlMap, prop_type: PropertyType, what: str) -> tuple[str, ...]:
         choices = self.names(spec.get("choices"), spec.place_of("choices"), f"choices of {what}")
-        if prop_type is PropertyType.CHOICE and not choices:
+        if RULES[prop_type].needs_choices and not choices:
             self.add(
                 error(
                     spec.place_of("choices"),
                     "missing-field",
-                    f"{what} has type choice and needs a list of 'choices'",
+                    f"{what} has type {prop_type} and needs a list of 'choices'",
                 )
             )
-        elif choices and prop_type is not PropertyType.CHOICE:
+        elif choices and not RULES[prop_type].needs_choices:
             self.add(
                 error(
                     spec.place_of("choices"),
                     "unexpected-field",
-                    f"'choices' is only for choice properties, not {prop_type}",
+                    f"'choices' is only for {_types('needs_choices')} properties, not {prop_type}",
                 )
             )
         return choices
@@ -319,12 +319,13 @@ class ConfigReader(Checker):
     def tolerance(self, spec: YamlMap, prop_type: PropertyType) -> Tolerance | None:
         if "tolerance" not in spec:
             return None
-        if prop_type is not PropertyType.NUMBER:
+        if not RULES[prop_type].takes_tolerance:
             self.add(
                 error(
                     spec.place_of("tolerance"),
                     "unexpected-field",
-                    f"'tolerance' is only for number properties, not {prop_type}",
+                    f"'tolerance' is only for {_types('takes_tolerance')} properties, "
+                    f"not {prop_type}",
                 )
             )
             return None
@@ -349,3 +350,8 @@ class ConfigReader(Checker):
             )
             return None
         return str(kind)
+
+
+def _types(attribute: str) -> str:
+    """The property types whose rule has `attribute` set: "entity and entities"."""
+    return " and ".join(t for t, rule in RULES.items() if getattr(rule, attribute))

@@ -17,6 +17,7 @@ from reconcile.entities import EntityIndex
 from reconcile.fields import Checker, did_you_mean, empty_map
 from reconcile.gcpause import cycle_collector_paused
 from reconcile.model import (
+    CLAIM_FIELDS,
     Claim,
     Config,
     Project,
@@ -49,17 +50,6 @@ SOURCES_DIR = "sources"
 CLAIMS_DIR = "claims"
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-_CLAIM_FIELDS = (
-    "topic",
-    "property",
-    "value",
-    "subject",
-    "quote",
-    "as_of",
-    "complete",
-    "approximate",
-    "note",
-)
 _RESOLUTION_FIELDS = (
     "topic",
     "property",
@@ -266,7 +256,7 @@ class _ProjectReader(Checker):
     ) -> Claim | None:
         if not self.expect(raw, YamlMap, place, "a claim"):
             return None
-        complete = self.fields(raw, _CLAIM_FIELDS, ("topic", "property", "value"), "a claim")
+        complete = self.fields(raw, CLAIM_FIELDS, ("topic", "property", "value"), "a claim")
         prop = reader.property(raw)
         if prop is None or not complete:
             return None

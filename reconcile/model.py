@@ -13,7 +13,22 @@ from enum import StrEnum
 from pathlib import Path
 
 from reconcile.problems import Place, Problem
-from reconcile.values import DateValue, PropertyType, Tolerance, Value
+from reconcile.values import RULES, DateValue, PropertyType, Tolerance, Value
+
+#: The fields a claim may have, in the order the claims file describes them (SPEC §3).
+CLAIM_FIELDS = (
+    "topic",
+    "property",
+    "value",
+    "subject",
+    "quote",
+    "as_of",
+    "complete",
+    "approximate",
+    "note",
+)
+#: The claim fields that are flags of some property types (complete, approximate).
+CLAIM_FLAGS = tuple(key for key in CLAIM_FIELDS if any(key in r.flags for r in RULES.values()))
 
 # The project's vocabulary (reconcile.yaml) ----------------------------------------------------
 
