@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from reconcile.compare import compare
+from reconcile.gcpause import cycle_collector_paused
 from reconcile.load import load_project
 from reconcile.model import Group, Report, Status
 from reconcile.problems import Place, Problem, ReconcileError, Severity, error
@@ -317,4 +318,5 @@ def schema(project_dir: Path) -> None:
 
 
 def main() -> None:
-    cli(prog_name="reconcile")
+    with cycle_collector_paused():  # a run builds millions of acyclic objects and then exits
+        cli(prog_name="reconcile")

@@ -15,7 +15,7 @@ from reconcile.claimfields import ClaimFields
 from reconcile.config import CONFIG_FILE, ConfigReader, load_config
 from reconcile.entities import EntityIndex
 from reconcile.fields import Checker, did_you_mean, empty_map
-from reconcile.gcpause import cycle_collector_paused
+from reconcile.frozen import frozen
 from reconcile.model import (
     CLAIM_FIELDS,
     Claim,
@@ -74,8 +74,7 @@ def load_project(root: Path | str = ".", *, resolutions_text: str | None = None)
     in place of resolutions.yaml: a draft checked before it is written.
     """
     reader = _ProjectReader(Path(root), resolutions_text)
-    with cycle_collector_paused():
-        project = reader.load()
+    project = reader.load()
     if project is None or reader.failed:
         raise ReconcileError(reader.problems)
     return project
@@ -285,7 +284,7 @@ class _ProjectReader(Checker):
             prop.topic,
             prop.id,
             value,
-            raw.get("value"),
+            frozen(raw.get("value")),
             subject,
             subject_written,
             as_of if prop.temporal else None,
@@ -389,7 +388,7 @@ class _ProjectReader(Checker):
             prop.topic,
             prop.id,
             value,
-            item["value"],
+            frozen(item["value"]),
             self.text_field(item, "reason", "a resolution") or "",
             subject,
             as_of,
