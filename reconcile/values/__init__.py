@@ -122,7 +122,7 @@ class SentenceContext:
     """What looking for values in a sentence needs: the project's entities, by any name."""
 
     def __init__(self, entities: Mapping[str, Mapping[str, Entity]]) -> None:
-        from reconcile.values.entity import EntityFinder
+        from reconcile.values.entity import EntityFinder  # which builds on this module
 
         self.finder = EntityFinder(entities)
 
@@ -217,10 +217,10 @@ _RULES: tuple[Rule, ...] = (
 )
 
 #: The rule of each property type.
-RULES: Mapping[PropertyType, Rule] = {rule.type: rule for rule in _RULES}
+RULES: Mapping[PropertyType, Rule] = MappingProxyType({rule.type: rule for rule in _RULES})
 assert set(RULES) == set(PropertyType), "every property type needs its rule"
 
-_BY_VALUE: Mapping[type, Rule] = {rule.value_class: rule for rule in _RULES}
+_BY_VALUE: Mapping[type, Rule] = MappingProxyType({rule.value_class: rule for rule in _RULES})
 
 
 def rule_for(value: Value) -> Rule:
