@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from reconcile.compare import compare
+from reconcile.gcpause import cycle_collector_paused
 from reconcile.load import load_project
 from reconcile.model import Report
 from reconcile.problems import Problem, ReconcileError
@@ -249,10 +250,6 @@ def schema(project_dir: Path) -> None:
     _echo(json.dumps(claims_schema(project_dir), ensure_ascii=False, indent=2))
 
 
-def main() -> None:
-    cli(prog_name="reconcile")
-
-
 # -- reconcile diff: what changed since an earlier state ----------------------------------------
 
 
@@ -286,3 +283,8 @@ def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
     result = diff(earlier.snapshot, snapshot_data(_load(project_dir, fmt)))
     _echo(render_diff(result, earlier, fmt).rstrip("\n"))
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
+
+
+def main() -> None:
+    with cycle_collector_paused():  # a run builds millions of acyclic objects and then exits
+        cli(prog_name="reconcile")

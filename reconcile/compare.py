@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from reconcile.gcpause import cycle_collector_paused
 from reconcile.model import (
     REPORT_ORDER,
     Claim,
@@ -29,11 +28,6 @@ GroupKey = tuple[str, str, str | None]
 
 def compare(project: Project) -> Report:
     """Compare every group of `project` and gather what a report shows."""
-    with cycle_collector_paused():
-        return _compare(project)
-
-
-def _compare(project: Project) -> Report:
     by_group: dict[GroupKey, list[Claim]] = defaultdict(list)
     for claim in project.claims:
         by_group[claim.group_key].append(claim)

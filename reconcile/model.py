@@ -1,6 +1,7 @@
 """The data model: what a project holds once loaded, and what comparing it finds.
 
-Everything here is immutable and free of I/O; loading builds it, rendering reads it.
+Everything here is immutable and free of I/O; loading builds it, rendering reads it. Mappings
+are FrozenMaps, sequences tuples, and every object can be hashed.
 """
 
 from __future__ import annotations
@@ -12,8 +13,24 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from reconcile.frozen import Written, freeze, freeze_map
 from reconcile.problems import Place, Problem
-from reconcile.values import DateValue, EntitySetValue, PropertyType, Tolerance, Value
+from reconcile.values import RULES, DateValue, EntitySetValue, PropertyType, Tolerance, Value
+
+#: The fields a claim may have, in the order the claims file describes them (SPEC §3).
+CLAIM_FIELDS = (
+    "topic",
+    "property",
+    "value",
+    "subject",
+    "quote",
+    "as_of",
+    "complete",
+    "approximate",
+    "note",
+)
+#: The claim fields that are flags of some property types (complete, approximate).
+CLAIM_FLAGS = tuple(key for key in CLAIM_FIELDS if any(key in r.flags for r in RULES.values()))
 
 # The project's vocabulary (reconcile.yaml) ----------------------------------------------------
 
@@ -72,6 +89,9 @@ class Topic:
     label: Label
     properties: Mapping[str, Property]
 
+    def __post_init__(self) -> None:
+        freeze(self, "properties", freeze_map(self.properties))
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -90,6 +110,11 @@ class Config:
     entities: Mapping[str, Mapping[str, Entity]]  # kind -> id -> entity
     topics: Mapping[str, Topic]
     settings: Settings = Settings()
+
+    def __post_init__(self) -> None:
+        by_kind = {kind: freeze_map(by_id) for kind, by_id in self.entities.items()}
+        freeze(self, "entities", freeze_map(by_kind))
+        freeze(self, "topics", freeze_map(self.topics))
 
     def entity(self, kind: str, entity_id: str) -> Entity:
         return self.entities[kind][entity_id]
@@ -140,7 +165,7 @@ class Claim:
     topic: str
     property: str
     value: Value
-    written: object  # the value as written, names in the article's spelling
+    written: Written  # the value as written, names in the article's spelling
     subject: str | None = None  # entity id
     subject_written: str | None = None
     as_of: DateValue | None = None  # for temporal properties: given, or the source's date
@@ -178,7 +203,7 @@ class Resolution:
     topic: str
     property: str
     value: Value
-    written: object
+    written: Written
     reason: str
     subject: str | None = None
     as_of: DateValue | None = None
@@ -191,7 +216,7 @@ class Resolution:
         return (self.topic, self.property, self.subject)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     """A loaded, validated project; `problems` holds its warnings."""
 
@@ -201,6 +226,9 @@ class Project:
     claims: tuple[Claim, ...]
     resolutions: tuple[Resolution, ...] = ()
     problems: tuple[Problem, ...] = ()
+
+    def __post_init__(self) -> None:
+        freeze(self, "sources", freeze_map(self.sources))
 
 
 # What comparing finds ---------------------------------------------------------------------------
@@ -290,7 +318,7 @@ class Group:
         return any(row.disputed for row in self.members)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceCounts:
     claims: int = 0
     agreements: int = 0
@@ -298,7 +326,7 @@ class SourceCounts:
     rejected: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a report shows, computed once; every output format reads only this."""
 
@@ -306,6 +334,9 @@ class Report:
     groups: tuple[Group, ...]
     problems: tuple[Problem, ...]
     source_counts: Mapping[str, SourceCounts] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        freeze(self, "source_counts", freeze_map(self.source_counts))
 
     @property
     def by_status(self) -> dict[str, int]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+#: What may come before a word in Arabic: a conjunction and a preposition (وروسيا, لروسيا, وبروسيا).
+PROCLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"
+
 _REMOVED = frozenset(
     "\u0640"  # tatweel
     "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters

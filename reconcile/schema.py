@@ -6,32 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.load import load_config
-from reconcile.model import Config, Property, Topic
+from reconcile.model import CLAIM_FLAGS, Config, Property, Topic
 from reconcile.problems import ReconcileError
-from reconcile.values import PropertyType
+from reconcile.values import RULES
+from reconcile.values.date import EDTF_SCHEMA
 
 __all__ = ["claims_schema"]
 
 _SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
-_EDTF = {
-    "type": ["string", "integer"],
-    "description": "An EDTF date or interval: 1992, 1992-05, 1992-05-15, 199X, 1992~, 1992?, "
-    "1990/1993.",
-    "examples": ["1992", "1992-05-15", "199X", "1992~", "1990/1993"],
-}
-_NUMBER_VALUE = {
-    "description": "A number, or a range with inclusive bounds: {min: N} is 'more than', "
-    "{max: N} 'up to', {min: N, max: M} a range.",
-    "oneOf": [
-        {"type": "number"},
-        {
-            "type": "object",
-            "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ],
-}
 
 
 def _generic_claim() -> dict[str, Any]:
@@ -60,7 +42,7 @@ def _generic_claim() -> dict[str, Any]:
                 "from its text; … stands for omitted words.",
             },
             "as_of": {
-                **_EDTF,
+                **EDTF_SCHEMA,
                 "description": "For temporal properties: when the value held, "
                 "an EDTF date or interval; by default the "
                 "source's published date.",
@@ -167,24 +149,7 @@ def _names(config: Config, kind: str) -> list[str]:
 
 
 def _property_rule(prop: Property, config: Config) -> dict[str, Any]:
-    value: dict[str, Any]
-    if prop.type is PropertyType.DATE:
-        value = dict(_EDTF)
-    elif prop.type is PropertyType.NUMBER:
-        value = dict(_NUMBER_VALUE)
-    elif prop.type is PropertyType.BOOLEAN:
-        value = {"type": "boolean"}
-    elif prop.type is PropertyType.TEXT:
-        value = {"type": ["string", "number"]}
-    elif prop.type is PropertyType.CHOICE:
-        value = {"enum": list(prop.choices)}
-    elif prop.type is PropertyType.ENTITY:
-        value = {"type": ["string", "integer"], "examples": _names(config, prop.kind or "")}
-    else:
-        value = {
-            "type": "array",
-            "items": {"type": ["string", "integer"], "examples": _names(config, prop.kind or "")},
-        }
+    value = RULES[prop.type].schema(prop, {kind: _names(config, kind) for kind in config.entities})
     value["description"] = _describe(prop)
     rule: dict[str, Any] = {"properties": {"value": value}}
     forbidden = []
@@ -198,10 +163,7 @@ def _property_rule(prop: Property, config: Config) -> dict[str, Any]:
         forbidden.append("subject")
     if not prop.temporal:
         forbidden.append("as_of")
-    if prop.type is not PropertyType.ENTITIES:
-        forbidden.append("complete")
-    if prop.type is not PropertyType.NUMBER:
-        forbidden.append("approximate")
+    forbidden.extend(flag for flag in CLAIM_FLAGS if flag not in RULES[prop.type].flags)
     for key in forbidden:
         rule["properties"][key] = False
     return rule

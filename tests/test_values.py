@@ -253,3 +253,46 @@ def test_plain_dates_span_as_the_edtf_library_says(
 
     as_days = tuple(float(dt.date(t.tm_year, t.tm_mon, t.tm_mday).toordinal()) for t in expected)
     assert (span.low, span.high) == as_days
+
+
+# The rules: one per property type ---------------------------------------------------------------
+
+
+def test_every_property_type_has_one_rule_that_names_it() -> None:
+    from reconcile.values import RULES, PropertyType
+
+    assert set(RULES) == set(PropertyType)
+    assert all(rule.type is prop_type for prop_type, rule in RULES.items())
+
+
+def test_each_flag_belongs_to_the_types_that_take_it() -> None:
+    from reconcile.model import CLAIM_FLAGS
+    from reconcile.values import PropertyType, types_taking
+
+    assert CLAIM_FLAGS == ("complete", "approximate")
+    assert types_taking("complete") == (PropertyType.ENTITIES,)
+    assert types_taking("approximate") == (PropertyType.NUMBER,)
+
+
+def test_a_rule_describes_the_values_of_its_type() -> None:
+    from reconcile.values import rule_for
+
+    assert rule_for(parse_date("1992")).type == "date"
+    assert rule_for(EntitySetValue(frozenset({"a"}))).type == "entities"
+    assert rule_for(BooleanValue(True)).type == "boolean"
+
+
+def test_date_and_number_rules_find_their_values_in_a_sentence() -> None:
+    from reconcile.model import Label, Property
+    from reconcile.values import RULES, PropertyType, SentenceContext
+
+    context = SentenceContext({})
+    folded = "on 15 may 1992, 4,000 troops and 3.5 tanks; again in 1993"
+    date = Property("t", "d", PropertyType.DATE, Label((("", "d"),)))
+    number = Property("t", "n", PropertyType.NUMBER, Label((("", "n"),)))
+    dates = RULES[PropertyType.DATE].candidates(folded, date, context)
+    numbers = RULES[PropertyType.NUMBER].candidates(folded, number, context)
+    assert dates == ("1992-05-15", "1993")
+    assert numbers == ("4000", "3.5")
+    assert RULES[PropertyType.NUMBER].guess(numbers) == (4000, ("3.5",))
+    assert RULES[PropertyType.DATE].guess(("1993",)) == (1993, ())

@@ -153,7 +153,7 @@ def render_csv(report: Report) -> str:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return value
 

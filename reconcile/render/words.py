@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reconcile.model import Config, Group, Label, MemberRow, Property
 from reconcile.render.messages import messages, translate
-from reconcile.values import (
-    BooleanValue,
-    DateValue,
-    EntitySetValue,
-    EntityValue,
-    NumberValue,
-    Value,
-)
+from reconcile.values import DateValue, Value, rule_for
+from reconcile.values.date import describe_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,93 +72,23 @@ class Words:
         return f"{number:,.6g}"
 
     def value(self, value: Value, prop: Property) -> ValueView:
-        """How the reader sees `value`, a value of `prop`."""
-        if isinstance(value, EntitySetValue):
-            items = tuple(sorted((self.entity(prop.kind, i) for i in value.ids), key=str.casefold))
-            text = self.separator.join(items) + ("" if value.complete else self.separator + "…")
-            return ValueView(text, items, partial=not value.complete)
-        if isinstance(value, EntityValue):
-            return ValueView(self.entity(prop.kind, value.id))
-        if isinstance(value, DateValue):
-            text, precision = self.date(value.edtf)
-            # The EDTF code says more than the words only for qualified dates and intervals.
-            shown_code = text != value.edtf and any(c in value.edtf for c in "X~?%/")
-            return ValueView(text, precision=precision, code=value.edtf if shown_code else None)
-        if isinstance(value, NumberValue):
-            return self.number_value(value)
-        if isinstance(value, BooleanValue):
-            return ValueView(self.t("yes") if value.truth else self.t("no"))
-        return ValueView(str(value.canonical()))
+        """How the reader sees `value`, a value of `prop`: its type's rule describes it."""
+        return rule_for(value).describe(value, prop, self)
 
-    def number_value(self, value: NumberValue) -> ValueView:
-        """A number, a bound or a range, with the precision that qualifies it."""
-        low, high = value.minimum, value.maximum
-        if low is not None and low == high:
-            text, precision = self.number(low), "exact"
-        elif high is None and low is not None:
-            text, precision = self.t("at_least", value=self.number(low)), "range"
-        elif low is None and high is not None:
-            text, precision = self.t("up_to", value=self.number(high)), "range"
-        elif low is not None and high is not None:
-            text = self.t("between", low=self.number(low), high=self.number(high))
-            precision = "range"
-        else:
-            text, precision = self.t("unknown"), "range"
-        if value.approximate:
-            text, precision = self.t("about", value=text), "approximate"
-        return ValueView(text, precision=self.t(f"precision_{precision}"))
-
-    _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-    _MONTH = re.compile(r"(\d{4})-(\d{2})")
-    _YEAR = re.compile(r"-?\d{1,4}")
-    _DECADE = re.compile(r"(\d{3})X")
-    _CENTURY = re.compile(r"(\d{2})XX")
+    def view(
+        self,
+        text: str,
+        items: tuple[str, ...] = (),
+        precision: str | None = None,
+        partial: bool = False,
+        code: str | None = None,
+    ) -> ValueView:
+        """A description of a value: what a value's rule builds to describe it."""
+        return ValueView(text, items, precision, partial, code)
 
     def date(self, edtf: str) -> tuple[str, str | None]:
         """A reader's form of an EDTF date and the name of its precision."""
-        text = edtf.strip()
-        if "/" in text:
-            start, _, end = text.partition("/")
-            start_text = self.date(start)[0] if start not in ("", "..") else None
-            end_text = self.date(end)[0] if end not in ("", "..") else None
-            if start_text and end_text:
-                described = self.t("interval", start=start_text, end=end_text)
-            elif start_text:
-                described = self.t("open_end", value=start_text)
-            elif end_text:
-                described = self.t("open_start", value=end_text)
-            else:
-                described = text
-            return described, self.t("precision_range")
-        core, qualifier = (text[:-1], text[-1]) if text[-1:] in "~?%" else (text, "")
-        plain, precision = self._plain_date(core)
-        if plain is None:
-            return text, None
-        described = plain
-        if qualifier == "~":
-            described = self.t("about", value=described)
-        elif qualifier == "?":
-            described = self.t("uncertain", value=described)
-        elif qualifier == "%":
-            described = self.t("approx_uncertain", value=described)
-        return described, self.t(f"precision_{precision}")
-
-    def _plain_date(self, core: str) -> tuple[str | None, str]:
-        if match := self._DAY.fullmatch(core):
-            year, month, day = (int(part) for part in match.groups())
-            if 1 <= month <= 12:
-                return f"{day} {self.months[month - 1]} {year}", "day"
-        elif match := self._MONTH.fullmatch(core):
-            year, month = int(match[1]), int(match[2])
-            if 1 <= month <= 12:
-                return f"{self.months[month - 1]} {year}", "month"
-        elif self._YEAR.fullmatch(core):
-            return str(int(core)), "year"
-        elif match := self._DECADE.fullmatch(core):
-            return self.t("decade", value=match[1]), "decade"
-        elif match := self._CENTURY.fullmatch(core):
-            return self.t("century", value=match[1]), "century"
-        return None, ""
+        return describe_date(edtf, self)
 
     def when(self, date: DateValue | None) -> str | None:
         """A date in words, or None for no date."""

@@ -69,7 +69,7 @@ def _written_if_different(
     value = claim.value
     if isinstance(value, (EntityValue, EntitySetValue)):
         ids = value.ids if isinstance(value, EntitySetValue) else {value.id}
-        raw = claim.written if isinstance(claim.written, list) else [claim.written]
+        raw = claim.written if isinstance(claim.written, (list, tuple)) else [claim.written]
         labels = {normalise(words.entity(prop.kind, i)) for i in ids}
         if all(normalise(written_form(name, "")) in labels for name in raw):
             return None

@@ -1,0 +1,97 @@
+"""Choices (one of a property's list) and booleans: equal or contradicting."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reconcile.fields import did_you_mean
+from reconcile.problems import Place
+from reconcile.values import (
+    Describer,
+    InvalidValue,
+    PropertyType,
+    ReadContext,
+    Relation,
+    Rule,
+    Value,
+    ViewT,
+)
+
+if TYPE_CHECKING:
+    from reconcile.model import Property
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceValue:
+    choice: str
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, ChoiceValue)
+        return Relation.EQUAL if self.choice == other.choice else Relation.CONTRADICTS
+
+    def canonical(self) -> str:
+        return self.choice
+
+
+@dataclass(frozen=True, slots=True)
+class BooleanValue:
+    truth: bool
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, BooleanValue)
+        return Relation.EQUAL if self.truth == other.truth else Relation.CONTRADICTS
+
+    def canonical(self) -> bool:
+        return self.truth
+
+
+def parse_boolean(raw: object) -> BooleanValue:
+    if not isinstance(raw, bool):
+        raise InvalidValue(f"expected true or false, got {raw!r}")
+    return BooleanValue(raw)
+
+
+class ChoiceRule(Rule):
+    type = PropertyType.CHOICE
+    value_class = ChoiceValue
+    needs_choices = True
+
+    def read(self, raw: Any, place: Place, context: ReadContext) -> Value:
+        prop = context.prop
+        if not isinstance(raw, str) or raw not in prop.choices:
+            raise InvalidValue(
+                f"{raw!r} is not a choice of {prop.topic}.{prop.id}"
+                f"{did_you_mean(str(raw), prop.choices)}",
+                "unknown-choice",
+            )
+        return ChoiceValue(raw)
+
+    def schema(self, prop: Property, examples: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+        return {"enum": list(prop.choices)}
+
+    def describe(self, value: Any, prop: Property, words: Describer[ViewT]) -> ViewT:
+        assert isinstance(value, ChoiceValue)
+        return words.view(value.choice)
+
+    def hint(self, prop: Property) -> str:
+        return "one of: " + ", ".join(prop.choices)
+
+
+class BooleanRule(Rule):
+    type = PropertyType.BOOLEAN
+    value_class = BooleanValue
+
+    def read(self, raw: Any, place: Place, context: ReadContext) -> Value:
+        return parse_boolean(raw)
+
+    def schema(self, prop: Property, examples: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+    def describe(self, value: Any, prop: Property, words: Describer[ViewT]) -> ViewT:
+        assert isinstance(value, BooleanValue)
+        return words.view(words.t("yes") if value.truth else words.t("no"))
+
+    def hint(self, prop: Property) -> str:
+        return "true or false"

@@ -1,0 +1,330 @@
+"""Dates: EDTF dates and intervals, compared by the days they cover."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from edtf import parse_edtf
+
+from reconcile.problems import Place
+from reconcile.values import (
+    Describer,
+    Guess,
+    InvalidValue,
+    PropertyType,
+    ReadContext,
+    Relation,
+    Rule,
+    SentenceContext,
+    Span,
+    Value,
+    ViewT,
+)
+
+if TYPE_CHECKING:
+    from reconcile.model import Property
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """An EDTF date or interval and the days it covers."""
+
+    edtf: str
+    span: Span
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, DateValue)
+        return self.span.relate(other.span)
+
+    def canonical(self) -> str:
+        return self.edtf
+
+
+def parse_date(raw: object) -> DateValue:
+    """Read an EDTF string, a YAML date or a bare year as a DateValue."""
+    if isinstance(raw, bool) or raw is None:
+        raise InvalidValue(f"expected an EDTF date such as 1992 or 1992-05-15, got {raw!r}")
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        text = raw.isoformat()
+    elif isinstance(raw, int):
+        text = f"{raw:04d}" if raw >= 0 else str(raw)
+    elif isinstance(raw, str):
+        text = raw.strip()
+    else:
+        raise InvalidValue(f"expected an EDTF date such as 1992 or 1992-05-15, got {raw!r}")
+    return DateValue(text, date_span(text))
+
+
+_PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=16384)
+def date_span(text: str) -> Span:
+    """The days an EDTF expression covers, fuzzy bounds included (`1992~` is 1991–1993)."""
+    plain = _PLAIN_DATE.fullmatch(text)
+    if plain:  # the common case, computed directly: the EDTF parser takes milliseconds a date
+        year, month, day = plain.groups()
+        try:
+            return _plain_span(int(year), _int_or_none(month), _int_or_none(day))
+        except ValueError:
+            pass  # let the parser explain what is wrong
+    try:
+        parsed = parse_edtf(text)
+        low, high = parsed.lower_fuzzy(), parsed.upper_fuzzy()
+    except Exception as exc:  # the edtf library raises several unrelated types
+        raise InvalidValue(
+            f"{text!r} is not an EDTF date; write e.g. 1992, 1992-05, 1992-05-15, 199X, "
+            "1992~ or 1990/1993"
+        ) from exc
+    return Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
+
+
+def _int_or_none(digits: str | None) -> int | None:
+    return None if digits is None else int(digits)
+
+
+def _plain_span(year: int, month: int | None, day: int | None) -> Span:
+    if month is not None and day is not None:
+        low = high = dt.date(year, month, day)
+    elif month is not None:
+        low = dt.date(year, month, 1)
+        high = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        low, high = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Span(float(low.toordinal()), float(high.toordinal()))
+
+
+def _ordinal(bound: object, infinite: float) -> float:
+    if isinstance(bound, float):  # open interval ends come back as ±inf
+        return infinite
+    try:
+        return float(dt.date(bound.tm_year, bound.tm_mon, bound.tm_mday).toordinal())  # type: ignore[attr-defined]
+    except (ValueError, OverflowError) as exc:
+        raise InvalidValue("dates must fall between the years 1 and 9999") from exc
+
+
+#: The JSON Schema of an EDTF date (a claim's value or its `as_of`).
+EDTF_SCHEMA: Mapping[str, Any] = {
+    "type": ["string", "integer"],
+    "description": "An EDTF date or interval: 1992, 1992-05, 1992-05-15, 199X, 1992~, 1992?, "
+    "1990/1993.",
+    "examples": ["1992", "1992-05-15", "199X", "1992~", "1990/1993"],
+}
+
+
+class DateRule(Rule):
+    type = PropertyType.DATE
+    value_class = DateValue
+    error_code = "bad-date"
+
+    def read(self, raw: Any, place: Place, context: ReadContext) -> Value:
+        return parse_date(raw)
+
+    def schema(self, prop: Property, examples: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+        return dict(EDTF_SCHEMA)
+
+    def describe(self, value: Any, prop: Property, words: Describer[ViewT]) -> ViewT:
+        assert isinstance(value, DateValue)
+        text, precision = describe_date(value.edtf, words)
+        # The EDTF code says more than the words only for qualified dates and intervals.
+        shown_code = text != value.edtf and any(c in value.edtf for c in "X~?%/")
+        return words.view(text, precision=precision, code=value.edtf if shown_code else None)
+
+    def hint(self, prop: Property) -> str:
+        return "a date (EDTF: 1992, 1992-05, 1992-05-15, 199X, 1992~, 1990/1993)"
+
+    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
+        return tuple(dates_in(folded)[0])
+
+    def guess(self, candidates: tuple[str, ...]) -> Guess | None:
+        if not candidates:
+            return None
+        return plain_date(candidates[0]), candidates[1:]
+
+
+def plain_date(text: str) -> object:
+    """A date found in a sentence as the YAML value that reads back as it: 2022, 2022-05-30."""
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text)
+    return text
+
+
+# Describing a date ---------------------------------------------------------------------------
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_OF_YEAR = re.compile(r"(\d{4})-(\d{2})")
+_YEAR_ONLY = re.compile(r"-?\d{1,4}")
+_DECADE = re.compile(r"(\d{3})X")
+_CENTURY = re.compile(r"(\d{2})XX")
+
+
+def describe_date(edtf: str, words: Describer[object]) -> tuple[str, str | None]:
+    """A reader's form of an EDTF date and the name of its precision."""
+    text = edtf.strip()
+    if "/" in text:
+        return _describe_interval(text, words), words.t("precision_range")
+    core, qualifier = (text[:-1], text[-1]) if text[-1:] in "~?%" else (text, "")
+    plain, precision = _describe_plain(core, words)
+    if plain is None:
+        return text, None
+    described = plain
+    if qualifier == "~":
+        described = words.t("about", value=described)
+    elif qualifier == "?":
+        described = words.t("uncertain", value=described)
+    elif qualifier == "%":
+        described = words.t("approx_uncertain", value=described)
+    return described, words.t(f"precision_{precision}")
+
+
+def _describe_interval(text: str, words: Describer[object]) -> str:
+    start, _, end = text.partition("/")
+    start_text = describe_date(start, words)[0] if start not in ("", "..") else None
+    end_text = describe_date(end, words)[0] if end not in ("", "..") else None
+    if start_text and end_text:
+        return words.t("interval", start=start_text, end=end_text)
+    if start_text:
+        return words.t("open_end", value=start_text)
+    if end_text:
+        return words.t("open_start", value=end_text)
+    return text
+
+
+def _describe_plain(core: str, words: Describer[object]) -> tuple[str | None, str]:
+    if match := _DAY.fullmatch(core):
+        year, month, day = (int(part) for part in match.groups())
+        if 1 <= month <= 12:
+            return f"{day} {words.months[month - 1]} {year}", "day"
+    elif match := _MONTH_OF_YEAR.fullmatch(core):
+        year, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12:
+            return f"{words.months[month - 1]} {year}", "month"
+    elif _YEAR_ONLY.fullmatch(core):
+        return str(int(core)), "year"
+    elif match := _DECADE.fullmatch(core):
+        return words.t("decade", value=match[1]), "decade"
+    elif match := _CENTURY.fullmatch(core):
+        return words.t("century", value=match[1]), "century"
+    return None, ""
+
+
+# Finding dates in a sentence -------------------------------------------------------------------
+
+_MONTHS = {
+    # English, the Arabic of Egypt and the Maghreb, and the Levantine (Syriac) names
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+    "جانفي": 1,
+    "فيفري": 2,
+    "افريل": 4,
+    "ماي": 5,
+    "جوان": 6,
+    "جويليه": 7,
+    "اوت": 8,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "اب": 8,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الاول": 12,
+}
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_YEAR = r"(1[0-9]{3}|20[0-9]{2})"
+_DATE_PATTERNS = (
+    # 1992-05-15, 1992-05
+    re.compile(rf"(?<!\d){_YEAR}-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?(?!\d)"),
+    # 15 May 1992, 15 أيار/مايو 1992, May 1992
+    re.compile(
+        rf"(?<!\d)(?:([0-3]?[0-9])\s+)?({_MONTH})(?:\s*/\s*(?:{_MONTH}))?\s*,?\s+"
+        rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?{_YEAR}(?!\d)"
+    ),
+    # May 15, 1992
+    re.compile(rf"(?<![\w])({_MONTH})\s+([0-3]?[0-9]),?\s+{_YEAR}(?!\d)"),
+)
+_BARE_YEAR = re.compile(rf"(?<![\d.,]){_YEAR}(?![\d.,]\d|\d)")
+
+
+def dates_in(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """EDTF dates in a normalised sentence, in order, and the spans they take."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for number, pattern in enumerate(_DATE_PATTERNS):
+        for match in pattern.finditer(folded):
+            if not free(*match.span()):
+                continue
+            if number == 0:
+                text = "-".join(part for part in match.groups() if part)
+            elif number == 1:
+                day, month, year = match.group(1), _MONTHS[match.group(2)], match.group(3)
+                text = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            else:
+                month, day, year = _MONTHS[match.group(1)], match.group(2), match.group(3)
+                text = f"{year}-{month:02d}-{int(day):02d}"
+            try:
+                parse_date(text)
+            except InvalidValue:
+                continue
+            found.append((match.start(), text))
+            taken.append(match.span())
+    for match in _BARE_YEAR.finditer(folded):
+        if free(*match.span()):
+            found.append((match.start(), match.group(1)))
+            taken.append(match.span())
+    return list(dict.fromkeys(text for _, text in sorted(found))), taken

@@ -1,0 +1,193 @@
+"""Numbers: a number or an inclusive range, widened by a tolerance when approximate."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from reconcile.problems import Place
+from reconcile.values import (
+    Describer,
+    Guess,
+    InvalidValue,
+    PropertyType,
+    ReadContext,
+    Relation,
+    Rule,
+    SentenceContext,
+    Span,
+    Value,
+    ViewT,
+)
+from reconcile.values.date import dates_in
+
+if TYPE_CHECKING:
+    from reconcile.model import Property
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far an approximate number may stray: an absolute amount or a percentage."""
+
+    amount: float = 0.0
+    percent: bool = False
+
+    def widen(self, bound: float) -> float:
+        return abs(bound) * self.amount / 100 if self.percent else self.amount
+
+
+def parse_tolerance(raw: object) -> Tolerance:
+    """Read a tolerance: an absolute amount (100) or a percentage ("10%")."""
+    percent = isinstance(raw, str) and raw.strip().endswith("%")
+    text = raw.strip()[:-1] if isinstance(raw, str) and percent else raw
+    try:
+        amount = _number(float(text) if isinstance(text, str) else text, "the tolerance")
+    except (InvalidValue, ValueError):
+        amount = None
+    if amount is None or amount < 0 or (isinstance(raw, str) and not percent):
+        raise InvalidValue(f'expected a tolerance such as 100 or "10%", got {raw!r}')
+    return Tolerance(amount, percent=percent)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    """A number or an inclusive range (`minimum`/`maximum` may be open), and its tolerance."""
+
+    minimum: float | None
+    maximum: float | None
+    approximate: bool = False
+    tolerance: Tolerance = Tolerance()
+
+    @property
+    def span(self) -> Span:
+        low = -math.inf if self.minimum is None else self.minimum
+        high = math.inf if self.maximum is None else self.maximum
+        if self.approximate:
+            low -= self.tolerance.widen(low) if math.isfinite(low) else 0
+            high += self.tolerance.widen(high) if math.isfinite(high) else 0
+        return Span(low, high)
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, NumberValue)
+        return self.span.relate(other.span)
+
+    def canonical(self) -> object:
+        if self.minimum is not None and self.minimum == self.maximum:
+            return _plain(self.minimum)
+        return {"min": _plain(self.minimum), "max": _plain(self.maximum)}
+
+
+def _plain(number: float | None) -> float | int | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def parse_number(raw: object, *, approximate: bool, tolerance: Tolerance) -> NumberValue:
+    """Read a number, or a `{min, max}` range with either bound optional."""
+    if isinstance(raw, dict):
+        unknown = set(raw) - {"min", "max"}
+        if unknown or not raw:
+            raise InvalidValue(
+                "expected a number or a range such as {min: 10000} or {min: 10, max: 20}"
+            )
+        low, high = (_number(raw.get(k), k) for k in ("min", "max"))
+        if low is not None and high is not None and low > high:
+            raise InvalidValue(f"the range's min ({_plain(low)}) is above its max ({_plain(high)})")
+        return NumberValue(low, high, approximate, tolerance)
+    number = _number(raw, "value")
+    if number is None:
+        raise InvalidValue("expected a number, got nothing")
+    return NumberValue(number, number, approximate, tolerance)
+
+
+def _number(raw: object, what: str) -> float | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise InvalidValue(f'expected a number for {what}, got {raw!r} (write 4000, not "4,000")')
+    try:
+        number = float(raw)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidValue(f"expected a finite number for {what}, got {raw!r}")
+    return number
+
+
+_NUMBER_SCHEMA: Mapping[str, Any] = {
+    "description": "A number, or a range with inclusive bounds: {min: N} is 'more than', "
+    "{max: N} 'up to', {min: N, max: M} a range.",
+    "oneOf": [
+        {"type": "number"},
+        {
+            "type": "object",
+            "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
+class NumberRule(Rule):
+    type = PropertyType.NUMBER
+    value_class = NumberValue
+    flags = MappingProxyType({"approximate": False})
+    flag_hints = ('add `approximate: true` for "about", "nearly", "some"',)
+    takes_tolerance = True
+
+    def read(self, raw: Any, place: Place, context: ReadContext) -> Value:
+        tolerance = context.prop.tolerance or context.settings.number_tolerance
+        return parse_number(raw, approximate=context.flags["approximate"], tolerance=tolerance)
+
+    def schema(self, prop: Property, examples: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+        return dict(_NUMBER_SCHEMA)
+
+    def describe(self, value: Any, prop: Property, words: Describer[ViewT]) -> ViewT:
+        assert isinstance(value, NumberValue)
+        low, high = value.minimum, value.maximum
+        if low is not None and low == high:
+            text, precision = words.number(low), "exact"
+        elif high is None and low is not None:
+            text, precision = words.t("at_least", value=words.number(low)), "range"
+        elif low is None and high is not None:
+            text, precision = words.t("up_to", value=words.number(high)), "range"
+        elif low is not None and high is not None:
+            text = words.t("between", low=words.number(low), high=words.number(high))
+            precision = "range"
+        else:
+            text, precision = words.t("unknown"), "range"
+        if value.approximate:
+            text, precision = words.t("about", value=text), "approximate"
+        return words.view(text, precision=words.t(f"precision_{precision}"))
+
+    def hint(self, prop: Property) -> str:
+        return "a number, or a range {min: N}, {max: N}, {min: N, max: M}"
+
+    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
+        return tuple(numbers_in(folded, dates_in(folded)[1]))
+
+    def guess(self, candidates: tuple[str, ...]) -> Guess | None:
+        if not candidates:
+            return None
+        # A number, not the digits' text: written bare, it reads back as a number.
+        first = candidates[0]
+        return (float(first) if "." in first else int(first)), candidates[1:]
+
+
+# Finding numbers in a sentence ---------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\d.,])\d+(?:\.\d+)?")
+
+
+def numbers_in(folded: str, dates: list[tuple[int, int]]) -> list[str]:
+    numbers = []
+    for match in _NUMBER.finditer(folded):
+        if all(match.end() <= s or match.start() >= e for s, e in dates):
+            numbers.append(match.group().replace(",", ""))
+    return list(dict.fromkeys(numbers))

@@ -1,0 +1,66 @@
+"""Free text: two texts agree when similar enough once normalised."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from reconcile.normalise import normalise
+from reconcile.problems import Place
+from reconcile.values import (
+    Describer,
+    InvalidValue,
+    PropertyType,
+    ReadContext,
+    Relation,
+    Rule,
+    Value,
+    ViewT,
+)
+
+if TYPE_CHECKING:
+    from reconcile.model import Property
+
+
+@dataclass(frozen=True, slots=True)
+class TextValue:
+    """Free text; two texts agree when at least `threshold` similar after normalisation."""
+
+    text: str
+    threshold: float = 90
+
+    def relate(self, other: Value) -> Relation:
+        assert isinstance(other, TextValue)
+        score = fuzz.token_sort_ratio(normalise(self.text), normalise(other.text))
+        threshold = min(self.threshold, other.threshold)
+        return Relation.EQUAL if score >= threshold else Relation.CONTRADICTS
+
+    def canonical(self) -> str:
+        return self.text
+
+
+def parse_text(raw: object, threshold: float) -> TextValue:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise InvalidValue(f"expected text, got {raw!r}")
+    return TextValue(str(raw), threshold)
+
+
+class TextRule(Rule):
+    type = PropertyType.TEXT
+    value_class = TextValue
+
+    def read(self, raw: Any, place: Place, context: ReadContext) -> Value:
+        return parse_text(raw, context.settings.text_threshold)
+
+    def schema(self, prop: Property, examples: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+        return {"type": ["string", "number"]}
+
+    def describe(self, value: Any, prop: Property, words: Describer[ViewT]) -> ViewT:
+        assert isinstance(value, TextValue)
+        return words.view(value.text)
+
+    def hint(self, prop: Property) -> str:
+        return "free text"
