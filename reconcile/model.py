@@ -13,22 +13,57 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from reconcile.frozen import Written, freeze, freeze_map
+from reconcile.frozen import FrozenMap, Written, freeze, freeze_map
 from reconcile.problems import Place, Problem
 from reconcile.values import RULES, DateValue, EntitySetValue, PropertyType, Tolerance, Value
+from reconcile.values.date import EDTF_SCHEMA
 
-#: The fields a claim may have, in the order the claims file describes them (SPEC §3).
-CLAIM_FIELDS = (
-    "topic",
-    "property",
-    "value",
-    "subject",
-    "quote",
-    "as_of",
-    "complete",
-    "approximate",
-    "note",
+
+@dataclass(frozen=True, slots=True)
+class ClaimField:
+    """A field of a claim: what it means, and the JSON Schema of what it holds."""
+
+    name: str
+    meaning: str
+    required: bool = False
+    schema: Mapping[str, object] = FrozenMap()
+
+
+#: Every field a claim may have, once: loading checks against it, the JSON Schema describes it
+#: and the header of a claims file explains it (in this order, SPEC §4).
+CLAIM_FIELD_TABLE: tuple[ClaimField, ...] = (
+    ClaimField("topic", "a topic of reconcile.yaml", True, FrozenMap(type="string")),
+    ClaimField("property", "a property of the topic", True, FrozenMap(type="string")),
+    ClaimField("value", "the value the source gives, as the property's type says", True),
+    ClaimField(
+        "subject",
+        "for per-entity properties: the entity the value is about, by its id or any name",
+        schema=FrozenMap(type=("string", "integer")),
+    ),
+    ClaimField(
+        "quote",
+        "the words of the article that back the claim, copied from it; … for omitted words",
+        schema=FrozenMap(type="string"),
+    ),
+    ClaimField(
+        "as_of",
+        "for temporal properties: when it held (EDTF); by default the source's date",
+        schema=freeze_map(EDTF_SCHEMA),
+    ),
+    ClaimField(
+        "complete",
+        'false for a list of entities that is only partial ("members include …")',
+        schema=FrozenMap(type="boolean", default=True),
+    ),
+    ClaimField(
+        "approximate",
+        'true for a number given as "about …": the tolerance widens it',
+        schema=FrozenMap(type="boolean", default=False),
+    ),
+    ClaimField("note", "free text for the reviewer", schema=FrozenMap(type="string")),
 )
+CLAIM_FIELDS = tuple(field.name for field in CLAIM_FIELD_TABLE)
+REQUIRED_CLAIM_FIELDS = tuple(field.name for field in CLAIM_FIELD_TABLE if field.required)
 #: The claim fields that are flags of some property types (complete, approximate).
 CLAIM_FLAGS = tuple(key for key in CLAIM_FIELDS if any(key in r.flags for r in RULES.values()))
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from reconcile.load import load_config
-from reconcile.model import CLAIM_FLAGS, Config, Property, Topic
+from reconcile.model import (
+    CLAIM_FIELD_TABLE,
+    CLAIM_FLAGS,
+    REQUIRED_CLAIM_FIELDS,
+    Config,
+    Property,
+    Topic,
+)
 from reconcile.problems import ReconcileError
 from reconcile.values import RULES
-from reconcile.values.date import EDTF_SCHEMA
 
 __all__ = ["claims_schema"]
 
@@ -21,47 +28,23 @@ def _generic_claim() -> dict[str, Any]:
     return {
         "type": "object",
         "description": "One fact a source states, with the quote that backs it.",
-        "required": ["topic", "property", "value"],
+        "required": list(REQUIRED_CLAIM_FIELDS),
         "additionalProperties": False,
         "properties": {
-            "topic": {"type": "string", "description": "A topic of reconcile.yaml."},
-            "property": {"type": "string", "description": "A property of the topic."},
-            "value": {
-                "description": "The value the source gives, as the property's type "
-                "says: a date, number, entity, list of entities, choice, "
-                "true/false or text."
-            },
-            "subject": {
-                "type": ["string", "integer"],
-                "description": "For per-entity properties: the entity the value is "
-                "about, by its id or any name of it.",
-            },
-            "quote": {
-                "type": "string",
-                "description": "The words of the source that back the claim, copied "
-                "from its text; … stands for omitted words.",
-            },
-            "as_of": {
-                **EDTF_SCHEMA,
-                "description": "For temporal properties: when the value held, "
-                "an EDTF date or interval; by default the "
-                "source's published date.",
-            },
-            "complete": {
-                "type": "boolean",
-                "default": True,
-                "description": "For entities: false when the list is partial "
-                '("members include …").',
-            },
-            "approximate": {
-                "type": "boolean",
-                "default": False,
-                "description": 'For numbers: true for "about …"; widens the '
-                "value by the tolerance.",
-            },
-            "note": {"type": "string", "description": "Free text for the reviewer."},
+            field.name: {**_plain(field.schema), "description": _sentence(field.meaning)}
+            for field in CLAIM_FIELD_TABLE
         },
     }
+
+
+def _plain(schema: Mapping[str, object]) -> dict[str, Any]:
+    return {
+        key: list(value) if isinstance(value, tuple) else value for key, value in schema.items()
+    }
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
 
 
 def claims_schema(root: Path) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reconcile.load import SOURCES_DIR
-from reconcile.model import Config, Property
+from reconcile.model import CLAIM_FIELD_TABLE, Config, Property
 from reconcile.normalise import PROCLITICS, normalise
 from reconcile.values import RULES, Guess, PropertyType, SentenceContext
 from reconcile.yamldump import inline, one_line, scalar
@@ -89,18 +89,18 @@ def suggest_claims(text: str, config: Config) -> Iterator[Suggestion]:
                 )
 
 
-_CLAIMS_HEADER = """\
-# The claims of {source}: one list item per fact the article states.
-#   topic, property, value   required; the topic and property come from reconcile.yaml
-#   quote                    the words of the article that back the claim, copied from it
-#   subject                  for per-entity properties: the entity the value is about
-#   as_of                    for temporal properties: when the value held (EDTF); without it,
-#                            the source's `published` date
-#   complete: false          for a list of entities that is only partial ("members include")
-#   approximate: true        for a number given as "about …"
-#   note                     free text for the reviewer
-#
-"""
+_CLAIMS_HEADER = "# The claims of {source}: one list item per fact the article states.\n"
+
+
+def _field_lines() -> str:
+    """The header's lines on each field a claim may have, from the one table of them."""
+    width = max(len(field.name) for field in CLAIM_FIELD_TABLE) + 2
+    lines = [
+        f"#   {field.name:<{width}}{'required: ' if field.required else ''}{field.meaning}"
+        for field in CLAIM_FIELD_TABLE
+    ]
+    return "\n".join(lines) + "\n#\n"
+
 
 _SUGGESTED = """\
 # `reconcile add-source` suggests the claims below, all commented out: each comes from a sentence
@@ -123,7 +123,7 @@ _NOTHING_SUGGESTED = """\
 
 def claims_file(source_id: str, suggestions: list[Suggestion], text_line: int) -> str:
     """The new claims/ID.yaml: a header, then each suggestion as a commented-out claim."""
-    header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md")
+    header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md") + _field_lines()
     if not suggestions:
         return header + _NOTHING_SUGGESTED
     blocks = [_suggestion_block(suggestion, text_line - 1) for suggestion in suggestions]
