@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.load import load_project
+
+SCHEMA_NAMES = ("claims", "project", "resolutions")
 from writes import (
     EXIT_CLEAN,
     assert_error,
@@ -27,7 +29,8 @@ def test_init_writes_a_commented_project_that_check_accepts(tmp_path: Path) -> N
     result = run("init", root)
     assert result.exit_code == EXIT_CLEAN
     names = ["reconcile.yaml", "sources/example.md", "claims/example.yaml", "resolutions.yaml"]
-    assert result.output.splitlines() == [f"wrote {root / name}" for name in names]
+    extra = [".gitignore", *(f".reconcile/schema/{n}.json" for n in SCHEMA_NAMES)]
+    assert result.output.splitlines() == [f"wrote {root / name}" for name in [*names, *extra]]
     for name in names:
         assert (root / name).read_text(encoding="utf-8").lstrip().startswith(("#", "---"))
     checked = run("check", "--project", root)
