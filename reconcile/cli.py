@@ -225,6 +225,7 @@ def check(
 @click.option(
     "-o",
     "--output",
+    metavar="PATH",
     help="Where to write it; - for standard output "
     "[default: reports/consistency.<format> in the project].",
 )

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from reconcile.load import load_project
-
-SCHEMA_NAMES = ("claims", "project", "resolutions")
 from writes import (
     EXIT_CLEAN,
     assert_error,
@@ -22,6 +20,9 @@ from writes import (
 def project(tmp_path: Path) -> Path:
     """A project made by `reconcile init`."""
     return new_project(tmp_path)
+
+
+SCHEMA_NAMES = ("claims", "project", "resolutions")
 
 
 def test_init_writes_a_commented_project_that_check_accepts(tmp_path: Path) -> None:
