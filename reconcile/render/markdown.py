@@ -8,11 +8,13 @@ backslash-escaped, so a `|` or `*` in a value cannot break a table or start emph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reconcile.model import ClaimView, Group, Report, Status
 from reconcile.problems import Problem
 from reconcile.render.findings import MISQUOTED
 from reconcile.render.words import Words
+from reconcile.values import DateValue
 
 #: The characters that mean something inside a line of Markdown (and GitHub's tables).
 _MARKDOWN_CHARACTERS = re.compile(r"([\\`*_\[\]#|~])")
@@ -73,13 +75,15 @@ def _summary(report: Report) -> str:
     )
 
 
-def _section(title: str, groups: list[Group], words: Words, body: object) -> list[str]:
+def _section(
+    title: str, groups: list[Group], words: Words, body: Callable[[Group, Words], list[str]]
+) -> list[str]:
     if not groups:
         return []
     lines = [f"## {title}", ""]
     for group in groups:
         lines += [f"### {md(words.group_title(group, with_topic=True))}", ""]
-        lines += body(group, words)  # type: ignore[operator]
+        lines += body(group, words)
         lines.append("")
     return lines
 
@@ -150,10 +154,8 @@ def _pairs(lines: list[str]) -> list[tuple[str, bool]]:
     return [(line, n + 1 < len(lines) and bool(lines[n + 1])) for n, line in enumerate(lines)]
 
 
-def _for_time(as_of: object, words: Words) -> str:
-    from reconcile.values import DateValue
-
-    return f" (for {md(words.when(as_of))})" if isinstance(as_of, DateValue) else ""
+def _for_time(as_of: DateValue | None, words: Words) -> str:
+    return f" (for {md(words.when(as_of))})" if as_of else ""
 
 
 def _timeline(group: Group, words: Words) -> list[str]:
