@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reconcile.editor import modeline
 from reconcile.files import create_file
 from reconcile.load import CLAIMS_DIR, SOURCE_ID, SOURCES_DIR, load_config
 from reconcile.model import Config
@@ -56,7 +57,7 @@ def add_source(
     }
     source_text, text_line = _source_text(text, meta)
     suggestions = list(suggest_claims(text, config))
-    claims_text = claims_file(source_id, suggestions, text_line)
+    claims_text = modeline(claims_name) + claims_file(source_id, suggestions, text_line)
     _create_both((source_path, source_name, source_text), (claims_path, claims_name, claims_text))
     return source_path, claims_path, len(suggestions)
 

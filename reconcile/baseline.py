@@ -11,7 +11,6 @@ import subprocess
 import tarfile
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +18,10 @@ from reconcile.compare import compare
 from reconcile.diff import Baseline, snapshot_data
 from reconcile.load import load_project
 from reconcile.model import Status
-from reconcile.problems import Place, Problem, ReconcileError, error
+from reconcile.problems import Place, Problem, ReconcileError, error, whole_file
 
 _GROUP_FIELDS = ("topic", "property", "subject", "status", "claims")
 _STATUSES = {str(status) for status in Status}
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class WholePlace(Place):
-    """A place with no line to point at: a whole file, or a git revision."""
-
-    def __str__(self) -> str:
-        return self.file
 
 
 def read_baseline(argument: str, project_dir: Path) -> Baseline:
@@ -185,4 +176,4 @@ def _at_revision(revision: str, problems: Sequence[Problem]) -> list[Problem]:
 
 
 def _error(where: str, code: str, message: str) -> ReconcileError:
-    return ReconcileError([error(WholePlace(where), code, message)])
+    return ReconcileError([error(whole_file(where), code, message)])

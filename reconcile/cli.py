@@ -12,18 +12,24 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from reconcile import __version__
 from reconcile.compare import compare
+from reconcile.discover import project_root
 from reconcile.gcpause import cycle_collector_paused
 from reconcile.load import load_project
 from reconcile.model import Report
 from reconcile.problems import Problem, ReconcileError
-from reconcile.render import FORMATS, write_report
-from reconcile.render.text import check_text, problems_text, written_text
+from reconcile.render import FORMATS, retire_report, write_report
+from reconcile.render.places import path_text, place_text
+from reconcile.render.text import check_text, counts_text, problems_text, written_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Exit codes, as linters use them.
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+
+#: Where the project's root is kept once found, so that every message shows paths from it.
+_ROOT_KEY = "reconcile.root"
 
 
 def project_option(command: F) -> F:
@@ -31,30 +37,61 @@ def project_option(command: F) -> F:
     return click.option(
         "--project",
         "project_dir",
-        default=".",
-        show_default=True,
         type=click.Path(file_okay=False, path_type=Path),
-        help="The project folder (the one holding reconcile.yaml).",
+        help="The project folder [default: the nearest folder, from the current one upward, "
+        "that holds reconcile.yaml].",
     )(command)
 
 
+def exit_zero_option(command: F) -> F:
+    """The `--exit-zero` option of the commands that gate a pipeline."""
+    return click.option(
+        "--exit-zero", is_flag=True, help="Exit 0 where conflicts would exit 1 (2 stays)."
+    )(command)
+
+
+def strict_option(command: F) -> F:
+    """The `--strict` option of the commands that gate a pipeline."""
+    return click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")(command)
+
+
 def _colour() -> bool | None:
-    return False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
+    """NO_COLOR turns colour off, FORCE_COLOR on even through a pipe; None: on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return None
 
 
-def _echo(text: str = "", *, err: bool = False) -> None:
-    click.echo(text, err=err, color=_colour())
+def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    click.echo(text, err=err, color=_colour(), nl=nl)
 
 
 def _coloured(*, err: bool = False) -> bool:
-    """Whether to colour what goes to stdout (or stderr): on a terminal, unless NO_COLOR."""
-    stream = sys.stderr if err else sys.stdout
-    return not os.environ.get("NO_COLOR") and stream.isatty()
+    """Whether to colour what goes to stdout (or stderr)."""
+    wanted = _colour()
+    if wanted is not None:
+        return wanted
+    return (sys.stderr if err else sys.stdout).isatty()
+
+
+def _root(project_dir: Path | None) -> Path:
+    """The project's folder, found as git finds its repository; kept for the messages."""
+    root = project_root(project_dir)
+    click.get_current_context().meta[_ROOT_KEY] = root
+    return root
+
+
+def _known_root() -> Path | None:
+    context = click.get_current_context(silent=True)
+    return context.meta.get(_ROOT_KEY) if context else None
 
 
 def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
     if problems:
-        _echo(problems_text(problems, colour=_coloured(err=err)), err=err)
+        where = place_text(_known_root())
+        _echo(problems_text(problems, colour=_coloured(err=err), where=where), err=err)
 
 
 def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoReturn:
@@ -65,22 +102,32 @@ def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoRe
     sys.exit(EXIT_BAD_INPUT)
 
 
-def _exit_code(report: Report, strict: bool) -> int:
-    if report.unresolved_conflicts or (strict and report.problems):
-        return EXIT_CONFLICTS
-    return EXIT_CLEAN
+def _exit(report: Report, *, strict: bool, exit_zero: bool) -> NoReturn:
+    """Exit 1 on unresolved conflicts or misquotes (with `strict`, on warnings too), else 0."""
+    from reconcile.render.findings import misquotes
+
+    failed = report.unresolved_conflicts or misquotes(report) or (strict and report.problems)
+    sys.exit(EXIT_CONFLICTS if failed and not exit_zero else EXIT_CLEAN)
 
 
-def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Report:
-    try:
-        return compare(load_project(project_dir))
-    except ReconcileError as exc:
-        if fmt == "json":
-            from reconcile.render.data import error_data, to_json
+def _stopped(exc: ReconcileError, fmt: str) -> NoReturn:
+    """A check stopped by errors: its problems in the format asked for, and exit 2."""
+    if fmt == "text":
+        _fail(exc, err=False, writes=False)
+    path = path_text(_known_root())
+    if fmt == "json":
+        from reconcile.render.data import error_data, to_json
 
-            _echo(to_json(error_data(exc.problems)))
-            sys.exit(EXIT_BAD_INPUT)
-        _fail(exc, err=writes, writes=writes)
+        _echo(to_json(error_data(exc.problems)))
+    elif fmt == "github":
+        from reconcile.render.github import github_lines
+
+        _echo(github_lines(exc.problems, path))
+    else:
+        from reconcile.render.sarif import render_sarif
+
+        _echo(render_sarif(exc.problems, version=__version__, path=path))
+    sys.exit(EXIT_BAD_INPUT)
 
 
 def handle_errors(command: F) -> F:
@@ -97,14 +144,16 @@ def handle_errors(command: F) -> F:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="reconcile-sources", prog_name="reconcile")
+@click.version_option(__version__, "-V", "--version", prog_name="reconcile")
 def cli() -> None:
     """Find, before publication, every place where your sources disagree.
 
     A project is a folder: reconcile.yaml (topics, entities, settings), sources/<id>.md
     (the articles), claims/<id>.yaml (what each article claims) and resolutions.yaml
-    (editorial decisions). Exit codes: 0 no unresolved conflict, 1 unresolved conflicts
-    remain (with --strict, warnings too), 2 bad input or usage.
+    (editorial decisions). Every command works on the nearest folder, from the current one
+    upward, that holds reconcile.yaml, or on --project DIR. Exit codes: 0 no unresolved
+    conflict or misquote, 1 unresolved conflicts or misquotes remain (with --strict, warnings
+    too), 2 bad input or usage.
     """
 
 
@@ -113,22 +162,55 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
-    help="Text for people, JSON for programs.",
+    help="Text for people, JSON for programs, GitHub Actions annotations, or a SARIF log.",
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def check(project_dir: Path, fmt: str, strict: bool) -> None:
+@strict_option
+@exit_zero_option
+@click.option("-q", "--quiet", is_flag=True, help="Print the summary and problems only.")
+@click.option("--all", "every_group", is_flag=True, help="List every group, not only conflicts.")
+def check(
+    project_dir: Path | None,
+    fmt: str,
+    strict: bool,
+    exit_zero: bool,
+    quiet: bool,
+    every_group: bool,
+) -> None:
     """Load, validate and compare; print every conflict and every problem."""
-    report = _load(project_dir, fmt)
+    try:
+        report = compare(load_project(_root(project_dir)))
+    except ReconcileError as exc:
+        _stopped(exc, fmt)
+    root = report.project.root
     if fmt == "json":
         from reconcile.render.data import render_json
 
         _echo(render_json(report).rstrip("\n"))
+    elif fmt == "github":
+        from reconcile.render.findings import findings
+        from reconcile.render.github import github_lines
+
+        lines = github_lines(findings(report), path_text(root))
+        if lines:
+            _echo(lines)
+    elif fmt == "sarif":
+        from reconcile.render.findings import findings
+        from reconcile.render.sarif import render_sarif
+
+        _echo(render_sarif(findings(report), version=__version__, path=path_text(root)))
     else:
-        _echo(check_text(report, colour=_coloured()))
-    sys.exit(_exit_code(report, strict))
+        text = check_text(
+            report,
+            colour=_coloured(),
+            where=place_text(root),
+            quiet=quiet,
+            every_group=every_group,
+        )
+        _echo(text)
+    _exit(report, strict=strict, exit_zero=exit_zero)
 
 
 @cli.command()
@@ -142,9 +224,11 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     help="The report's format.",
 )
 @click.option(
+    "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write it [default: reports/consistency.<format> in the project].",
+    metavar="PATH",
+    help="Where to write it; - for standard output "
+    "[default: reports/consistency.<format> in the project].",
 )
 @click.option(
     "--ui-language",
@@ -158,24 +242,60 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     is_flag=True,
     help="Say in the report when it was generated (off: same input, same bytes).",
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@strict_option
+@exit_zero_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def report(
-    project_dir: Path,
+    project_dir: Path | None,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     ui_language: str,
     timestamp: bool,
     strict: bool,
+    exit_zero: bool,
+    quiet: bool,
 ) -> None:
     """Write the consistency report, disagreements first."""
-    result = _load(project_dir, writes=True)
+    root = _root(project_dir)
+    to_stdout = output == "-"
+    target = Path(output) if output and not to_stdout else root / "reports" / f"consistency.{fmt}"
+    try:
+        result = compare(load_project(root))
+    except ReconcileError as exc:
+        _report_stopped(exc, fmt, None if to_stdout else target)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
-    target = output or project_dir / "reports" / f"consistency.{fmt}"
-    written = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
-    _print_problems(result.problems, err=True)
-    _echo(written_text(result, written))
-    sys.exit(_exit_code(result, strict))
+    if to_stdout:
+        from reconcile.render import render
+
+        _echo(render(result, fmt, ui_language=ui_language, generated=generated), nl=False)
+    else:
+        target = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
+    if not quiet:
+        _print_problems(result.problems, err=True)
+        if to_stdout:
+            _echo(counts_text(result), err=True)
+        else:
+            _echo(written_text(result, target))
+    _exit(result, strict=strict, exit_zero=exit_zero)
+
+
+def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoReturn:
+    """A report stopped by errors: no older report at `target` may look current."""
+    if target is None:
+        if fmt == "json":
+            from reconcile.render.data import error_data, to_json
+
+            _echo(to_json(error_data(exc.problems)))
+        _fail(exc)
+    retired = retire_report(fmt, target, exc.problems)
+    _print_problems(exc.problems, err=True)
+    errors = len(exc.errors)
+    summary = f"{errors} error{'s' * (errors != 1)}; nothing was written"
+    if retired:
+        summary += f"; {retired}"
+    _echo(summary + ".", err=True)
+    sys.exit(EXIT_BAD_INPUT)
 
 
 @cli.command("add-source")
@@ -191,11 +311,14 @@ def report(
 @click.option("--published", help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
 @click.option("--language", help="The article's language, e.g. ar or en.")
 @handle_errors
-def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None) -> None:
+def add_source(project_dir: Path | None, file: Path, source_id: str, **meta: str | None) -> None:
     """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims."""
     from reconcile.addsource import add_source as add
+    from reconcile.editor import write_schemas
 
-    source_path, claims_path, suggested = add(project_dir, file, source_id, **meta)
+    root = _root(project_dir)
+    source_path, claims_path, suggested = add(root, file, source_id, **meta)
+    write_schemas(root)
     _echo(f"wrote {source_path}")
     _echo(
         f"wrote {claims_path} with {suggested} suggested claims, commented out: "
@@ -217,37 +340,70 @@ def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None
 @click.option("--by", help="Who decided.")
 @click.option("--decided", help="When (default: today), as YYYY-MM-DD.")
 @handle_errors
-def resolve(project_dir: Path, topic: str, property_id: str, **options: str | None) -> None:
+def resolve(project_dir: Path | None, topic: str, property_id: str, **options: str | None) -> None:
     """Record an editorial decision on a disputed fact in resolutions.yaml."""
     from reconcile.resolve import add_resolution
 
+    root = _root(project_dir)
     value, reason = options.pop("value"), options.pop("reason")
     assert value is not None and reason is not None
-    add_resolution(project_dir, topic, property_id, value, reason, **options)
-    _echo(f"added a resolution of {topic}.{property_id} to {project_dir / 'resolutions.yaml'}")
+    add_resolution(root, topic, property_id, value, reason, **options)
+    _echo(f"added a resolution of {topic}.{property_id} to {root / 'resolutions.yaml'}")
 
 
 @cli.command()
-@project_option
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to start the project in, as DIRECTORY [default: the current folder].",
+)
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--bare", is_flag=True, help="Write the files without the example source and claims.")
 @handle_errors
-def init(project_dir: Path, directory: Path | None) -> None:
-    """Start an empty project in DIRECTORY (or --project), with a commented example of each file."""
+def init(project_dir: Path | None, directory: Path | None, bare: bool) -> None:
+    """Start a project in DIRECTORY (default: the current folder), each file commented."""
     from reconcile.init import init_project
 
-    for path in init_project(directory or project_dir):
+    root = directory or project_dir or Path(".")
+    click.get_current_context().meta[_ROOT_KEY] = root
+    started = init_project(root, bare=bare)
+    for path in started.written:
         _echo(f"wrote {path}")
+    if started.gitignore_missing:
+        lines = ", ".join(started.gitignore_missing)
+        _echo(f"left {root / '.gitignore'} as it was: add {lines} to it")
 
 
 @cli.command()
 @project_option
-def schema(project_dir: Path) -> None:
-    """Print the JSON Schema of claims files, for editor autocompletion."""
+@click.argument(
+    "kind",
+    type=click.Choice(["claims", "project", "resolutions"]),
+    default="claims",
+    required=False,
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write all three into the project's .reconcile/schema/ instead of printing one.",
+)
+def schema(project_dir: Path | None, kind: str, write: bool) -> None:
+    """Print the JSON Schema of claims files, reconcile.yaml or resolutions.yaml."""
     import json
 
-    from reconcile.schema import claims_schema
+    from reconcile.editor import write_schemas
+    from reconcile.schema import SCHEMAS
 
-    _echo(json.dumps(claims_schema(project_dir), ensure_ascii=False, indent=2))
+    try:
+        root = _root(project_dir)
+        if write:
+            for path in write_schemas(root):
+                _echo(f"wrote {path}")
+            return
+    except ReconcileError as exc:
+        _fail(exc, writes=write)
+    _echo(json.dumps(SCHEMAS[kind](root), ensure_ascii=False, indent=2))
 
 
 # -- reconcile diff: what changed since an earlier state ----------------------------------------
@@ -264,7 +420,7 @@ def schema(project_dir: Path) -> None:
     show_default=True,
     help="Text for people, JSON for programs, Markdown for a desk's log.",
 )
-def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
+def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
     """What changed since BASELINE: groups new or gone, statuses, claims, resolutions, misquotes.
 
     BASELINE is a JSON file written earlier by `reconcile check --format json` (or `report
@@ -277,10 +433,12 @@ def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
     from reconcile.render.diff import render_diff
 
     try:
-        earlier = read_baseline(baseline, project_dir)
+        root = _root(project_dir)
+        earlier = read_baseline(baseline, root)
+        current = compare(load_project(root))
     except ReconcileError as exc:
         _fail(exc, writes=False)
-    result = diff(earlier.snapshot, snapshot_data(_load(project_dir, fmt)))
+    result = diff(earlier.snapshot, snapshot_data(current))
     _echo(render_diff(result, earlier, fmt).rstrip("\n"))
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
 

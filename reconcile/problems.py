@@ -21,7 +21,12 @@ class Place:
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+
+def whole_file(file: str) -> Place:
+    """A place with no line to point at: a whole file, or a git revision (line 0)."""
+    return Place(file, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)

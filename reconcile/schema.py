@@ -1,8 +1,9 @@
-"""`reconcile schema`: the JSON Schema of a claims file, for editors' autocompletion."""
+"""`reconcile schema`: the JSON Schemas of claims files, reconcile.yaml and resolutions.yaml,
+for editors' autocompletion."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,9 @@ from reconcile.model import (
     Topic,
 )
 from reconcile.problems import ReconcileError
-from reconcile.values import RULES
+from reconcile.values import RULES, PropertyType
 
-__all__ = ["claims_schema"]
+__all__ = ["SCHEMAS", "claims_schema", "project_schema", "resolutions_schema"]
 
 _SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -150,3 +151,153 @@ def _property_rule(prop: Property, config: Config) -> dict[str, Any]:
     for key in forbidden:
         rule["properties"][key] = False
     return rule
+
+
+_TEXT_OR_NUMBER = {"type": ["string", "integer"]}
+_LABEL = {
+    "description": "A label: text, or a map of language to text ({en: Founding, ar: التأسيس}).",
+    "oneOf": [
+        {"type": "string"},
+        {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+    ],
+}
+_NAMES = {
+    "description": "Names: one, or a list of them.",
+    "oneOf": [_TEXT_OR_NUMBER, {"type": "array", "items": _TEXT_OR_NUMBER}],
+}
+_TOLERANCE = {
+    "description": 'An absolute amount (50), or a percentage of the value ("10%").',
+    "oneOf": [
+        {"type": "number", "minimum": 0},
+        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+    ],
+}
+_THRESHOLD = {"type": "number", "minimum": 0, "maximum": 100}
+
+
+def _property_spec() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": "A property of the topic: its type decides when two claims agree.",
+        "required": ["type"],
+        "additionalProperties": False,
+        "properties": {
+            "type": {
+                "enum": [str(t) for t in PropertyType],
+                "description": "date (EDTF), number, entity, entities, choice, boolean or text.",
+            },
+            "label": _LABEL,
+            "keywords": {**_NAMES, "description": "Words that suggest a claim of it in a text."},
+            "kind": {"type": "string", "description": "entity and entities: the entity kind."},
+            "choices": {**_NAMES, "description": "choice: the values it may take."},
+            "subject": {
+                "type": "string",
+                "description": "An entity kind: the property holds per entity of it.",
+            },
+            "temporal": {
+                "type": "boolean",
+                "default": False,
+                "description": "true: it holds at a time (a claim's as_of).",
+            },
+            "tolerance": {**_TOLERANCE, "description": "number: overrides number_tolerance."},
+        },
+    }
+
+
+def project_schema(root: Path) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of reconcile.yaml; entity kinds enumerated when known."""
+    prop = _property_spec()
+    kinds = _kinds(root)
+    if kinds:
+        prop["properties"]["kind"]["enum"] = kinds
+        prop["properties"]["subject"]["enum"] = kinds
+    entity = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"label": _LABEL, "aliases": {**_NAMES, "description": "Other names."}},
+    }
+    topic = {
+        "type": "object",
+        "required": ["properties"],
+        "additionalProperties": False,
+        "properties": {
+            "label": _LABEL,
+            "properties": {"type": "object", "additionalProperties": {"$ref": "#/$defs/property"}},
+        },
+    }
+    settings = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "alias_threshold": {**_THRESHOLD, "default": 85},
+            "quote_threshold": {**_THRESHOLD, "default": 90},
+            "text_threshold": {**_THRESHOLD, "default": 90},
+            "number_tolerance": {**_TOLERANCE, "default": 0},
+        },
+    }
+    return {
+        "$schema": _SCHEMA_URI,
+        "title": "reconcile project (reconcile.yaml)",
+        "type": "object",
+        "required": ["topics"],
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string", "description": "Shown at the top of the report."},
+            "language": {"type": "string", "description": "The sources' default language."},
+            "entities": {
+                "type": "object",
+                "description": "kind -> id -> label and aliases.",
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": {"$ref": "#/$defs/entity"},
+                },
+            },
+            "topics": {"type": "object", "additionalProperties": {"$ref": "#/$defs/topic"}},
+            "settings": settings,
+        },
+        "$defs": {"entity": entity, "topic": topic, "property": prop},
+    }
+
+
+def resolutions_schema(root: Path) -> dict[str, Any]:
+    """The JSON Schema of resolutions.yaml: the claims schema's rules, with a reason."""
+    claims = claims_schema(root)
+    resolution = claims["$defs"]["claim"]
+    fields = resolution["properties"]
+    for key in ("quote", "complete", "approximate", "note"):
+        fields.pop(key, None)
+    for rule in resolution.get("allOf", ()):
+        for key in ("quote", "complete", "approximate", "note"):
+            rule.get("then", {}).get("properties", {}).pop(key, None)
+    fields["reason"] = {"type": "string", "description": "Why the value is right."}
+    fields["reference"] = {"type": "string", "description": "Where the fact can be checked."}
+    fields["decided"] = {
+        "type": "string",
+        "description": "When, as YYYY-MM-DD.",
+        "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    }
+    fields["by"] = {"type": "string", "description": "Who decided."}
+    resolution["required"] = ["topic", "property", "value", "reason"]
+    resolution["description"] = "An editorial decision: the accepted value of a group, and why."
+    return {
+        **claims,
+        "title": claims["title"].replace("claims file", "resolutions"),
+        "description": "resolutions.yaml: editorial decisions on disputed facts.",
+        "items": {"$ref": "#/$defs/resolution"},
+        "$defs": {"resolution": resolution},
+    }
+
+
+#: Each schema `reconcile schema` prints, by the name it takes.
+SCHEMAS: Mapping[str, Callable[[Path], dict[str, Any]]] = {
+    "claims": claims_schema,
+    "project": project_schema,
+    "resolutions": resolutions_schema,
+}
+
+
+def _kinds(root: Path) -> list[str]:
+    try:
+        return list(load_config(root).entities)
+    except ReconcileError:
+        return []

@@ -120,11 +120,18 @@ def make_project(tmp_path: Path) -> ProjectMaker:
 
 
 @pytest.fixture
-def run() -> Callable[..., Result]:
-    """Invoke the command line as a user would, through click's runner."""
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Invoke the command line as a user would, through click's runner: from inside the
+    project that `--project` names, if it names one that exists, so that paths read as the
+    project writes them (tests/test_desk.py runs from other folders)."""
 
     def invoke(*args: str | Path) -> Result:
-        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        words = [str(a) for a in args]
+        if "--project" in words[:-1]:
+            project = Path(words[words.index("--project") + 1])
+            if project.is_dir():
+                monkeypatch.chdir(project)
+        return CliRunner().invoke(cli, words, catch_exceptions=False)
 
     return invoke
 

@@ -24,8 +24,17 @@ RULES = {
     "mentions",
     "misquote",
 }
-READING = {"yamlfile", "yamldump", "fields", "config", "claimfields", "load", "articles"}
-COMMANDS = {"suggest", "addsource", "resolve", "init", "schema", "diff", "baseline"}
+READING = {
+    "yamlfile",
+    "yamldump",
+    "fields",
+    "config",
+    "claimfields",
+    "load",
+    "articles",
+    "discover",
+}
+COMMANDS = {"suggest", "addsource", "resolve", "init", "schema", "editor", "diff", "baseline"}
 SUPPORT = {"files", "gcpause"}
 DOORS = {"cli", "__init__", "__main__"}
 

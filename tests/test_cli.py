@@ -146,7 +146,7 @@ def test_json_is_deterministic(run, conflicted: Path) -> None:
     [
         ("json", '{\n  "version": 1'),
         ("csv", "source,topic,property,subject,value"),
-        ("md", "## Test desk"),
+        ("md", "# Test desk"),
     ],
 )
 def test_report_formats(run, conflicted: Path, fmt: str, start: str) -> None:

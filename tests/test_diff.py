@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from reconcile.cli import cli
 from reconcile.diff import STATUS_RANK, diff, summary_line
 
 TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992. أوزبكستان عضو. الميثاق نص طويل."
@@ -601,7 +603,8 @@ def test_an_existing_file_wins_over_a_revision(run, repo: Path, baseline_of, mon
     saved = baseline_of(repo)
     monkeypatch.chdir(saved.parent)
     shutil.copy(saved, saved.parent / "HEAD")
-    result = run("diff", "HEAD", "--project", repo, "--format", "json")
+    # From the folder that holds the file named HEAD (the `run` fixture would enter the project).
+    result = CliRunner().invoke(cli, ["diff", "HEAD", "--project", str(repo), "--format", "json"])
     assert json.loads(result.stdout)["baseline"]["kind"] == "file"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import click
+
 from reconcile.cli import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_CONFLICTS, cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,21 @@ def test_every_command_and_option_in_the_readme_exists() -> None:
     for name, options in documented.items():
         known = {opt for param in cli.commands[name].params for opt in param.opts}
         assert options <= known, (name, options - known)
+
+
+def test_every_option_of_every_command_is_in_the_readme() -> None:
+    rows = [line for line in _section("Commands").splitlines() if line.startswith("| `reconcile")]
+    usages = {row.split("`")[1].split()[1]: row.split("`")[1] for row in rows}
+    common = _section("Commands").split("### Exit codes", 1)[0]
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.name == "project_dir":
+                continue
+            for opt in param.opts:
+                assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", usages[name]), (name, opt)
+        assert "--project DIR" in common
+    for opt in ("-h/--help", "-V/--version"):
+        assert opt in common
 
 
 def test_exit_codes_in_the_readme() -> None:

@@ -7,6 +7,7 @@ When an output changes on purpose, rewrite the gold files and review their diff:
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def fresh_output(name: str, folder: Path) -> bytes:
     target = folder / name
     if args[0] == "report":
         args += ["--output", str(target)]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    with contextlib.chdir(ROOT):  # text output shows paths from the current folder
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
     return target.read_bytes() if args[0] == "report" else result.stdout_bytes
 

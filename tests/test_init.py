@@ -22,12 +22,16 @@ def project(tmp_path: Path) -> Path:
     return new_project(tmp_path)
 
 
+SCHEMA_NAMES = ("claims", "project", "resolutions")
+
+
 def test_init_writes_a_commented_project_that_check_accepts(tmp_path: Path) -> None:
     root = tmp_path / "new"
     result = run("init", root)
     assert result.exit_code == EXIT_CLEAN
     names = ["reconcile.yaml", "sources/example.md", "claims/example.yaml", "resolutions.yaml"]
-    assert result.output.splitlines() == [f"wrote {root / name}" for name in names]
+    extra = [".gitignore", *(f".reconcile/schema/{n}.json" for n in SCHEMA_NAMES)]
+    assert result.output.splitlines() == [f"wrote {root / name}" for name in [*names, *extra]]
     for name in names:
         assert (root / name).read_text(encoding="utf-8").lstrip().startswith(("#", "---"))
     checked = run("check", "--project", root)

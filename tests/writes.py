@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,14 @@ EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    """The command line from inside the project `--project` names, if it exists, so that paths
+    read as the project writes them."""
+    words = [str(a) for a in args]
+    folder = Path.cwd()
+    if "--project" in words[:-1] and Path(words[words.index("--project") + 1]).is_dir():
+        folder = Path(words[words.index("--project") + 1])
+    with contextlib.chdir(folder):
+        return CliRunner().invoke(cli, words, catch_exceptions=False)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from reconcile.files import write_atomic
 from reconcile.model import Report
-from reconcile.problems import Place, ReconcileError, error
+from reconcile.problems import Place, Problem, ReconcileError, error
 from reconcile.render.data import render_csv, render_json
 from reconcile.render.markdown import render_markdown
 
 #: The formats of a report file.
 FORMATS = ("html", "json", "csv", "md")
 
-__all__ = ["FORMATS", "render", "write_report"]
+__all__ = ["FORMATS", "render", "retire_report", "write_report"]
 
 
 def render(
@@ -59,6 +59,36 @@ def write_report(
         write_atomic(target, text)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        problem = error(Place(str(target)), "unwritable-file", f"cannot write {target}: {reason}")
+        place = Place(str(target.absolute()))
+        problem = error(place, "unwritable-file", f"cannot write {target}: {reason}")
         raise ReconcileError([problem]) from None
     return target
+
+
+def retire_report(
+    fmt: str, path: str | os.PathLike[str], problems: tuple[Problem, ...]
+) -> str | None:
+    """Leave nothing at `path` that looks current, for a report stopped by `problems`.
+
+    An older html report is replaced by a page listing the errors, an older json report by the
+    error object; an older csv or md report is removed. Returns what was done, in words, or
+    None when there was no older report.
+    """
+    target = Path(path)
+    if not target.is_file():
+        return None
+    try:
+        if fmt == "html":
+            from reconcile.render.stale import error_page
+
+            write_atomic(target, error_page(problems))
+            return f"the older {target} now lists the errors"
+        if fmt == "json":
+            from reconcile.render.data import error_data, to_json
+
+            write_atomic(target, to_json(error_data(problems)) + "\n")
+            return f"the older {target} now holds the errors"
+        target.unlink()
+    except OSError as exc:
+        return f"the older {target} could not be retired: {exc.strerror or exc}"
+    return f"the older {target} was removed"

@@ -11,6 +11,7 @@ import click
 
 from reconcile.model import Group, Report, Status
 from reconcile.problems import Problem, Severity
+from reconcile.render.places import PlaceText
 from reconcile.render.words import Words
 
 STATUS_COLOURS = {
@@ -23,19 +24,30 @@ STATUS_COLOURS = {
 }
 
 
-def check_text(report: Report, *, colour: bool = False) -> str:
-    """The summary, every unresolved conflict, every problem, and the closing count."""
+def check_text(
+    report: Report,
+    *,
+    colour: bool = False,
+    where: PlaceText = str,
+    quiet: bool = False,
+    every_group: bool = False,
+) -> str:
+    """The summary, every unresolved conflict, every problem, and the closing count.
+
+    `where` shows a place; `quiet` leaves out the groups; `every_group` shows every group, not
+    only the conflicts.
+    """
     project = report.project
     lines = [
         f"{_style(project.config.title, colour, bold=True)}: {len(project.sources)} sources, "
         f"{len(project.claims)} claims, {len(report.groups)} groups: {_counts(report)}"
     ]
     words = Words(project.config)
-    for group in report.groups:
-        if group.status is Status.CONFLICT:
-            lines += ["", *_conflict_lines(group, words, colour)]
+    for group in () if quiet else report.groups:
+        if every_group or group.status is Status.CONFLICT:
+            lines += ["", *_group_lines(group, words, colour, where)]
     if report.problems:
-        lines += ["", problems_text(report.problems, colour=colour)]
+        lines += ["", problems_text(report.problems, colour=colour, where=where)]
     warnings = len(report.problems)
     conflicts = report.unresolved_conflicts
     lines += [
@@ -46,25 +58,32 @@ def check_text(report: Report, *, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
-def problems_text(problems: tuple[Problem, ...], *, colour: bool = False) -> str:
+def problems_text(
+    problems: tuple[Problem, ...], *, colour: bool = False, where: PlaceText = str
+) -> str:
     """One `path:line:column: severity: message [code]` line per problem."""
     lines = []
     for problem in problems:
         severity = str(problem.severity)
-        location, _, rest = str(problem).partition(f": {severity}: ")
         fg = "red" if problem.severity is Severity.ERROR else "yellow"
-        lines.append(f"{location}: {_style(severity, colour, fg=fg, bold=True)}: {rest}")
+        lines.append(
+            f"{where(problem.place)}: {_style(severity, colour, fg=fg, bold=True)}: "
+            f"{problem.message} [{problem.code}]"
+        )
     return "\n".join(lines)
 
 
 def written_text(report: Report, path: Path) -> str:
     """What `reconcile report` says once the file is written: where, and what it holds."""
-    return (
-        f"{path}\n{len(report.groups)} groups: {_counts(report)}; {len(report.problems)} warnings"
-    )
+    return f"{path}\n{counts_text(report)}"
 
 
-def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
+def counts_text(report: Report) -> str:
+    """The groups by status and the number of warnings, on one line."""
+    return f"{len(report.groups)} groups: {_counts(report)}; {len(report.problems)} warnings"
+
+
+def _group_lines(group: Group, words: Words, colour: bool, where: PlaceText) -> list[str]:
     badge = _style(str(group.status).upper(), colour, fg=STATUS_COLOURS[group.status], bold=True)
     lines = [f"{badge} {group.key}: {words.group_title(group, with_topic=True)}"]
     for row in group.members:
@@ -75,8 +94,12 @@ def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
         claim = view.claim
         value = words.value(claim.value, group.property).text
         when = f" as of {words.when(claim.as_of)}" if claim.as_of else ""
-        mark = "" if view.contradicted else " (not contradicted)"
-        lines.append(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
+        disputed = group.status in (Status.CONFLICT, Status.RESOLVED)
+        mark = " (not contradicted)" if disputed and not view.contradicted else ""
+        verdict = f" ({view.verdict})" if view.verdict and group.status is Status.RESOLVED else ""
+        lines.append(
+            f"  {claim.source:<{width}}  {value}{when}{mark}{verdict}  [{where(claim.place)}]"
+        )
         if claim.quote:
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
     return lines
