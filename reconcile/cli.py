@@ -123,9 +123,11 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     """Load, validate and compare; print every conflict and every problem."""
     report = _load(project_dir, fmt)
     if fmt == "json":
-        from reconcile.render.data import render_json
+        from reconcile.render.data import report_data
+        from reconcile.render.jsontext import write_json
 
-        _echo(render_json(report).rstrip("\n"))
+        write_json(report_data(report), lambda piece: click.echo(piece, nl=False, color=True))
+        _echo()
     else:
         _echo(check_text(report, colour=_coloured()))
     sys.exit(_exit_code(report, strict))
