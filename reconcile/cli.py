@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -289,4 +290,7 @@ def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
 
 def main() -> None:
     with cycle_collector_paused():  # a run builds millions of acyclic objects and then exits
-        cli(prog_name="reconcile")
+        try:
+            cli(prog_name="reconcile")
+        finally:
+            gc.freeze()  # what the run built is freed at exit without a last collection over it
