@@ -39,6 +39,15 @@ def project_option(command: F) -> F:
     )(command)
 
 
+def no_cache_option(command: F) -> F:
+    """The `--no-cache` option of the commands that check a whole project."""
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Read every claims file afresh, neither using nor updating .reconcile/cache/.",
+    )(command)
+
+
 def _colour() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
 
@@ -72,9 +81,11 @@ def _exit_code(report: Report, strict: bool) -> int:
     return EXIT_CLEAN
 
 
-def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Report:
+def _load(
+    project_dir: Path, fmt: str = "text", *, writes: bool = False, cache: bool = False
+) -> Report:
     try:
-        return compare(load_project(project_dir))
+        return compare(load_project(project_dir, cache=cache))
     except ReconcileError as exc:
         if fmt == "json":
             from reconcile.render.data import error_data, to_json
@@ -120,9 +131,10 @@ def cli() -> None:
     help="Text for people, JSON for programs.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def check(project_dir: Path, fmt: str, strict: bool) -> None:
+@no_cache_option
+def check(project_dir: Path, fmt: str, strict: bool, no_cache: bool) -> None:
     """Load, validate and compare; print every conflict and every problem."""
-    report = _load(project_dir, fmt)
+    report = _load(project_dir, fmt, cache=not no_cache)
     if fmt == "json":
         from reconcile.render.data import report_data
         from reconcile.render.jsontext import write_json
@@ -162,6 +174,7 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     help="Say in the report when it was generated (off: same input, same bytes).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@no_cache_option
 @handle_errors
 def report(
     project_dir: Path,
@@ -170,9 +183,10 @@ def report(
     ui_language: str,
     timestamp: bool,
     strict: bool,
+    no_cache: bool,
 ) -> None:
     """Write the consistency report, disagreements first."""
-    result = _load(project_dir, writes=True)
+    result = _load(project_dir, writes=True, cache=not no_cache)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     target = output or project_dir / "reports" / f"consistency.{fmt}"
     written = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
@@ -251,6 +265,21 @@ def schema(project_dir: Path) -> None:
     from reconcile.schema import claims_schema
 
     _echo(json.dumps(claims_schema(project_dir), ensure_ascii=False, indent=2))
+
+
+@cli.group()
+def cache() -> None:
+    """The project's cache of checked claims files, in .reconcile/cache/."""
+
+
+@cache.command("clear")
+@project_option
+def cache_clear(project_dir: Path) -> None:
+    """Delete the cache; the next check reads every file afresh and rebuilds it."""
+    from reconcile.cache import CACHE_DIR, clear_cache
+
+    folder = project_dir / CACHE_DIR
+    _echo(f"removed {folder}" if clear_cache(project_dir) else f"no cache in {folder}")
 
 
 # -- reconcile diff: what changed since an earlier state ----------------------------------------
