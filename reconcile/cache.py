@@ -269,13 +269,23 @@ def _claims(data: dict[str, Any], name: str) -> list[Any]:
 
 def _problem_data(problem: Problem) -> list[Any]:
     place = problem.place
-    return [place.file, place.line, place.column, str(problem.severity), problem.code,
-            problem.message]
+    return [
+        place.file,
+        place.line,
+        place.column,
+        str(problem.severity),
+        problem.code,
+        problem.message,
+    ]
 
 
 def _problems(rows: list[Any]) -> list[Problem]:
     return [
-        Problem(Place(str(f), int(line), int(column)), problems.Severity(severity), str(code),
-                str(message))
+        Problem(
+            Place(str(f), int(line), int(column)),
+            problems.Severity(severity),
+            str(code),
+            str(message),
+        )
         for f, line, column, severity, code, message in rows
     ]

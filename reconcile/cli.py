@@ -9,17 +9,18 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from reconcile.compare import compare
 from reconcile.gcpause import cycle_collector_paused
-from reconcile.load import load_project
-from reconcile.model import Report
 from reconcile.problems import Problem, ReconcileError
-from reconcile.render import FORMATS, write_report
-from reconcile.render.text import check_text, problems_text, written_text
+
+if TYPE_CHECKING:  # the rest is imported by the commands that need it: --help starts fast
+    from reconcile.model import Report
+
+#: The formats of a report file (reconcile.render.FORMATS, which tests hold this to).
+FORMATS = ("html", "json", "csv", "md")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +65,8 @@ def _coloured(*, err: bool = False) -> bool:
 
 def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
     if problems:
+        from reconcile.render.text import problems_text
+
         _echo(problems_text(problems, colour=_coloured(err=err)), err=err)
 
 
@@ -84,6 +87,9 @@ def _exit_code(report: Report, strict: bool) -> int:
 def _load(
     project_dir: Path, fmt: str = "text", *, writes: bool = False, cache: bool = False
 ) -> Report:
+    from reconcile.compare import compare
+    from reconcile.load import load_project
+
     try:
         return compare(load_project(project_dir, cache=cache))
     except ReconcileError as exc:
@@ -142,6 +148,8 @@ def check(project_dir: Path, fmt: str, strict: bool, no_cache: bool) -> None:
         write_json(report_data(report), lambda piece: click.echo(piece, nl=False, color=True))
         _echo()
     else:
+        from reconcile.render.text import check_text
+
         _echo(check_text(report, colour=_coloured()))
     sys.exit(_exit_code(report, strict))
 
@@ -189,6 +197,9 @@ def report(
     result = _load(project_dir, writes=True, cache=not no_cache)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     target = output or project_dir / "reports" / f"consistency.{fmt}"
+    from reconcile.render import write_report
+    from reconcile.render.text import written_text
+
     written = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
     _print_problems(result.problems, err=True)
     _echo(written_text(result, written))

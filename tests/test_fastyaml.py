@@ -17,21 +17,99 @@ ROOT = Path(__file__).resolve().parent.parent
 
 KEYS = ["topic", "property", "value", "subject", "quote", "as_of", "note", "yes", "on", "x_1"]
 VALUES = [
-    "events", "2015", "2022-05", "2022-05-30", "2022-02-30", "~", "null", "Null", "-5", "-",
-    "- x", "1e3", "1.5", ".inf", "-.inf", ".nan", "0x1F", "0o17", "017", "1_000", "12:30",
-    "a: b", "a:b", "a #b", "a#b", "a b ", ":x", "?x", "&a x", "*a", "!x y", "!!str 1", "%x",
-    "@x", "`x", "|", ">-", "yes", "No", "off", "true", "روسيا", "وروسيا 2015", '"q"',
-    '"a\\"b"', '"a\\tb"', '"قال: «نعم»"', '"a # b"', '"a" # c', '"a"b', "'it''s'", "'a'",
-    "'a \"b\"'", "[a, b]", "[a, \"b, c\"]", "[a,]", "[]", "[ ]", "[a: b]", "[a, [b]]",
-    "[2015, -3, x y]", "[\"روسيا\", 'ب']", "{a: 1}", "[a] # c", "[a]]", "a, b", "x]",
-    "2015 # year", "", " ",
+    "events",
+    "2015",
+    "2022-05",
+    "2022-05-30",
+    "2022-02-30",
+    "~",
+    "null",
+    "Null",
+    "-5",
+    "-",
+    "- x",
+    "1e3",
+    "1.5",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    "12:30",
+    "a: b",
+    "a:b",
+    "a #b",
+    "a#b",
+    "a b ",
+    ":x",
+    "?x",
+    "&a x",
+    "*a",
+    "!x y",
+    "!!str 1",
+    "%x",
+    "@x",
+    "`x",
+    "|",
+    ">-",
+    "yes",
+    "No",
+    "off",
+    "true",
+    "روسيا",
+    "وروسيا 2015",
+    '"q"',
+    '"a\\"b"',
+    '"a\\tb"',
+    '"قال: «نعم»"',
+    '"a # b"',
+    '"a" # c',
+    '"a"b',
+    "'it''s'",
+    "'a'",
+    "'a \"b\"'",
+    "[a, b]",
+    '[a, "b, c"]',
+    "[a,]",
+    "[]",
+    "[ ]",
+    "[a: b]",
+    "[a, [b]]",
+    "[2015, -3, x y]",
+    "[\"روسيا\", 'ب']",
+    "{a: 1}",
+    "[a] # c",
+    "[a]]",
+    "a, b",
+    "x]",
+    "2015 # year",
+    "",
+    " ",
 ]
 LINES = st.one_of(
     st.builds(lambda k, v: f"- {k}: {v}", st.sampled_from(KEYS), st.sampled_from(VALUES)),
     st.builds(lambda k, v: f"  {k}: {v}", st.sampled_from(KEYS), st.sampled_from(VALUES)),
     st.sampled_from(
-        ["", "  ", "# a comment", "  # indented", "---", "...", "-", "- x", "   key: v",
-         "\tkey: v", "    more words", "  key:", "-  key: v", "key: v", "- 'q': v", "%YAML 1.1"]
+        [
+            "",
+            "  ",
+            "# a comment",
+            "  # indented",
+            "---",
+            "...",
+            "-",
+            "- x",
+            "   key: v",
+            "\tkey: v",
+            "    more words",
+            "  key:",
+            "-  key: v",
+            "key: v",
+            "- 'q': v",
+            "%YAML 1.1",
+        ]
     ),
 )
 ITEMS = st.lists(
@@ -88,7 +166,8 @@ def test_items_read_as_pyyaml_reads(items: list[tuple[list[tuple[str, str]], str
 
 
 @pytest.mark.parametrize(
-    "path", sorted(ROOT.glob("claims/*.yaml")) + sorted(ROOT.glob("benchmarks/projects/*/claims/*.yaml"))
+    "path",
+    sorted(ROOT.glob("claims/*.yaml")) + sorted(ROOT.glob("benchmarks/projects/*/claims/*.yaml")),
 )
 def test_project_files(path: Path) -> None:
     _same_as_pyyaml(path.read_text(encoding="utf-8"))
@@ -99,7 +178,7 @@ def test_reads_the_usual_shape() -> None:
         "# a comment\n"
         "- topic: events\n"
         '  quote: "في عام 2015 # ليس تعليقا"\n'
-        "  value: [روسيا, \"Russian Federation\", 2015]  # a comment\n"
+        '  value: [روسيا, "Russian Federation", 2015]  # a comment\n'
         "\n"
         "- topic: events\n"
         "  value: 2022-05-30\n"
@@ -112,10 +191,10 @@ def test_reads_the_usual_shape() -> None:
     "text",
     [
         "- note: >-\n    folded\n",
-        "- quote: \"two\n    lines\"\n",
+        '- quote: "two\n    lines"\n',
         "- a: 1\n  a: 2\n",
         "- value: a: b\n",
-        "- value: \"a\\\"b\"\n",
+        '- value: "a\\"b"\n',
         "- value: &x 1\n",
         "- value: !!str 1\n",
         "- value: {a: 1}\n",
