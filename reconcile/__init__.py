@@ -44,9 +44,20 @@ _HOMES = {
     "load_project": "reconcile.load",
     **dict.fromkeys(
         (
-            "Claim ClaimView Config Entity Group MemberRow Project QuoteStatus Report "
-            "Resolution Source Status Verdict"
-        ).split(),
+            "Claim",
+            "ClaimView",
+            "Config",
+            "Entity",
+            "Group",
+            "MemberRow",
+            "Project",
+            "QuoteStatus",
+            "Report",
+            "Resolution",
+            "Source",
+            "Status",
+            "Verdict",
+        ),
         "reconcile.model",
     ),
     **dict.fromkeys(("Place", "Problem", "ReconcileError", "Severity"), "reconcile.problems"),

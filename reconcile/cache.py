@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -43,9 +43,9 @@ def _classes(modules: Iterable[ModuleType]) -> dict[str, type]:
     found: dict[str, type] = {}
     for module in modules:
         for name, obj in vars(module).items():
-            if isinstance(obj, type) and obj.__module__.startswith("reconcile"):
-                if dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum):
-                    found[name] = obj
+            ours = isinstance(obj, type) and obj.__module__.startswith("reconcile")
+            if ours and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum)):
+                found[name] = obj
     return found
 
 
@@ -71,7 +71,7 @@ def _known() -> dict[str, type]:
 
 def encode(obj: Any) -> Any:
     """`obj` as plain JSON data; _Uncacheable for what the cache does not know."""
-    if obj is None or isinstance(obj, (str, bool, int, float)) and not isinstance(obj, enum.Enum):
+    if obj is None or (isinstance(obj, (str, bool, int, float)) and not isinstance(obj, enum.Enum)):
         return obj
     if isinstance(obj, tuple):
         return ["t", *map(encode, obj)]

@@ -30,7 +30,8 @@ _QUOTED = re.compile(r'"([^"\\]*)"(?: +#.*)?|\'([^\']*)\'(?: +#.*)?')
 #: A plain scalar this reader is sure of: no indicator first, no ": " or " #" inside.
 _PLAIN = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`])[^#]*?(?<![ :])|-[0-9.][^#]*?(?<![ :])")
 _FLOW_TOKEN = re.compile(
-    r" *(?:\"([^\"\\]*)\"|'([^']*)'|((?![-?,\[\]{}#&*!|>'\"%@`])[^,\[\]{}#:\"']*?(?<! )|-[0-9][0-9.]*))"
+    r" *(?:\"([^\"\\]*)\"|'([^']*)'"
+    r"|((?![-?,\[\]{}#&*!|>'\"%@`])[^,\[\]{}#:\"']*?(?<! )|-[0-9][0-9.]*))"
     r" *(?:,|$)"
 )
 #: Characters that make PyYAML stop, or read differently from how this reader would.
@@ -50,12 +51,12 @@ class LazyMap(YamlMap):
         self.place = Place(name, line, column)
         self.marks: dict[str, tuple[int, int, int]] = {}  # key: (line, key column, value column)
 
-    @property  # type: ignore[override]
-    def key_places(self) -> dict[str, Place]:
+    @property
+    def key_places(self) -> dict[str, Place]:  # type: ignore[override]
         return {k: Place(self.name, line, column) for k, (line, column, _) in self.marks.items()}
 
-    @property  # type: ignore[override]
-    def value_places(self) -> dict[str, Place]:
+    @property
+    def value_places(self) -> dict[str, Place]:  # type: ignore[override]
         return {k: Place(self.name, line, column) for k, (line, _, column) in self.marks.items()}
 
     def place_of(self, key: str) -> Place:
@@ -157,7 +158,7 @@ def _plain(text: str) -> Any:
         return _resolved[text]
     except KeyError:
         pass
-    tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, text, (True, False))
+    tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
         value: Any = text
     else:

@@ -203,7 +203,8 @@ def measure(label: str, root: Path, repeat: int) -> None:
     same = len(set(outputs.values())) == 1 and edited[-1][3] == fresh
     print(f"  outputs identical with and without the cache: {'yes' if same else 'NO'}")
     print(
-        f"  JSON peak memory / text peak memory: {best(json_runs)[2] / best(text)[2]:.2f} (target 1.3)"
+        "  JSON peak memory / text peak memory: "
+        f"{best(json_runs)[2] / best(text)[2]:.2f} (target 1.3)"
     )
 
 

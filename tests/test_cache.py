@@ -79,7 +79,10 @@ def test_a_foreign_entry_with_a_right_checksum_builds_nothing_unknown(project: P
     run(project, "check")
     for entry in entries(project):
         key = entry.stem
-        body = b'{"claims": {"fields": [], "source": "x", "table": [["d", "system", "ls"]], "rows": []}, "problems": []}'
+        body = (
+            b'{"claims": {"fields": [], "source": "x", "table": [["d", "system", "ls"]], '
+            b'"rows": []}, "problems": []}'
+        )
         digest = hashlib.sha256(body).hexdigest()
         entry.write_bytes(f"reconcile-cache 1 {key} {digest}\n".encode() + body)
     assert run(project, "check") == expected
