@@ -14,6 +14,8 @@ The library is the product; the command line is a thin layer over it::
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -61,11 +63,27 @@ _HOMES = {
         "reconcile.model",
     ),
     **dict.fromkeys(("Place", "Problem", "ReconcileError", "Severity"), "reconcile.problems"),
-    "render": "reconcile.render",
     "write_report": "reconcile.render",
     "claims_frame": "reconcile.render.data",
     "report_data": "reconcile.render.data",
 }
+
+
+class _Package(types.ModuleType):
+    """The package, whose `render` is the function even once the subpackage is imported."""
+
+    @property
+    def render(self) -> Any:
+        from reconcile.render import render
+
+        return render
+
+    @render.setter
+    def render(self, value: Any) -> None:
+        pass  # the import system names the subpackage reconcile.render here; the function stays
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
