@@ -11,26 +11,89 @@ The library is the product; the command line is a thin layer over it::
     reconcile.write_report(report, "html", "reports/consistency.html")
 """
 
-from reconcile.compare import compare
-from reconcile.load import load_project
-from reconcile.model import (
-    Claim,
-    ClaimView,
-    Config,
-    Entity,
-    Group,
-    MemberRow,
-    Project,
-    QuoteStatus,
-    Report,
-    Resolution,
-    Source,
-    Status,
-    Verdict,
-)
-from reconcile.problems import Place, Problem, ReconcileError, Severity
-from reconcile.render import render, write_report
-from reconcile.render.data import claims_frame, report_data
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reconcile.compare import compare
+    from reconcile.load import load_project
+    from reconcile.model import (
+        Claim,
+        ClaimView,
+        Config,
+        Entity,
+        Group,
+        MemberRow,
+        Project,
+        QuoteStatus,
+        Report,
+        Resolution,
+        Source,
+        Status,
+        Verdict,
+    )
+    from reconcile.problems import Place, Problem, ReconcileError, Severity
+    from reconcile.render import render, write_report
+    from reconcile.render.data import claims_frame, report_data
+
+#: Where each public name lives; imported on first use, so that `reconcile --help` starts fast.
+_HOMES = {
+    "compare": "reconcile.compare",
+    "load_project": "reconcile.load",
+    **dict.fromkeys(
+        (
+            "Claim",
+            "ClaimView",
+            "Config",
+            "Entity",
+            "Group",
+            "MemberRow",
+            "Project",
+            "QuoteStatus",
+            "Report",
+            "Resolution",
+            "Source",
+            "Status",
+            "Verdict",
+        ),
+        "reconcile.model",
+    ),
+    **dict.fromkeys(("Place", "Problem", "ReconcileError", "Severity"), "reconcile.problems"),
+    "write_report": "reconcile.render",
+    "claims_frame": "reconcile.render.data",
+    "report_data": "reconcile.render.data",
+}
+
+
+class _Package(types.ModuleType):
+    """The package, whose `render` is the function even once the subpackage is imported."""
+
+    @property
+    def render(self) -> Any:
+        from reconcile.render import render
+
+        return render
+
+    @render.setter
+    def render(self, value: Any) -> None:
+        pass  # the import system names the subpackage reconcile.render here; the function stays
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'reconcile' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from reconcile import __version__
-from reconcile.compare import compare
-from reconcile.discover import project_root
 from reconcile.gcpause import cycle_collector_paused
-from reconcile.load import load_project
-from reconcile.model import Report
 from reconcile.problems import Problem, ReconcileError
-from reconcile.render import FORMATS, retire_report, write_report
-from reconcile.render.places import path_text, place_text
-from reconcile.render.text import check_text, counts_text, problems_text, written_text
+
+if TYPE_CHECKING:  # the rest is imported by the commands that need it: --help starts fast
+    from reconcile.model import Report
+
+#: The formats of a report file (reconcile.render.FORMATS, which tests hold this to).
+FORMATS = ("html", "json", "csv", "md")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +40,15 @@ def project_option(command: F) -> F:
         type=click.Path(file_okay=False, path_type=Path),
         help="The project folder [default: the nearest folder, from the current one upward, "
         "that holds reconcile.yaml].",
+    )(command)
+
+
+def no_cache_option(command: F) -> F:
+    """The `--no-cache` option of the commands that check a whole project."""
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Read every claims file afresh, neither using nor updating .reconcile/cache/.",
     )(command)
 
 
@@ -78,9 +87,19 @@ def _coloured(*, err: bool = False) -> bool:
 
 def _root(project_dir: Path | None) -> Path:
     """The project's folder, found as git finds its repository; kept for the messages."""
+    from reconcile.discover import project_root
+
     root = project_root(project_dir)
     click.get_current_context().meta[_ROOT_KEY] = root
     return root
+
+
+def _compared(root: Path, *, cache: bool) -> Report:
+    """The project in `root`, loaded (through the cache when asked) and compared."""
+    from reconcile.compare import compare
+    from reconcile.load import load_project
+
+    return compare(load_project(root, cache=cache))
 
 
 def _known_root() -> Path | None:
@@ -90,6 +109,9 @@ def _known_root() -> Path | None:
 
 def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
     if problems:
+        from reconcile.render.places import place_text
+        from reconcile.render.text import problems_text
+
         where = place_text(_known_root())
         _echo(problems_text(problems, colour=_coloured(err=err), where=where), err=err)
 
@@ -114,6 +136,8 @@ def _stopped(exc: ReconcileError, fmt: str) -> NoReturn:
     """A check stopped by errors: its problems in the format asked for, and exit 2."""
     if fmt == "text":
         _fail(exc, err=False, writes=False)
+    from reconcile.render.places import path_text
+
     path = path_text(_known_root())
     if fmt == "json":
         from reconcile.render.data import error_data, to_json
@@ -171,6 +195,7 @@ def cli() -> None:
 @exit_zero_option
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary and problems only.")
 @click.option("--all", "every_group", is_flag=True, help="List every group, not only conflicts.")
+@no_cache_option
 def check(
     project_dir: Path | None,
     fmt: str,
@@ -178,17 +203,22 @@ def check(
     exit_zero: bool,
     quiet: bool,
     every_group: bool,
+    no_cache: bool,
 ) -> None:
     """Load, validate and compare; print every conflict and every problem."""
     try:
-        report = compare(load_project(_root(project_dir)))
+        report = _compared(_root(project_dir), cache=not no_cache)
     except ReconcileError as exc:
         _stopped(exc, fmt)
+    from reconcile.render.places import path_text, place_text
+
     root = report.project.root
     if fmt == "json":
-        from reconcile.render.data import render_json
+        from reconcile.render.data import report_data
+        from reconcile.render.jsontext import write_json
 
-        _echo(render_json(report).rstrip("\n"))
+        write_json(report_data(report), lambda piece: click.echo(piece, nl=False, color=True))
+        _echo()
     elif fmt == "github":
         from reconcile.render.findings import findings
         from reconcile.render.github import github_lines
@@ -202,6 +232,8 @@ def check(
 
         _echo(render_sarif(findings(report), version=__version__, path=path_text(root)))
     else:
+        from reconcile.render.text import check_text
+
         text = check_text(
             report,
             colour=_coloured(),
@@ -245,6 +277,7 @@ def check(
 @strict_option
 @exit_zero_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@no_cache_option
 @handle_errors
 def report(
     project_dir: Path | None,
@@ -255,15 +288,19 @@ def report(
     strict: bool,
     exit_zero: bool,
     quiet: bool,
+    no_cache: bool,
 ) -> None:
     """Write the consistency report, disagreements first."""
     root = _root(project_dir)
     to_stdout = output == "-"
     target = Path(output) if output and not to_stdout else root / "reports" / f"consistency.{fmt}"
     try:
-        result = compare(load_project(root))
+        result = _compared(root, cache=not no_cache)
     except ReconcileError as exc:
         _report_stopped(exc, fmt, None if to_stdout else target)
+    from reconcile.render import write_report
+    from reconcile.render.text import counts_text, written_text
+
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     if to_stdout:
         from reconcile.render import render
@@ -288,6 +325,8 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
 
             _echo(to_json(error_data(exc.problems)))
         _fail(exc)
+    from reconcile.render import retire_report
+
     retired = retire_report(fmt, target, exc.problems)
     _print_problems(exc.problems, err=True)
     errors = len(exc.errors)
@@ -406,6 +445,23 @@ def schema(project_dir: Path | None, kind: str, write: bool) -> None:
     _echo(json.dumps(SCHEMAS[kind](root), ensure_ascii=False, indent=2))
 
 
+@cli.group()
+def cache() -> None:
+    """The project's cache of checked claims files, in .reconcile/cache/."""
+
+
+@cache.command("clear")
+@project_option
+@handle_errors
+def cache_clear(project_dir: Path | None) -> None:
+    """Delete the cache; the next check reads every file afresh and rebuilds it."""
+    from reconcile.cache import CACHE_DIR, clear_cache
+
+    root = _root(project_dir)
+    folder = root / CACHE_DIR
+    _echo(f"removed {folder}" if clear_cache(root) else f"no cache in {folder}")
+
+
 # -- reconcile diff: what changed since an earlier state ----------------------------------------
 
 
@@ -435,7 +491,7 @@ def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
     try:
         root = _root(project_dir)
         earlier = read_baseline(baseline, root)
-        current = compare(load_project(root))
+        current = _compared(root, cache=True)
     except ReconcileError as exc:
         _fail(exc, writes=False)
     result = diff(earlier.snapshot, snapshot_data(current))
@@ -445,4 +501,7 @@ def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
 
 def main() -> None:
     with cycle_collector_paused():  # a run builds millions of acyclic objects and then exits
-        cli(prog_name="reconcile")
+        try:
+            cli(prog_name="reconcile")
+        finally:
+            gc.freeze()  # what the run built is freed at exit without a last collection over it

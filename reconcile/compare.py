@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import combinations
+from typing import TypeVar
 
 from reconcile.model import (
     REPORT_ORDER,
@@ -24,6 +25,7 @@ from reconcile.problems import Problem, sorted_problems, warning
 from reconcile.values import EntitySetValue, Relation
 
 GroupKey = tuple[str, str, str | None]
+T = TypeVar("T", bound=Hashable)
 
 
 def compare(project: Project) -> Report:
@@ -49,7 +51,7 @@ def compare(project: Project) -> Report:
             )
             for r in stale
         )
-    groups.sort(key=lambda g: _group_order(project, g))
+    groups.sort(key=_group_order(project))
     return Report(
         project, tuple(groups), sorted_problems(problems), _source_counts(project, groups)
     )
@@ -143,16 +145,27 @@ def _members(claims: Sequence[Claim]) -> tuple[MemberRow, ...]:
     return tuple(rows)
 
 
-def _group_order(project: Project, group: Group) -> tuple[int, int, int, int]:
-    topics = list(project.config.topics)
-    properties = list(group.topic.properties)
-    subjects = list(project.config.entities.get(group.property.subject or "", {}))
-    return (
-        REPORT_ORDER.index(group.status),
-        topics.index(group.topic.id),
-        properties.index(group.property.id),
-        subjects.index(group.subject.id) if group.subject else -1,
-    )
+def _group_order(project: Project) -> Callable[[Group], tuple[int, int, int, int]]:
+    """The sort key of groups: status, then topic, property and subject as configured."""
+    statuses = _positions(REPORT_ORDER)
+    topics = _positions(project.config.topics)
+    properties = {t: _positions(topic.properties) for t, topic in project.config.topics.items()}
+    subjects = {kind: _positions(names) for kind, names in project.config.entities.items()}
+
+    def order(group: Group) -> tuple[int, int, int, int]:
+        kind = subjects.get(group.property.subject or "", {})
+        return (
+            statuses[group.status],
+            topics[group.topic.id],
+            properties[group.topic.id][group.property.id],
+            kind[group.subject.id] if group.subject else -1,
+        )
+
+    return order
+
+
+def _positions(items: Iterable[T]) -> dict[T, int]:
+    return {item: position for position, item in enumerate(items)}
 
 
 def _source_counts(project: Project, groups: Sequence[Group]) -> dict[str, SourceCounts]:

@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from reconcile.problems import Place, Problem, ReconcileError, Severity, error
 from reconcile.yamlfile import YamlList, YamlMap, parse_yaml, read_text
 
 
 def closest(word: str, options: Iterable[str], limit: int = 3) -> list[str]:
     """Up to `limit` options that look like `word`, best first."""
+    from rapidfuzz import fuzz, process
+
     found = process.extract(word, list(options), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
     return [option for option, _, _ in found]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconcile.claimfields import ClaimFields
 from reconcile.config import CONFIG_FILE, ConfigReader, load_config
@@ -65,15 +65,22 @@ _SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "language"
 
 GroupKey = tuple[str, str, str | None]
 
+if TYPE_CHECKING:
+    from reconcile.cache import ClaimsCache
 
-def load_project(root: Path | str = ".", *, resolutions_text: str | None = None) -> Project:
+
+def load_project(
+    root: Path | str = ".", *, resolutions_text: str | None = None, cache: bool = False
+) -> Project:
     """Load and validate the project in `root`.
 
     Raises ReconcileError with every problem found when any of them is an error; otherwise
     the project's warnings are in `Project.problems`. `resolutions_text`, when given, is read
-    in place of resolutions.yaml: a draft checked before it is written.
+    in place of resolutions.yaml: a draft checked before it is written. With `cache`, each
+    claims file's result is kept in, and taken from, the project's `.reconcile/cache/`.
     """
     reader = _ProjectReader(Path(root), resolutions_text)
+    reader.use_cache = cache
     project = reader.load()
     if project is None or reader.failed:
         raise ReconcileError(reader.problems)
@@ -86,6 +93,8 @@ class _ProjectReader(Checker):
         self.root = root
         self.resolutions_text = resolutions_text
         self.real_root = root.resolve()
+        self.use_cache = False
+        self.cache: ClaimsCache | None = None
 
     def load(self) -> Project | None:
         config_reader = ConfigReader(self.root)
@@ -238,17 +247,60 @@ class _ProjectReader(Checker):
                     )
                 )
                 continue
-            raw, ok = self.read_yaml(path, self.name(path))
-            if not ok or raw is None:
-                continue
-            if not self.expect(raw, YamlList, Place(name), "a claims file"):
-                continue
-            text = SourceText(source.text)
-            reader = ClaimFields(self, config, index)
-            for item, place in zip(raw, raw.places, strict=True):
-                claim = self.claim(item, place, source, text, reader)
-                if claim is not None:
-                    yield claim
+            yield from self.file_claims(path, name, source, config, index)
+
+    def file_claims(
+        self, path: Path, name: str, source: Source, config: Config, index: EntityIndex
+    ) -> list[Claim]:
+        """The claims of one file, from the cache when it holds this very file's result."""
+        cache, key = self.cache_entry(path, name, source)
+        if cache is not None:
+            stored = cache.get(key, name)
+            if stored is not None:
+                self.problems.extend(stored[1])
+                return stored[0]
+        before = len(self.problems)
+        claims = self.read_claims(path, name, source, config, index)
+        if cache is not None and claims is not None:
+            cache.put(key, claims, self.problems[before:])
+        return claims or []
+
+    def cache_entry(self, path: Path, name: str, source: Source) -> tuple[ClaimsCache | None, str]:
+        if not self.use_cache:
+            return None, ""
+        if self.cache is None:
+            from reconcile.cache import ClaimsCache
+
+            try:
+                self.cache = ClaimsCache(self.root, (self.root / CONFIG_FILE).read_bytes())
+            except OSError:
+                return None, ""
+        try:
+            claims_bytes = path.read_bytes()
+            source_bytes = (self.root / source.file).read_bytes()
+        except OSError:
+            return None, ""
+        return self.cache, self.cache.key(name, claims_bytes, source_bytes)
+
+    def read_claims(
+        self, path: Path, name: str, source: Source, config: Config, index: EntityIndex
+    ) -> list[Claim] | None:
+        """The claims of one file; None when it could not be read at all."""
+        raw, ok = self.read_yaml(path, name)
+        if not ok:
+            return None
+        if raw is None:
+            return []
+        if not self.expect(raw, YamlList, Place(name), "a claims file"):
+            return []
+        text = SourceText(source.text)
+        reader = ClaimFields(self, config, index)
+        claims = []
+        for item, place in zip(raw, raw.places, strict=True):
+            claim = self.claim(item, place, source, text, reader)
+            if claim is not None:
+                claims.append(claim)
+        return claims
 
     def claim(
         self, raw: Any, place: Place, source: Source, text: SourceText, reader: ClaimFields

@@ -7,6 +7,7 @@ from (needed to highlight a quote in the source's own text).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -45,6 +46,8 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, codepoint: int) -> str:
         folded = self[codepoint] = _fold_char(chr(codepoint))
+        if len(folded) != 1:
+            _UNEVEN.add(chr(codepoint))
         return folded
 
 
@@ -57,8 +60,8 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
-def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Fold `text` and, for each character of the result, the index in `text` it came from."""
+def _fold_with_offsets_by_character(text: str) -> tuple[str, list[int]]:
+    """The reference for `normalise_with_offsets`, one character at a time (tests use it)."""
     out: list[str] = []
     origin: list[int] = []
     pending_space: int | None = None
@@ -75,6 +78,51 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
             out.append(folded)
             origin.append(index)
     return "".join(out), origin
+
+
+_EXTRA_SPACES = re.compile("^ +| +$|  +")  # what collapsing white space takes away
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` and, for each character of the result, the index in `text` it came from.
+
+    The fold is one `str.translate`; the offsets are ranges, broken only at the few characters
+    that fold to more or fewer than one and where white space collapses.
+    """
+    spread = text.translate(_FOLD)
+    every: range | list[int] = range(len(text))
+    uneven = _uneven_characters()
+    if uneven is not None and uneven.search(text) is not None:
+        every = []
+        done = 0
+        for odd in uneven.finditer(text):
+            index = odd.start()
+            every.extend(range(done, index))
+            every.extend([index] * len(_FOLD[ord(odd.group())]))
+            done = index + 1
+        every.extend(range(done, len(text)))
+    origin: list[int] = []
+    done = 0
+    for run in _EXTRA_SPACES.finditer(spread):
+        start, end = run.span()
+        origin.extend(every[done : start if start == 0 or end == len(spread) else start + 1])
+        done = end
+    origin.extend(every[done:])
+    return " ".join(spread.split()), origin
+
+
+def _uneven_characters() -> re.Pattern[str] | None:
+    """A pattern of the characters met so far that fold to more or fewer than one."""
+    global _uneven_pattern, _uneven_count
+    if _uneven_count != len(_UNEVEN):
+        _uneven_count = len(_UNEVEN)
+        _uneven_pattern = re.compile("[" + "".join(map(re.escape, sorted(_UNEVEN))) + "]")
+    return _uneven_pattern
+
+
+_UNEVEN: set[str] = set()
+_uneven_pattern: re.Pattern[str] | None = None
+_uneven_count = 0
 
 
 def strip_conjunction(name: str) -> str | None:

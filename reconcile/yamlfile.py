@@ -80,6 +80,12 @@ def read_text(path: Path, name: str) -> str:
 
 def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
     """Parse one YAML document; every problem in it raises one ReconcileError."""
+    if first_line == 1:
+        from reconcile.fastyaml import parse_claims_list  # a claims file, most likely
+
+        simple = parse_claims_list(text, name)
+        if simple is not None:
+            return simple
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -1,23 +1,34 @@
-"""Benchmark the engine on a synthetic desk: load and compare N claims.
+"""Benchmark `reconcile check` on synthetic desks, against the time PyYAML needs to parse them.
 
-    python scripts/bench.py [--claims 100000] [--sources 100]
+    python scripts/bench.py [--claims 100000] [--sources 100] [--generator PATH] [--repeat 3]
+                            [--scale]
 
-Prints the time PyYAML's C loader needs just to parse the claims files (the yardstick),
-the time to load and validate the project, the time to compare it, and peak memory.
+Two shapes: this script's own (four properties of nine countries, short Arabic quotes), and,
+with `--generator`, the project `gen_project.py --sources 200 --claims-per-source 500` writes
+(500 groups of all seven types, fuzzy names, ~90-character quotes). For each it measures, in the
+same run and on the same machine, the parse floor (PyYAML's C loader parsing every claims file,
+in this process) and then, each in a fresh process, `check` as text and as JSON with no cache,
+`check` filling an empty cache, `check` with a warm cache and `check` after one claims file
+changed. Each figure is the best of `--repeat` runs, as CPU time (user + system) and as wall
+time, with the ratio to the parse floor's; peak memory is the process's. The machine may be
+busy: CPU-time ratios are the ones to read. `--scale` also checks ten times as many claims
+(1,000,000 by default), to show that time grows linearly and memory stays bounded.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
-
-import reconcile
 
 COUNTRIES = [
     "russia",
@@ -101,38 +112,161 @@ def build(root: Path, claims: int, sources: int, seed: int = 1) -> None:
         (root / "claims" / f"s{s}.yaml").write_text("".join(items), encoding="utf-8")
 
 
+#: Runs one command in a child and reports its own CPU time, wall time and peak memory.
+CHILD = """
+import json, resource, sys, time
+start = time.perf_counter()
+sys.argv = ["reconcile", *sys.argv[1:]]
+from reconcile.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+use = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write(json.dumps([use.ru_utime + use.ru_stime, time.perf_counter() - start,
+                             use.ru_maxrss / 1024]) + "\\n")
+"""
+
+
+def parse_floor(root: Path) -> tuple[float, float]:
+    """CPU and wall seconds PyYAML's C loader takes to parse every claims file of `root`."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    cpu, wall = _cpu(), time.perf_counter()
+    for path in sorted((root / "claims").glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return _cpu() - cpu, time.perf_counter() - wall
+
+
+def _cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
+def run_check(root: Path, *args: str) -> tuple[float, float, float, bytes]:
+    """CPU seconds, wall seconds and peak MiB of one `reconcile check`, and its output."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, "check", "--project", str(root), *args],
+        capture_output=True,
+        check=False,
+    )
+    cpu, wall, peak = json.loads(done.stderr.decode().strip().splitlines()[-1])
+    return cpu, wall, peak, done.stdout
+
+
+def edit_one_file(root: Path, round_: int) -> None:
+    """Change one claims file the way an editor would: one more comment line."""
+    path = sorted((root / "claims").glob("*.yaml"))[0]
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"# checked again ({round_})\n")
+
+
+def best(runs: list[tuple[float, float, float, bytes]]) -> tuple[float, float, float]:
+    return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
+
+
+def measure(label: str, root: Path, repeat: int) -> None:
+    """Print the parse floor and every kind of check of the project in `root`."""
+    floors = [parse_floor(root) for _ in range(repeat)]
+    floor_cpu, floor_wall = min(f[0] for f in floors), min(f[1] for f in floors)
+    claims = sum(1 for _ in (root / "claims").glob("*.yaml"))
+    print(f"\n{label}: {claims} claims files")
+    print(
+        f"  {'parse floor (PyYAML C loader)':34} CPU {floor_cpu:6.2f} s   wall {floor_wall:6.2f} s"
+    )
+    cache = root / ".reconcile"
+    outputs: dict[str, bytes] = {}
+    rows: list[tuple[str, list[tuple[float, float, float, bytes]], str]] = []
+    text = [run_check(root, "--no-cache") for _ in range(repeat)]
+    rows.append(("check, text, no cache", text, "target 1.8x"))
+    json_runs = [run_check(root, "--no-cache", "--format", "json") for _ in range(repeat)]
+    rows.append(("check --format json, no cache", json_runs, "target 2.0x"))
+    filling = []
+    for _ in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        filling.append(run_check(root))
+    rows.append(("check, filling an empty cache", filling, ""))
+    warm = [run_check(root) for _ in range(repeat)]
+    rows.append(("check, warm cache", warm, ""))
+    edited = []
+    for round_ in range(repeat):
+        edit_one_file(root, round_)
+        edited.append(run_check(root))
+    rows.append(("check after one file changed", edited, "target 0.5x"))
+    fresh = run_check(root, "--no-cache")[3]
+    outputs = {"no cache": text[0][3], "filled": filling[0][3], "warm": warm[0][3]}
+    for name, (cpu, wall, peak), note in ((n, best(r), t) for n, r, t in rows):
+        print(
+            f"  {name:34} CPU {cpu:6.2f} s ({cpu / floor_cpu:4.2f}x)   wall {wall:6.2f} s "
+            f"({wall / floor_wall:4.2f}x)   peak {peak:5.0f} MiB  {note}"
+        )
+    same = len(set(outputs.values())) == 1 and edited[-1][3] == fresh
+    print(f"  outputs identical with and without the cache: {'yes' if same else 'NO'}")
+    print(
+        "  JSON peak memory / text peak memory: "
+        f"{best(json_runs)[2] / best(text)[2]:.2f} (target 1.3)"
+    )
+
+
+def scale(label: str, small: Path, large: Path) -> None:
+    """Print how time and memory grow from `small` to `large` (ten times the claims)."""
+    a, b = run_check(small, "--no-cache"), run_check(large, "--no-cache")
+    print(
+        f"\n{label}, ten times the claims: CPU {a[0]:.1f} s -> {b[0]:.1f} s "
+        f"(x{b[0] / a[0]:.1f}), peak {a[2]:.0f} -> {b[2]:.0f} MiB (target 3 GiB)"
+    )
+
+
+def generate(generator: Path, root: Path, per_source: int) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            str(generator),
+            str(root),
+            "--sources",
+            "200",
+            "--claims-per-source",
+            str(per_source),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--sources", type=int, default=100)
+    parser.add_argument("--generator", type=Path, help="gen_project.py, for the second shape")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scale", action="store_true", help="also check ten times the claims")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
+        root = Path(folder) / "desk"
+        root.mkdir()
         build(root, args.claims, args.sources)
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        start = time.perf_counter()
-        for path in sorted((root / "claims").glob("*.yaml")):
-            yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        parse = time.perf_counter() - start
-        start = time.perf_counter()
-        project = reconcile.load_project(root)
-        load = time.perf_counter() - start
-        start = time.perf_counter()
-        report = reconcile.compare(project)
-        compared = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(
-            f"claims: {len(project.claims):,} in {len(project.sources)} sources, "
-            f"{len(report.groups):,} groups, {len(report.problems):,} problems"
+        measure(
+            f"bench.py's shape, {args.claims:,} claims in {args.sources} sources", root, args.repeat
         )
-        print(f"PyYAML C loader, parse only: {parse:6.2f} s")
-        print(f"load and validate:           {load:6.2f} s  ({load / parse:.1f}x the parse)")
-        print(f"compare:                     {compared:6.2f} s")
-        print(
-            f"load + compare:              {load + compared:6.2f} s  "
-            f"({(load + compared) / parse:.1f}x the parse)"
-        )
-        print(f"peak memory:                 {peak:6.0f} MiB")
+        if args.scale:
+            large = Path(folder) / "large"
+            large.mkdir()
+            build(large, args.claims * 10, args.sources * 10)
+            scale("bench.py's shape", root, large)
+            shutil.rmtree(large)
+        if args.generator:
+            generated = Path(folder) / "generated"
+            per_source = args.claims // 200
+            generate(args.generator, generated, per_source)
+            measure(
+                f"gen_project.py's shape, {per_source * 200:,} claims in 200 sources",
+                generated,
+                args.repeat,
+            )
+            if args.scale:
+                large = Path(folder) / "generated-large"
+                generate(args.generator, large, per_source * 10)
+                scale("gen_project.py's shape", generated, large)
 
 
 if __name__ == "__main__":

@@ -254,6 +254,24 @@ def test_help_starts_without_pandas() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_help_imports_no_heavy_library() -> None:
+    heavy = ["pandas", "jinja2", "edtf", "rapidfuzz", "yaml", "trafilatura", "babel", "num2words"]
+    code = (
+        "import sys; from reconcile.cli import main; sys.argv = ['reconcile', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(*[name for name in {heavy!r} if name in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1].strip() == ""
+
+
+def test_the_report_formats_are_those_of_render() -> None:
+    from reconcile import cli as cli_module
+    from reconcile.render import FORMATS
+
+    assert cli_module.FORMATS == FORMATS
+
+
 def test_a_report_that_cannot_be_written_is_an_error(run, clean: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")

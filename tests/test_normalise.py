@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile.normalise import normalise, normalise_with_offsets, strip_conjunction
+from reconcile.normalise import (
+    _fold_with_offsets_by_character,
+    normalise,
+    normalise_with_offsets,
+    strip_conjunction,
+)
 
 CASES = [
     ("Chișinău", "chisinau"),
@@ -79,3 +84,13 @@ def test_strip_conjunction() -> None:
     assert strip_conjunction(normalise("وبيلاروسيا")) == "بيلاروسيا"
     assert strip_conjunction("و") is None
     assert strip_conjunction("روسيا") is None
+
+
+@given(
+    st.one_of(
+        arabic_and_latin,
+        st.text(alphabet="أإآابةىيو ًٌٍَُِّْـ١٢٣،؛؟«»–—\u200f\u200b abcÉéİıßﻻ¨\n\t", max_size=60),
+    )
+)
+def test_offsets_are_those_of_the_fold_character_by_character(text: str) -> None:
+    assert normalise_with_offsets(text) == _fold_with_offsets_by_character(text)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconcile.model import ClaimView, Group, Report, Resolution
 from reconcile.problems import Problem
+from reconcile.render.jsontext import dumps
 
 if TYPE_CHECKING:
     import pandas
@@ -191,4 +192,4 @@ def error_data(problems: tuple[Problem, ...]) -> dict[str, Any]:
 
 def to_json(data: dict[str, Any]) -> str:
     """`data` as indented JSON, non-ASCII text kept as written."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return dumps(data)

@@ -1,0 +1,291 @@
+"""The project's cache of checked claims files, in `.reconcile/cache/`.
+
+Reading a claims file (parsing it, resolving every name, finding every quote in its source) is a
+pure function of the file, of its source, of reconcile.yaml and of this program; so the claims
+and problems it gives are kept, one entry per claims file, under the hash of all four. An entry
+is plain JSON data, never code: it is read with the standard JSON parser, its checksum checked,
+and every object rebuilt by the constructor of a known model class from plain values; anything
+else (a half-written entry, another version's, a foreign or altered file) is ignored, and the
+file is read again and its entry rewritten. Nothing in an entry can run, which is why it is not
+pickle (loading a pickle can call anything); JSON costs little more here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import reconcile
+from reconcile import model, problems, values
+from reconcile.frozen import FrozenMap
+from reconcile.problems import Place, Problem
+
+CACHE_DIR = Path(".reconcile") / "cache"
+_FORMAT = 1
+
+
+class _Uncacheable(Exception):
+    """A value of a kind the cache does not store: the file is simply read each time."""
+
+
+def _classes(modules: Iterable[ModuleType]) -> dict[str, type]:
+    found: dict[str, type] = {}
+    for module in modules:
+        for name, obj in vars(module).items():
+            ours = isinstance(obj, type) and obj.__module__.startswith("reconcile")
+            if ours and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum)):
+                found[name] = obj
+    return found
+
+
+def _value_modules() -> list[ModuleType]:
+    import importlib
+    import pkgutil
+
+    return [
+        importlib.import_module(f"{values.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(values.__path__)
+    ]
+
+
+_KNOWN: dict[str, type] = {}
+
+
+def _known() -> dict[str, type]:
+    """The classes an entry may name: the model's, the problems' and the values'."""
+    if not _KNOWN:
+        _KNOWN.update(_classes([model, problems, values, *_value_modules()]))
+    return _KNOWN
+
+
+def encode(obj: Any) -> Any:
+    """`obj` as plain JSON data; _Uncacheable for what the cache does not know."""
+    if obj is None or (isinstance(obj, (str, bool, int, float)) and not isinstance(obj, enum.Enum)):
+        return obj
+    if isinstance(obj, tuple):
+        return ["t", *map(encode, obj)]
+    if isinstance(obj, enum.Enum):
+        return ["e", type(obj).__name__, obj.value]
+    if isinstance(obj, frozenset):
+        return ["s", *sorted(map(encode, obj), key=json.dumps)]
+    if isinstance(obj, FrozenMap):
+        return ["m", *[[key, encode(item)] for key, item in obj.items()]]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        kind = type(obj)
+        if _known().get(kind.__name__) is not kind:
+            raise _Uncacheable(kind.__name__)
+        fields = dataclasses.fields(obj)
+        if not all(field.init for field in fields):
+            raise _Uncacheable(kind.__name__)
+        return ["d", kind.__name__, *(encode(getattr(obj, field.name)) for field in fields)]
+    if isinstance(obj, dt.datetime):
+        return ["dt", obj.isoformat()]
+    if isinstance(obj, dt.date):
+        return ["da", obj.isoformat()]
+    if isinstance(obj, Decimal):
+        return ["n", str(obj)]
+    if isinstance(obj, Fraction):
+        return ["f", obj.numerator, obj.denominator]
+    raise _Uncacheable(type(obj).__name__)
+
+
+def decode(data: Any) -> Any:
+    """The object `encode` made `data` of; ValueError, TypeError or KeyError if it is not one."""
+    if not isinstance(data, list):
+        if isinstance(data, dict):
+            raise ValueError("a mapping where none is written")
+        return data
+    tag = data[0]
+    if tag == "t":
+        return tuple(map(decode, data[1:]))
+    if tag == "d":
+        kind = _known()[data[1]]
+        if not dataclasses.is_dataclass(kind):
+            raise ValueError(data[1])
+        return kind(*map(decode, data[2:]))
+    if tag == "e":
+        kind = _known()[data[1]]
+        if not issubclass(kind, enum.Enum):
+            raise ValueError(data[1])
+        return kind(data[2])
+    if tag == "s":
+        return frozenset(map(decode, data[1:]))
+    if tag == "m":
+        return FrozenMap({str(key): decode(item) for key, item in data[1:]})
+    if tag == "dt":
+        return dt.datetime.fromisoformat(data[1])
+    if tag == "da":
+        return dt.date.fromisoformat(data[1])
+    if tag == "n":
+        return Decimal(data[1])
+    if tag == "f":
+        return Fraction(data[1], data[2])
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+class ClaimsCache:
+    """Entries of checked claims files, each under the hash of everything its result depends on."""
+
+    def __init__(self, root: Path, config_text: bytes) -> None:
+        self.folder = root / CACHE_DIR
+        self.salt = hashlib.sha256(
+            f"reconcile {reconcile.__version__} cache {_FORMAT}\0".encode() + config_text
+        ).digest()
+
+    def key(self, name: str, claims_text: bytes, source_text: bytes) -> str:
+        """The hash of one claims file's result: this program, reconcile.yaml, file and source."""
+        digest = hashlib.sha256(self.salt)
+        for part in (name.encode(), claims_text, source_text):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get(self, key: str, name: str) -> tuple[list[Any], list[Problem]] | None:
+        """The claims and problems stored under `key`; None when missing or not to be trusted."""
+        try:
+            text = (self.folder / key[:2] / f"{key}.json").read_bytes()
+            head, _, body = text.partition(b"\n")
+            if head != f"reconcile-cache {_FORMAT} {key} ".encode() + _checksum(body):
+                return None
+            entry = json.loads(body)
+            return _claims(entry["claims"], name), _problems(entry["problems"])
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+
+    def put(self, key: str, claims: Iterable[Any], found: Iterable[Problem]) -> None:
+        """Store a file's claims and problems under `key`; what cannot be stored is not."""
+        try:
+            body = json.dumps(
+                {
+                    "claims": _claims_data(list(claims)),
+                    "problems": [_problem_data(problem) for problem in found],
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode()
+        except _Uncacheable:
+            return
+        path = self.folder / key[:2] / f"{key}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(f"reconcile-cache {_FORMAT} {key} ".encode() + _checksum(body))
+            with temporary.open("ab") as out:
+                out.write(b"\n" + body)
+            os.replace(temporary, path)  # a reader sees the whole entry or none
+        except OSError:
+            return  # a read-only project is checked all the same, only without its cache
+
+
+def clear_cache(root: Path) -> bool:
+    """Delete the project's cache; whether there was one."""
+    folder = root / CACHE_DIR
+    if not folder.exists():
+        return False
+    shutil.rmtree(folder)
+    return True
+
+
+def _checksum(body: bytes) -> bytes:
+    return hashlib.sha256(body).hexdigest().encode()
+
+
+_PLAIN = (str, int, float, bool, type(None))
+_STATUSES = {str(status): status for status in model.QuoteStatus}
+
+
+def _claims_data(claims: list[model.Claim]) -> dict[str, Any]:
+    """The claims of one file as rows of plain fields; objects in a table, each stored once."""
+    names = [field.name for field in dataclasses.fields(model.Claim)]
+    if names[:2] != ["source", "place"] or len({claim.source for claim in claims}) > 1:
+        raise _Uncacheable("Claim")
+    columns = [[getattr(claim, name) for claim in claims] for name in names[2:]]
+    kinds = [_kind(column) for column in columns]
+    table: list[Any] = []
+    known: dict[tuple[type, str], int] = {}
+
+    def cell(kind: str, field: Any) -> Any:
+        if kind == "plain" or field is None:
+            return field
+        if kind == "quote":
+            flat = [n for span in field.spans for n in span]
+            return [str(field.status), flat, field.score, field.found]
+        key = (type(field), repr(field))  # repr tells 1 from 1.0 and True, which == does not
+        if key not in known:
+            known[key] = len(table)
+            table.append(encode(field))
+        return known[key]
+
+    rows = [
+        [claim.place.line, claim.place.column, *map(cell, kinds, fields)]
+        for claim, fields in zip(claims, zip(*columns, strict=True), strict=True)
+    ]
+    source = claims[0].source if claims else ""
+    return {"fields": kinds, "source": source, "table": table, "rows": rows}
+
+
+def _kind(column: list[Any]) -> str:
+    kinds = {type(field) for field in column} - {type(None)}
+    if kinds <= set(_PLAIN):
+        return "plain"
+    return "quote" if kinds == {model.QuoteMatch} else "ref"
+
+
+def _claims(data: dict[str, Any], name: str) -> list[Any]:
+    """The claims `_claims_data` wrote; an exception when they are not that."""
+    kinds = data["fields"]
+    if len(kinds) != len(dataclasses.fields(model.Claim)) - 2:
+        raise ValueError("another model")
+    source = str(data["source"])
+    table = [decode(item) for item in data["table"]]
+    make = model.Claim
+    match = model.QuoteMatch
+    claims = []
+    for row in data["rows"]:
+        fields: list[Any] = [source, Place(name, int(row[0]), int(row[1]))]
+        for kind, field in zip(kinds, row[2:], strict=True):
+            if field is None or kind == "plain":
+                fields.append(field)
+            elif kind == "ref":
+                fields.append(table[field])
+            else:
+                status, flat, score, found = field
+                spans = tuple(zip(flat[::2], flat[1::2], strict=True))
+                fields.append(match(_STATUSES[status], spans, score, found))
+        claims.append(make(*fields))
+    return claims
+
+
+def _problem_data(problem: Problem) -> list[Any]:
+    place = problem.place
+    return [
+        place.file,
+        place.line,
+        place.column,
+        str(problem.severity),
+        problem.code,
+        problem.message,
+    ]
+
+
+def _problems(rows: list[Any]) -> list[Problem]:
+    return [
+        Problem(
+            Place(str(f), int(line), int(column)),
+            problems.Severity(severity),
+            str(code),
+            str(message),
+        )
+        for f, line, column, severity, code, message in rows
+    ]
