@@ -33,6 +33,8 @@ READING = {
     "load",
     "articles",
     "discover",
+    "fastyaml",
+    "cache",
 }
 COMMANDS = {"suggest", "addsource", "resolve", "init", "schema", "editor", "diff", "baseline"}
 SUPPORT = {"files", "gcpause"}
