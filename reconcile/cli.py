@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -16,6 +16,9 @@ from reconcile.compare import compare
 from reconcile.gcpause import cycle_collector_paused
 from reconcile.load import load_project
 from reconcile.model import Report
+
+if TYPE_CHECKING:
+    from reconcile.diff import Since
 from reconcile.problems import Problem, ReconcileError
 from reconcile.render import FORMATS, write_report
 from reconcile.render.text import check_text, problems_text, written_text
@@ -159,6 +162,13 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     help="Say in the report when it was generated (off: same input, same bytes).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--since",
+    "since_baseline",
+    metavar="BASELINE",
+    help="Mark what changed since BASELINE, as for `reconcile diff` (HTML; Markdown adds the "
+    "diff's section).",
+)
 @handle_errors
 def report(
     project_dir: Path,
@@ -167,14 +177,22 @@ def report(
     ui_language: str,
     timestamp: bool,
     strict: bool,
+    since_baseline: str | None,
 ) -> None:
     """Write the consistency report, disagreements first."""
     result = _load(project_dir, writes=True)
+    marks = _since(since_baseline, project_dir, result) if since_baseline else None
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     target = output or project_dir / "reports" / f"consistency.{fmt}"
-    written = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
+    written = write_report(
+        result, fmt, target, ui_language=ui_language, generated=generated, since=marks
+    )
     _print_problems(result.problems, err=True)
     _echo(written_text(result, written))
+    if marks and fmt in ("html", "md"):
+        from reconcile.diff import summary_line
+
+        _echo(f"marked since {marks.baseline.name}: {summary_line(marks.diff)}")
     sys.exit(_exit_code(result, strict))
 
 
@@ -283,6 +301,14 @@ def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
     result = diff(earlier.snapshot, snapshot_data(_load(project_dir, fmt)))
     _echo(render_diff(result, earlier, fmt).rstrip("\n"))
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
+
+
+def _since(baseline: str, project_dir: Path, current: Report) -> Since:
+    """What changed in `current` since BASELINE; a bad baseline raises ReconcileError."""
+    from reconcile.baseline import read_baseline
+    from reconcile.diff import since
+
+    return since(read_baseline(baseline, project_dir), current)
 
 
 def main() -> None:
