@@ -328,3 +328,39 @@ def test_a_baseline_that_is_not_one(run, html_project: Callable[..., Path], tmp_
         assert f"[{code}]" in result.stderr
         assert "Traceback" not in result.output
         assert not (root / "reports").exists()
+
+
+def test_misquotes_and_resolutions_withdrawn_are_named(
+    html_report: Report, html_since: Since
+) -> None:
+    from dataclasses import replace
+
+    from reconcile.diff import MisquoteChange, ResolutionChange
+
+    key = ("founding", "place", None)
+    claim = {"source": "c", "value": "Tashkent", "quote": "q", "file": "claims/c.yaml", "line": 6}
+    resolution = {"value": "Tashkent", "reason": "r"}
+    result = replace(
+        html_since.diff,
+        claims=(),
+        misquotes=(
+            MisquoteChange(key, "c", "new", claim),
+            MisquoteChange(key, "a", "fixed", claim),
+        ),
+        resolutions=(
+            ResolutionChange(key, "gone", resolution, None, (("c", "Tashkent", "accepted"),)),
+        ),
+    )
+    page = Page(render_html(html_report, since=Since(html_since.baseline, result)))
+    card = cards(page)[PLACE]
+    assert words(inside(card, "since-badge")[0]) == (
+        "resolution withdrawn, 1 new misquote, 1 misquote fixed"
+    )
+    box = inside(card, "since-box")[0]
+    assert words(inside(box, "since-resolution")[0]) == (
+        "Resolution withdrawn: it accepted Tashkent (accepted: c)"
+    )
+    assert [words(m) for m in inside(box, "since-misquote")] == [
+        "c: the quote no longer matches the article (misquote)",
+        "a: the misquote is fixed",
+    ]
