@@ -11,6 +11,7 @@ import subprocess
 import tarfile
 import tempfile
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ def read_json_baseline(path: Path, name: str) -> Baseline:
     """A baseline written earlier by `check --format json` or `report --format json`."""
     try:
         text = path.read_text(encoding="utf-8")
+        written = datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(name, "bad-baseline", f"cannot read the baseline: {exc}") from None
     try:
@@ -58,7 +60,7 @@ def read_json_baseline(path: Path, name: str) -> Baseline:
     if reason:
         message = f"not a baseline written by check --format json: {reason}"
         raise _error(name, "bad-baseline", message)
-    return Baseline("file", name, None, data)
+    return Baseline("file", name, None, data, written)
 
 
 def snapshot_shape_error(data: Any) -> str | None:
@@ -125,6 +127,7 @@ def revision_baseline(revision: str, project_dir: Path) -> Baseline:
     if found.returncode != 0:
         raise _error(revision, "unknown-revision", "no such file, and no such git revision")
     commit = found.stdout.strip()
+    dated = _git(revision, ["show", "-s", "--date=short", "--format=%cd", commit], top)
     subpath = folder.relative_to(top).as_posix() if folder != top else ""
     with tempfile.TemporaryDirectory(prefix="reconcile-baseline-") as temporary:
         tree = Path(temporary, "tree")
@@ -137,7 +140,7 @@ def revision_baseline(revision: str, project_dir: Path) -> Baseline:
             snapshot = project_snapshot(root)
         except ReconcileError as exc:
             raise ReconcileError(_at_revision(revision, exc.problems)) from None
-    return Baseline("revision", revision, commit, snapshot)
+    return Baseline("revision", revision, commit, snapshot, dated.stdout.strip() or None)
 
 
 def _export(revision: str, commit: str, subpath: str, top: Path, target: Path) -> None:

@@ -18,6 +18,7 @@ from reconcile.gcpause import cycle_collector_paused
 from reconcile.problems import Problem, ReconcileError
 
 if TYPE_CHECKING:  # the rest is imported by the commands that need it: --help starts fast
+    from reconcile.diff import Since
     from reconcile.model import Report
 
 #: The formats of a report file (reconcile.render.FORMATS, which tests hold this to).
@@ -278,6 +279,13 @@ def check(
 @exit_zero_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @no_cache_option
+@click.option(
+    "--since",
+    "since_baseline",
+    metavar="BASELINE",
+    help="Mark what changed since BASELINE, as for `reconcile diff` (HTML; Markdown adds the "
+    "diff's section).",
+)
 @handle_errors
 def report(
     project_dir: Path | None,
@@ -289,6 +297,7 @@ def report(
     exit_zero: bool,
     quiet: bool,
     no_cache: bool,
+    since_baseline: str | None,
 ) -> None:
     """Write the consistency report, disagreements first."""
     root = _root(project_dir)
@@ -301,19 +310,27 @@ def report(
     from reconcile.render import write_report
     from reconcile.render.text import counts_text, written_text
 
+    marks = _since(since_baseline, root, result) if since_baseline else None
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
     if to_stdout:
         from reconcile.render import render
 
-        _echo(render(result, fmt, ui_language=ui_language, generated=generated), nl=False)
+        page = render(result, fmt, ui_language=ui_language, generated=generated, since=marks)
+        _echo(page, nl=False)
     else:
-        target = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
+        target = write_report(
+            result, fmt, target, ui_language=ui_language, generated=generated, since=marks
+        )
     if not quiet:
         _print_problems(result.problems, err=True)
         if to_stdout:
             _echo(counts_text(result), err=True)
         else:
             _echo(written_text(result, target))
+        if marks and fmt in ("html", "md"):
+            from reconcile.diff import summary_line
+
+            _echo(f"marked since {marks.baseline.name}: {summary_line(marks.diff)}", err=to_stdout)
     _exit(result, strict=strict, exit_zero=exit_zero)
 
 
@@ -497,6 +514,14 @@ def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
     result = diff(earlier.snapshot, snapshot_data(current))
     _echo(render_diff(result, earlier, fmt).rstrip("\n"))
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
+
+
+def _since(baseline: str, root: Path, current: Report) -> Since:
+    """What changed in `current` since BASELINE; a bad baseline raises ReconcileError."""
+    from reconcile.baseline import read_baseline
+    from reconcile.diff import since
+
+    return since(read_baseline(baseline, root), current)
 
 
 def main() -> None:

@@ -47,6 +47,7 @@ class Baseline:
     name: str  # the path or the revision as given
     commit: str | None  # the revision's commit
     snapshot: Snapshot
+    date: str | None = None  # YYYY-MM-DD: when the file was last written, or the commit's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,19 @@ class Diff:
 
     def resolutions_of(self, kind: str) -> int:
         return sum(change.kind == kind for change in self.resolutions)
+
+
+@dataclass(frozen=True, slots=True)
+class Since:
+    """A baseline and what changed since it: what `report --since` marks."""
+
+    baseline: Baseline
+    diff: Diff
+
+
+def since(baseline: Baseline, report: Report) -> Since:
+    """What changed in `report` since `baseline`, compared once for every output."""
+    return Since(baseline, diff(baseline.snapshot, snapshot_data(report)))
 
 
 # Snapshots ---------------------------------------------------------------------------------------

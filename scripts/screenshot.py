@@ -2,6 +2,7 @@
 
     python scripts/screenshot.py [PROJECT] [OUT.png] [--lang en|ar] [--full-page]
         [--width 1280] [--height 900] [--dark] [--hash ANCHOR] [--query status=conflict]
+        [--since BASELINE]
 
 Defaults: the repository's own project (the CSTO example) and docs/report.png.
 """
@@ -33,14 +34,23 @@ def main() -> None:
     parser.add_argument("--dark", action="store_true", help="emulate a dark system theme")
     parser.add_argument("--hash", default="", help="open the page at this anchor")
     parser.add_argument("--query", default="", help="filter state, e.g. status=conflict")
+    parser.add_argument("--since", help="mark what changed since BASELINE, as report --since")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     report = reconcile.compare(reconcile.load_project(args.project))
+    marks = None
+    if args.since:
+        from reconcile.baseline import read_baseline
+        from reconcile.diff import since
+
+        marks = since(read_baseline(args.since, Path(args.project)), report)
     with tempfile.TemporaryDirectory() as folder:
         page_path = Path(folder) / "report.html"
-        page_path.write_text(render_html(report, ui_language=args.lang), encoding="utf-8")
+        page_path.write_text(
+            render_html(report, ui_language=args.lang, since=marks), encoding="utf-8"
+        )
         url = (
             page_path.as_uri()
             + (f"?{args.query}" if args.query else "")

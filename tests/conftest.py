@@ -18,6 +18,7 @@ from reconcile.cli import cli
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+    from reconcile.diff import Since
     from reconcile.model import Report
 
 # Properties are checked for correctness, never for speed: a loaded machine must not fail them.
@@ -323,3 +324,46 @@ def browser_chromium() -> Iterator[Browser]:
     yield browser
     browser.close()
     playwright.stop()
+
+
+# -- A report marked since a baseline (tests/test_since.py, tests/test_browser.py) ---------------
+
+#: The sample project as it was at the baseline: c had not yet claimed the treaty's date nor
+#: Belarus's membership, and claimed Armenia's; b listed Belarus, not Uzbekistan; c's note on
+#: the place read otherwise; there was no resolution.
+SINCE_BASELINE_FILES = {
+    "claims/b.yaml": HTML_FILES["claims/b.yaml"].replace(
+        "[russia, armenia, Uzbekistan]", "[russia, armenia, belarus]"
+    ),
+    "claims/c.yaml": """\
+- topic: founding
+  property: signatories
+  value: [Russia]
+  complete: false
+  quote: Russia is among the members
+- topic: founding
+  property: place
+  value: Tashkent
+  quote: signed in Tashkent
+  note: an earlier note
+- topic: membership
+  property: status
+  subject: Armenia
+  value: member
+  quote: Russia is among the members
+""",
+}
+
+
+@pytest.fixture
+def html_since(html_project: Callable[..., Path], html_report: Report) -> Since:
+    """What changed in the sample project since SINCE_BASELINE_FILES, as from a revision."""
+    from reconcile.baseline import project_snapshot
+    from reconcile.diff import Baseline, since
+
+    root = html_project(SINCE_BASELINE_FILES)
+    (root / "resolutions.yaml").unlink()
+    baseline = Baseline(
+        "revision", "HEAD~1", "3ae3156c0d1e9f2b", project_snapshot(root), "2026-05-01"
+    )
+    return since(baseline, html_report)

@@ -20,6 +20,8 @@ from reconcile.render.html import view as html_view
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+    from reconcile.diff import Since
+
 pytestmark = pytest.mark.browser
 
 ALL_GROUPS = [
@@ -411,3 +413,126 @@ def test_dark_mode_follows_the_system(browser_open: Callable[..., Opened]) -> No
     page.emulate_media(color_scheme="dark")
     dark = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert light != dark
+
+
+# report --since: the "changed since" filter -------------------------------------------------
+
+#: The groups new or changed since the baseline of `html_since` (conftest.py), in page order.
+SINCE_MARKED = [
+    "g-founding--signatories",
+    "g-founding--troops",
+    "g-founding--signed",
+    "g-membership--status--belarus",
+    "g-founding--place",
+]
+
+
+def focused_card(page: Page) -> str:
+    return page.evaluate("document.activeElement.closest('article.card').id")
+
+
+def test_changed_since_filter_keeps_its_state_in_the_url(
+    browser_open: Callable[..., Opened], html_since: Since
+) -> None:
+    opened = browser_open(since=html_since)
+    page = opened.page
+    assert opened.visible_groups() == ALL_GROUPS
+    page.check("#since-filter")
+    assert opened.visible_groups() == SINCE_MARKED
+    assert page.inner_text("#shown") == "Showing 5 of 6 groups"
+    assert page.is_hidden("#s-changed")  # its one card did not change
+    wait_until(page, "location.search === '?since=1'")
+    # With the other filters: each narrows the view, and the URL keeps them all.
+    page.click("a.status-filter.s-changed")
+    assert opened.visible_groups() == []
+    page.wait_for_selector("#no-match", state="visible")
+    page.click("a.status-filter.s-conflict")
+    page.select_option("#source", "b")
+    assert opened.visible_groups() == ["g-founding--signatories"]
+    assert page.inner_text("#shown") == "Showing 1 of 6 groups"
+    query = page.evaluate("location.search")
+    assert "status=changed%2Cconflict" in query and "source=b" in query and "since=1" in query
+    page.reload()
+    page.wait_for_selector("html[data-ready]", state="attached")
+    assert page.is_checked("#since-filter")
+    assert opened.visible_groups() == ["g-founding--signatories"]
+    # Unchecked, the other filters still hold; cleared, everything shows again.
+    page.uncheck("#since-filter")
+    assert opened.visible_groups() == [
+        "g-founding--signatories",
+        "g-membership--status--uzbekistan",
+    ]
+    assert "since" not in page.evaluate("location.search")
+    page.check("#since-filter")
+    page.click("text=Clear filters")
+    assert opened.visible_groups() == ALL_GROUPS
+    assert not page.is_checked("#since-filter")
+    assert page.evaluate("location.search") == ""
+    assert opened.violations() == [] and opened.errors == []
+    assert [m for m in opened.console if m[0] in ("error", "warning")] == []
+
+
+def test_changed_since_by_keyboard(browser_open: Callable[..., Opened], html_since: Since) -> None:
+    opened = browser_open("?since=1", since=html_since)
+    page = opened.page
+    assert opened.visible_groups() == SINCE_MARKED
+    for _ in range(3):
+        page.keyboard.press("j")
+    assert focused_card(page) == "g-founding--signed"  # past the unchanged Uzbekistan card
+    page.keyboard.press("k")
+    assert focused_card(page) == "g-founding--troops"
+    page.keyboard.press("c")
+    assert opened.visible_groups() == ALL_GROUPS
+    wait_until(page, "location.search === ''")
+    page.keyboard.press("c")
+    assert opened.visible_groups() == SINCE_MARKED
+    page.keyboard.press("0")
+    assert opened.visible_groups() == ALL_GROUPS
+    assert not page.is_checked("#since-filter")
+
+
+def test_a_link_to_an_unchanged_group_turns_the_filter_off(
+    browser_open: Callable[..., Opened], html_since: Since
+) -> None:
+    opened = browser_open("?since=1#g-membership--status--uzbekistan", since=html_since)
+    assert "g-membership--status--uzbekistan" in opened.visible_groups()
+    assert not opened.page.is_checked("#since-filter")
+    # The list of changes links the marked cards, which the filter keeps.
+    opened.page.check("#since-filter")
+    opened.page.click("#since .since-list a >> nth=2")
+    wait_until(opened.page, "location.hash === '#g-founding--signed'")
+    assert opened.page.is_checked("#since-filter")
+    assert opened.visible_groups() == SINCE_MARKED
+
+
+def test_changes_since_read_without_javascript(
+    browser_open: Callable[..., Opened], html_since: Since
+) -> None:
+    opened = browser_open(javascript=False, since=html_since)
+    page = opened.page
+    assert page.is_hidden(".toolbar")
+    assert opened.visible_groups() == ALL_GROUPS
+    assert page.is_visible(".since-line a[href='#since']")
+    links = page.eval_on_selector_all(
+        "#since .since-list a", "links => links.map(a => a.getAttribute('href').slice(1))"
+    )
+    assert links == SINCE_MARKED
+    page.click("#since .since-list a >> nth=0")
+    assert page.evaluate("location.hash") == "#g-founding--signatories"
+    assert page.is_visible("#g-founding--signatories .since-box")
+    assert page.is_visible("#since .since-gone")
+
+
+def test_changed_since_in_arabic_and_in_the_dark(
+    browser_open: Callable[..., Opened], html_since: Since
+) -> None:
+    opened = browser_open("?since=1", ui_language="ar", since=html_since)
+    page = opened.page
+    assert opened.visible_groups() == SINCE_MARKED
+    assert page.inner_text("#shown") == "عرض 5 من 6 مجموعة"
+    badge = page.locator("#g-founding--signatories .since-badge")
+    assert badge.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    light = badge.evaluate("el => getComputedStyle(el).color")
+    page.emulate_media(color_scheme="dark")
+    assert badge.evaluate("el => getComputedStyle(el).color") != light
+    assert opened.violations() == [] and opened.errors == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from gitrepo import commit, git, needs_git
 from reconcile.cli import cli
 from reconcile.diff import STATUS_RANK, diff, summary_line
 
@@ -473,30 +473,6 @@ def test_a_broken_current_project(run, make_project, baseline_of, project: Path)
 
 
 # Git revisions ---------------------------------------------------------------------------------
-
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "desk",
-    "GIT_AUTHOR_EMAIL": "desk@example.invalid",
-    "GIT_COMMITTER_NAME": "desk",
-    "GIT_COMMITTER_EMAIL": "desk@example.invalid",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV}
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def set_claims(root: Path, claims: dict[str, str]) -> None:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconcile.files import write_atomic
 from reconcile.model import Report
 from reconcile.problems import Place, Problem, ReconcileError, error
 from reconcile.render.data import render_csv, render_json
 from reconcile.render.markdown import render_markdown
+
+if TYPE_CHECKING:
+    from reconcile.diff import Since
 
 #: The formats of a report file.
 FORMATS = ("html", "json", "csv", "md")
@@ -24,13 +28,26 @@ __all__ = ["FORMATS", "render", "retire_report", "write_report"]
 
 
 def render(
-    report: Report, fmt: str, *, ui_language: str = "en", generated: str | None = None
+    report: Report,
+    fmt: str,
+    *,
+    ui_language: str = "en",
+    generated: str | None = None,
+    since: Since | None = None,
 ) -> str:
-    """The report in `fmt` (html, json, csv or md); `ui_language` and `generated` are HTML's."""
+    """The report in `fmt` (html, json, csv or md); `ui_language` and `generated` are HTML's.
+
+    `since` (reconcile.diff.since) marks in the HTML page what changed since a baseline and
+    adds the diff's section to the Markdown memo; JSON and CSV keep their contract's keys.
+    """
     if fmt == "html":
         from reconcile.render.html import render_html  # jinja2 only when a page is wanted
 
-        return render_html(report, ui_language=ui_language, generated=generated)
+        return render_html(report, ui_language=ui_language, generated=generated, since=since)
+    if fmt == "md" and since is not None:
+        from reconcile.render.diff import render_markdown as diff_markdown
+
+        return render_markdown(report) + "\n" + diff_markdown(since.diff, since.baseline)
     renderers: dict[str, Callable[[Report], str]] = {
         "json": render_json,
         "csv": render_csv,
@@ -48,13 +65,14 @@ def write_report(
     *,
     ui_language: str = "en",
     generated: str | None = None,
+    since: Since | None = None,
 ) -> Path:
     """Render the report and write it to `path` whole or not at all; return the path written.
 
     A file that cannot be written raises ReconcileError with an `unwritable-file` problem.
     """
     target = Path(path)
-    text = render(report, fmt, ui_language=ui_language, generated=generated)
+    text = render(report, fmt, ui_language=ui_language, generated=generated, since=since)
     try:
         write_atomic(target, text)
     except OSError as exc:

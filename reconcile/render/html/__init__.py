@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from reconcile.diff import Since
 from reconcile.model import Report
 from reconcile.render.html.view import Page, build_page
 from reconcile.render.messages import messages, translate
@@ -68,13 +69,20 @@ def content_security_policy(script: str, style: str) -> str:
     )
 
 
-def render_html(report: Report, *, ui_language: str = "en", generated: str | None = None) -> str:
+def render_html(
+    report: Report,
+    *,
+    ui_language: str = "en",
+    generated: str | None = None,
+    since: Since | None = None,
+) -> str:
     """The whole report page for `report`, its own words in `ui_language` ("en" or "ar").
 
     `generated` (e.g. an ISO timestamp) is shown as given; without it the same report always
-    renders to the same bytes.
+    renders to the same bytes. `since` (reconcile.diff.since) marks what changed since a
+    baseline.
     """
-    return render_page(build_page(report, ui_language, generated))
+    return render_page(build_page(report, ui_language, generated, since))
 
 
 def render_page(page: Page) -> str:
@@ -83,6 +91,8 @@ def render_page(page: Page) -> str:
 
     env = environment()
     script, style = asset("report.js"), asset("report.css")
+    if page.since:  # the "changed since" filter's own script and styles: only where it is used
+        script, style = script + asset("since.js"), style + asset("since.css")
     words = _translator(page.lang)
     data: dict[str, Any] = {
         "messages": {

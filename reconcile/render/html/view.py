@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from reconcile.diff import Since
 from reconcile.model import (
     REPORT_ORDER,
     Entity,
@@ -28,6 +29,7 @@ from reconcile.problems import Problem
 from reconcile.render.html.anchors import ClaimAnchors
 from reconcile.render.html.claims import ClaimRow, claim_row, written_form
 from reconcile.render.html.matrix import Matrix, Timeline, entity_matrix, timeline
+from reconcile.render.html.since import SinceView, since_view
 from reconcile.render.html.sourcetext import SourceView, quoted_passages, source_view
 from reconcile.render.messages import MESSAGES, direction
 from reconcile.render.words import ValueView, Words
@@ -149,13 +151,22 @@ class Page:
     problems: tuple[ProblemView, ...]
     search_index: tuple[tuple[str, str], ...]  # (group anchor, folded text)
     lazy: bool
+    since: SinceView | None = None  # what changed since a baseline (report --since)
 
 
 # Building it ---------------------------------------------------------------------------------
 
 
-def build_page(report: Report, ui_language: str = "en", generated: str | None = None) -> Page:
-    """The view of `report` in `ui_language` ("en" or "ar"; others fall back to English)."""
+def build_page(
+    report: Report,
+    ui_language: str = "en",
+    generated: str | None = None,
+    since: Since | None = None,
+) -> Page:
+    """The view of `report` in `ui_language` ("en" or "ar"; others fall back to English).
+
+    `since`, compared by the caller, marks what changed since a baseline.
+    """
     lang = ui_language if ui_language in MESSAGES else "en"
     words = Words(report.project.config, lang)
     project = report.project
@@ -201,6 +212,7 @@ def build_page(report: Report, ui_language: str = "en", generated: str | None = 
         problems=tuple(_problem_view(p, words, anchors) for p in report.problems),
         search_index=tuple((view.anchor, view.search) for view in groups),
         lazy=lazy,
+        since=since_view(since, report, words, anchors) if since else None,
     )
 
 
