@@ -152,3 +152,25 @@ def _match(found: Sequence[Token], index: int, rest: tuple[str, ...]) -> int | N
             return None
         index += 1
     return index
+
+
+#: Words for "year" (folded), with the count a dual gives: عامين is two years.
+YEAR_WORDS: dict[str, int] = {
+    "year": 1, "years": 1,
+    "عام": 1, "العام": 1, "سنه": 1, "السنه": 1, "سنوات": 1, "السنوات": 1, "اعوام": 1,
+    "الاعوام": 1, "عامين": 2, "العامين": 2, "عامان": 2, "سنتين": 2, "السنتين": 2, "سنتان": 2,
+    "год": 1, "года": 1, "году": 1, "лет": 1,
+}  # fmt: skip
+
+#: Words that make a year the one after a year named before it: "the following year",
+#: "العام التالي", "в следующем году".
+NEXT_YEAR_WORDS = frozenset(
+    {"following", "next", "subsequent", "التالي", "التاليه", "اللاحق", "اللاحقه", "следующем",
+     "следующий", "следующего", "последующем"}
+)  # fmt: skip
+
+#: Words that count years on from a year named before them: "five years later", "بعد خمس
+#: سنوات", "через пять лет", "пять лет спустя".
+LATER_WORDS = frozenset(
+    {"later", "after", "afterwards", "on", "بعد", "через", "спустя", "позже", "позднее"}
+)

@@ -66,7 +66,7 @@ def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoRe
 
 
 def _exit_code(report: Report, strict: bool) -> int:
-    if report.unresolved_conflicts or (strict and report.problems):
+    if report.unresolved_conflicts or report.misquoted or (strict and report.problems):
         return EXIT_CONFLICTS
     return EXIT_CLEAN
 
@@ -103,8 +103,8 @@ def cli() -> None:
 
     A project is a folder: reconcile.yaml (topics, entities, settings), sources/<id>.md
     (the articles), claims/<id>.yaml (what each article claims) and resolutions.yaml
-    (editorial decisions). Exit codes: 0 no unresolved conflict, 1 unresolved conflicts
-    remain (with --strict, warnings too), 2 bad input or usage.
+    (editorial decisions). Exit codes: 0 no unresolved conflict and no misquote, 1 unresolved
+    conflicts or misquotes remain (with --strict, warnings too), 2 bad input or usage.
     """
 
 

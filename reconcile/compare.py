@@ -14,6 +14,7 @@ from reconcile.model import (
     MemberRow,
     Membership,
     Project,
+    QuoteStatus,
     Report,
     Resolution,
     SourceCounts,
@@ -50,8 +51,13 @@ def compare(project: Project) -> Report:
             for r in stale
         )
     groups.sort(key=lambda g: _group_order(project, g))
+    misquoted = tuple(c for c in project.claims if c.quote_match.status is QuoteStatus.MISQUOTED)
     return Report(
-        project, tuple(groups), sorted_problems(problems), _source_counts(project, groups)
+        project,
+        tuple(groups),
+        sorted_problems(problems),
+        _source_counts(project, groups),
+        misquoted,
     )
 
 
@@ -80,14 +86,14 @@ def _compare_group(
     distinct: dict[tuple[object, object], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         distinct[(claim.value, claim.as_of)].append(index)
-    contradicting: set[int] = set()
+    pairs: set[tuple[int, int]] = set()
     relations: set[Relation | None] = set()
     for (_, first), (_, second) in combinations(distinct.items(), 2):
         found = relation(claims[first[0]], claims[second[0]])
         relations.add(found)
         if found is Relation.CONTRADICTS:
-            contradicting.update(first)
-            contradicting.update(second)
+            pairs.update((min(i, j), max(i, j)) for i in first for j in second)
+    contradicting = {index for pair in pairs for index in pair}
 
     verdicts: dict[int, Verdict] = {}
     used: list[Resolution] = []
@@ -116,7 +122,16 @@ def _compare_group(
         ClaimView(claim, verdicts.get(i), i in contradicting) for i, claim in enumerate(claims)
     )
     stale = [r for r in resolutions if r not in used or not contradicting]
-    group = Group(topic, prop, subject, status, views, _members(claims), tuple(resolutions))
+    group = Group(
+        topic,
+        prop,
+        subject,
+        status,
+        views,
+        _members(claims),
+        tuple(resolutions),
+        tuple(sorted(pairs)),
+    )
     return group, stale
 
 

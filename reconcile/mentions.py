@@ -17,7 +17,10 @@ from rapidfuzz import fuzz, process
 from reconcile.calendar_words import (
     DAY_MONTH_LINKS,
     ENGLISH_MONTHS,
+    LATER_WORDS,
+    NEXT_YEAR_WORDS,
     ORDINAL_SUFFIXES,
+    YEAR_WORDS,
     month_table,
     ordinal_table,
 )
@@ -45,7 +48,10 @@ class Mention:
     @property
     def message(self) -> str:
         """The warning's words: "the quote does not mention 1993 or 15 May"."""
-        return "the quote does not mention " + " or ".join(self.missing) if self.missing else ""
+        if not self.missing:
+            return ""
+        *first, last = self.missing
+        return "the quote does not mention " + (f"{', '.join(first)} or " if first else "") + last
 
 
 def mentions_date(
@@ -53,7 +59,9 @@ def mentions_date(
 ) -> Mention:
     """A date is mentioned by its year, or by its day and month where the value gives both."""
     folded = normalise(quote)
-    if year is not None and mentions_year(folded, year):
+    if year is not None and (
+        mentions_year(folded, year) or year in relative_years(folded, language_key(languages))
+    ):
         return Mention()
     if (
         month is not None
@@ -71,6 +79,60 @@ def mentions_year(folded: str, year: int) -> bool:
     """True when the year stands in the text in digits, not inside another number (1,992)."""
     digits = re.escape(str(year))
     return re.search(rf"(?<!\d)(?<!\d,){digits}(?!\d)(?![.,]\d)", folded) is not None
+
+
+@lru_cache(maxsize=4096)
+def relative_years(folded: str, languages: tuple[str, ...]) -> frozenset[int]:
+    """The years the text gives by counting on from a year it names before: "in 1992 … the
+    following year" is 1993, "في عام 1994 … بعد خمس سنوات" is 1999, "через два года" two on."""
+    found = tokens(folded)
+    counts = {mention.end: mention for mention in read_numbers(folded, languages)}
+    years: set[int] = set()
+    for index, token in enumerate(found):
+        unit = _year_word(token.text)
+        if unit is None:
+            continue
+        count = counts.get(index)
+        start = count.start if count is not None else index
+        around = {_plain(found, start - 1), _plain(found, index + 1)}
+        if count is None and around & NEXT_YEAR_WORDS:
+            offset = 1
+        elif around & LATER_WORDS:
+            offset = _whole(count.values) if count is not None else unit
+        else:
+            continue
+        anchor = _year_before(found, start)
+        if anchor is not None and offset:
+            years.add(anchor + offset)
+    return frozenset(years)
+
+
+def _year_word(text: str) -> int | None:
+    for stem in arabic_stems(text):
+        if stem in YEAR_WORDS:
+            return YEAR_WORDS[stem]
+    return None
+
+
+def _plain(found: Sequence[Token], index: int) -> str:
+    """The token at `index` without an Arabic conjunction (وبعد is بعد); "" outside the text."""
+    if not 0 <= index < len(found):
+        return ""
+    text = found[index].text
+    return text[1:] if len(text) > 3 and text[0] in "وف" else text
+
+
+def _whole(values: frozenset[float]) -> int:
+    whole = [int(v) for v in values if float(v).is_integer() and 0 < v < 1000]
+    return min(whole) if whole else 0
+
+
+def _year_before(found: Sequence[Token], end: int) -> int | None:
+    """The last year written in digits before token `end`."""
+    for token in reversed(found[:end]):
+        if re.fullmatch(r"[12]\d{3}", token.text):
+            return int(token.text)
+    return None
 
 
 def mentions_day_and_month(folded: str, day: int, month: int, languages: Collection[str]) -> bool:

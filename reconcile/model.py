@@ -142,6 +142,7 @@ class Source:
 class QuoteStatus(StrEnum):
     EXACT = "exact"
     APPROXIMATE = "approximate"
+    MISQUOTED = "misquoted"  # approximate, but the words that differ carry a fact
     MISSING = "missing"
     ABSENT = "absent"
 
@@ -154,6 +155,8 @@ class QuoteMatch:
     spans: tuple[tuple[int, int], ...] = ()
     score: float | None = None
     found: str | None = None
+    #: For a misquote: the differing words, (as the quote writes them, as the source does).
+    differences: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +298,8 @@ class Group:
     claims: tuple[ClaimView, ...]
     members: tuple[MemberRow, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
+    #: The pairs of `claims` (indices, i < j, sorted) that contradict at overlapping times.
+    contradicting: tuple[tuple[int, int], ...] = ()
 
     @builtins.property
     def anchor(self) -> str:
@@ -334,6 +339,7 @@ class Report:
     groups: tuple[Group, ...]
     problems: tuple[Problem, ...]
     source_counts: Mapping[str, SourceCounts] = field(default_factory=dict)
+    misquoted: tuple[Claim, ...] = ()  # claims whose quote changes a fact of its source
 
     def __post_init__(self) -> None:
         freeze(self, "source_counts", freeze_map(self.source_counts))

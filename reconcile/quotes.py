@@ -12,6 +12,11 @@ from reconcile.normalise import normalise, normalise_with_offsets, vanishes
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 
 
+def without_ellipses(quote: str) -> str:
+    """The quote's words without the ellipses that stand for omitted ones."""
+    return " ".join(_ELLIPSIS.sub(" ", quote).split())
+
+
 class SourceText:
     """A source's text folded once, so that every quote is one search of it."""
 
