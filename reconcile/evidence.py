@@ -11,11 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from reconcile.mentions import Mention, NameIndex, mentions_date, mentions_entity, mentions_number
 from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
 from reconcile.normalise import normalise, normalise_with_offsets
-from reconcile.quotes import without_ellipses
+from reconcile.quotes import SourceText, without_ellipses
 from reconcile.values import DateValue, EntitySetValue, EntityValue, NumberValue, Value
 
 #: One end of an EDTF date: a year, a month and a day, each possibly unspecified (X).
@@ -41,6 +43,7 @@ class QuoteEvidence:
     def __init__(self, config: Config) -> None:
         self._config = config
         self._threshold = config.settings.alias_threshold
+        self._quote_threshold = config.settings.quote_threshold
         self._names = NameIndex(
             {
                 normalise(name): f"{kind}/{entity.id}"
@@ -54,27 +57,55 @@ class QuoteEvidence:
     def weigh(
         self,
         quote: str | None,
-        match: QuoteMatch,
+        text: SourceText,
         value: Value | None,
         prop: Property,
         language: str | None,
     ) -> Evidence:
-        """The evidence of `quote`, found as `match`, for `value` of `prop`; `language` is the
-        source's (or the project's)."""
+        """The evidence of `quote`, looked for in `text`, for `value` of `prop`; `language` is
+        the source's (or the project's)."""
+        match = text.find(quote, self._quote_threshold)
         if quote is None:
             return Evidence(match)
         languages = [language] if language else []
         said = without_ellipses(quote)
-        if match.status is QuoteStatus.APPROXIMATE and match.found:
-            misquote = find_misquote(
-                normalise(said), normalise(match.found), self._names, languages, self._threshold
-            )
-            if misquote is not None:
-                return _misquoted(match, said, misquote)
+        misquoted = self._misquoted(said, match, text, languages)
+        if misquoted is not None:
+            return misquoted
         if match.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE) or value is None:
             return Evidence(match)
         mention = self._mention(said, value, prop, languages)
         return Evidence(match, unmentioned=mention.message if mention is not None else None)
+
+    def _misquoted(
+        self, said: str, match: QuoteMatch, text: SourceText, languages: Sequence[str]
+    ) -> Evidence | None:
+        """A misquote: an approximate match whose differing words carry a fact, or a quote not
+        found that is found once its differing fact words are put back as the source has them."""
+        if match.found is None or match.status not in (
+            QuoteStatus.APPROXIMATE,
+            QuoteStatus.MISSING,
+        ):
+            return None
+        misquote = self._misquote(said, match.found, languages)
+        if misquote is None:
+            return None
+        if match.status is QuoteStatus.APPROXIMATE:
+            return _misquoted(match, said, misquote)
+        near = text.find(_put_back(said, match.found, misquote), self._quote_threshold)
+        if near.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE):
+            return None
+        found = text.passage(near)
+        misquote = self._misquote(said, found, languages)
+        if misquote is None:
+            return None
+        score = round(fuzz.ratio(normalise(said), normalise(found), processor=None), 1)
+        return _misquoted(QuoteMatch(QuoteStatus.MISSING, near.spans, score, found), said, misquote)
+
+    def _misquote(self, said: str, found: str, languages: Sequence[str]) -> Misquote | None:
+        return find_misquote(
+            normalise(said), normalise(found), self._names, languages, self._threshold
+        )
 
     def _mention(
         self, quote: str, value: Value, prop: Property, languages: Sequence[str]
@@ -134,6 +165,17 @@ def _misquoted(match: QuoteMatch, said: str, misquote: Misquote) -> Evidence:
     return Evidence(
         replace(match, status=QuoteStatus.MISQUOTED, differences=differences), misquote=message
     )
+
+
+def _put_back(said: str, found: str, misquote: Misquote) -> str:
+    """The quote (folded) with the words of each difference replaced by the source's."""
+    words = normalise(said).split(" ")
+    found_words = normalise(found).split(" ")
+    for difference in sorted(misquote.differences, key=lambda d: d.quote_at, reverse=True):
+        low, high = difference.quote_at
+        f_low, f_high = difference.found_at
+        words[low:high] = found_words[f_low:f_high]
+    return " ".join(words)
 
 
 def shown_words(text: str, at: tuple[int, int]) -> str:

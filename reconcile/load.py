@@ -281,7 +281,7 @@ class _ProjectReader(Checker):
         quote = self.text_field(raw, "quote", "a claim")
         found = evidence.weigh(
             quote,
-            text.find(quote, reader.config.settings.quote_threshold),
+            text,
             value,
             prop,
             source.language or reader.config.language,

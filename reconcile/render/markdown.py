@@ -23,6 +23,10 @@ def render_markdown(report: Report) -> str:
             claim = view.claim
             value = _md(words.value(claim.value, group.property).text)
             lines.append(f"| {claim.source} | {value} | {claim.quote_match.status} |")
+        if group.contradicting:
+            lines.append("")
+        for pair in group.contradicting:
+            lines.append(f"- contradicting: {_md(words.contradiction(group, pair))}")
         disputed = [row for row in group.members if row.disputed]
         if disputed:
             lines.append("")
@@ -30,6 +34,14 @@ def render_markdown(report: Report) -> str:
             lines.append(
                 f"- **{words.entity(group.property.kind, row.entity)}**: {words.dispute(row)}"
             )
+    if report.misquoted:
+        lines += ["", "### Misquotes", ""]
+    for claim in report.misquoted:
+        differs = "; ".join(
+            f"says “{_md(quoted)}” where the source says “{_md(found)}”"
+            for quoted, found in claim.quote_match.differences
+        )
+        lines.append(f"- **{claim.source}** {claim.topic}.{claim.property} (`{claim.place}`): {differs}")
     problems = report.problems
     if problems:
         lines += ["", f"{len(problems)} problem(s):", ""]

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from reconcile.model import Group, Report, Status
+from reconcile.misquote import DiffPart
+from reconcile.model import Claim, Group, Report, Status
 from reconcile.problems import Problem, Severity
-from reconcile.render.words import Words
+from reconcile.render.words import Words, misquote_diff
 
 STATUS_COLOURS = {
     Status.CONFLICT: "red",
@@ -24,7 +25,8 @@ STATUS_COLOURS = {
 
 
 def check_text(report: Report, *, colour: bool = False) -> str:
-    """The summary, every unresolved conflict, every problem, and the closing count."""
+    """The summary, every unresolved conflict, every misquote, every problem, and the closing
+    count."""
     project = report.project
     lines = [
         f"{_style(project.config.title, colour, bold=True)}: {len(project.sources)} sources, "
@@ -34,13 +36,17 @@ def check_text(report: Report, *, colour: bool = False) -> str:
     for group in report.groups:
         if group.status is Status.CONFLICT:
             lines += ["", *_conflict_lines(group, words, colour)]
+    for claim in report.misquoted:
+        lines += ["", *misquote_lines(claim, colour)]
     if report.problems:
         lines += ["", problems_text(report.problems, colour=colour)]
     warnings = len(report.problems)
     conflicts = report.unresolved_conflicts
+    misquotes = len(report.misquoted)
     lines += [
         "",
         f"{conflicts} unresolved conflict{'s' * (conflicts != 1)}, "
+        f"{misquotes} misquote{'s' * (misquotes != 1)}, "
         f"{warnings} warning{'s' * (warnings != 1)}.",
     ]
     return "\n".join(lines)
@@ -79,7 +85,36 @@ def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
         lines.append(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
         if claim.quote:
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
+    lines += [f"  contradicting: {words.contradiction(group, pair)}" for pair in group.contradicting]
     return lines
+
+
+def misquote_lines(claim: Claim, colour: bool = False) -> list[str]:
+    """A misquote: where, what differs, the quote, the text found and the words marked."""
+    match = claim.quote_match
+    badge = _style("MISQUOTE", colour, fg="red", bold=True)
+    differs = "; ".join(f"'{quoted}' for '{found}'" for quoted, found in match.differences)
+    return [
+        f"{badge} {claim.source} {claim.topic}.{claim.property}: the quote says {differs}"
+        f"  [{claim.place}]",
+        f"  quote: “{(claim.quote or '').strip()}”",
+        f"  found: “{match.found or ''}”",
+        f"  diff:  {marked_diff(misquote_diff(claim), colour)}",
+    ]
+
+
+def marked_diff(parts: list[DiffPart], colour: bool = False) -> str:
+    """The diff as text: the source's words as [-nine-], the quote's as {+ten+}."""
+    out: list[str] = []
+    for op, quote_words, found_words in parts:
+        if op == "equal":
+            out.append(" ".join(found_words))
+            continue
+        if found_words:
+            out.append(_style(f"[-{' '.join(found_words)}-]", colour, fg="red"))
+        if quote_words:
+            out.append(_style(f"{{+{' '.join(quote_words)}+}}", colour, fg="green"))
+    return " ".join(out)
 
 
 def _counts(report: Report) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reconcile.model import Config, Group, Label, MemberRow, Property
+from reconcile.misquote import DiffPart, shown_diff
+from reconcile.model import Claim, Config, Group, Label, MemberRow, Property
+from reconcile.quotes import without_ellipses
 from reconcile.render.messages import messages, translate
-from reconcile.values import DateValue, Value, rule_for
+from reconcile.values import DateValue, NumberValue, Value, rule_for
 from reconcile.values.date import describe_date
 
 
@@ -93,3 +95,44 @@ class Words:
     def when(self, date: DateValue | None) -> str | None:
         """A date in words, or None for no date."""
         return self.date(date.edtf)[0] if date else None
+
+    def contradiction(self, group: Group, pair: tuple[int, int]) -> str:
+        """One contradicting pair of `group`: "6 February 2023: a 371 ≠ b about 1,300 (±2 %)"."""
+        first, second = (group.claims[index].claim for index in pair)
+        prop = group.property
+        text = (
+            f"{first.source} {self.value(first.value, prop).text} ≠ "
+            f"{second.source} {self.value(second.value, prop).text}"
+        )
+        tolerance = self.tolerance(first.value, second.value)
+        if tolerance:
+            text += f" ({tolerance})"
+        when = self.when(_narrower(first.as_of, second.as_of)) if prop.temporal else None
+        return f"{when}: {text}" if when else text
+
+    def tolerance(self, *values: Value) -> str | None:
+        """The tolerance that widened approximate numbers ("±2 %", "±100"); None if none did."""
+        shown = [
+            f"±{self.number(v.tolerance.amount)}{' %' if v.tolerance.percent else ''}"
+            for v in values
+            if isinstance(v, NumberValue) and v.approximate and v.tolerance.amount
+        ]
+        return self.separator.join(dict.fromkeys(shown)) or None
+
+
+def _narrower(first: DateValue | None, second: DateValue | None) -> DateValue | None:
+    """The more precise of two times (the overlap of a year and a day in it is the day)."""
+    if first is None or second is None:
+        return first or second
+    return second if _width(second) < _width(first) else first
+
+
+def _width(date: DateValue) -> float:
+    return date.span.high - date.span.low
+
+
+def misquote_diff(claim: Claim) -> list[DiffPart]:
+    """The words of a misquoted claim's quote against the text found, as written."""
+    if claim.quote is None or claim.quote_match.found is None:
+        return []
+    return shown_diff(without_ellipses(claim.quote), claim.quote_match.found)
