@@ -32,6 +32,13 @@ ORDINAL_SUFFIXES = frozenset(
 #: Words between a day and its month: "6th of May", "15 de mayo", "السادس من شباط".
 DAY_MONTH_LINKS = frozenset({"of", "the", "de", "del", "du", "im", "des", "من", "شهر"})
 
+#: Words between the two days of a range in one month: "10 to 11 September", "с 10 на 11 сентября",
+#: "العاشر على الحادي عشر من أيلول".
+DAY_RANGE_LINKS = frozenset(
+    {"to", "and", "until", "till", "through", "الي", "علي", "حتي", "و", "на", "по", "и", "до",
+     "au", "bis", "al", "a"}
+)  # fmt: skip
+
 _ARABIC_UNITS = ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
 _ARABIC_TENS = {20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين")}
 

@@ -92,6 +92,8 @@ class QuoteEvidence:
             return None
         if match.status is QuoteStatus.APPROXIMATE:
             return _misquoted(match, said, misquote)
+        if not _near(match, said, misquote):
+            return None
         near = text.find(_put_back(said, match.found, misquote), self._quote_threshold)
         if near.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE):
             return None
@@ -165,6 +167,21 @@ def _misquoted(match: QuoteMatch, said: str, misquote: Misquote) -> Evidence:
     return Evidence(
         replace(match, status=QuoteStatus.MISQUOTED, differences=differences), misquote=message
     )
+
+
+#: How alike a quote not found and its nearest passage must be for it to be a misquote instead,
+#: and what share of its words at most may be the differing ones.
+_NEAR_SCORE = 60.0
+_NEAR_SHARE = 1 / 3
+
+
+def _near(match: QuoteMatch, said: str, misquote: Misquote) -> bool:
+    """Whether a quote not found is near enough its passage, and differs in few enough words,
+    to be that passage misquoted rather than words from elsewhere."""
+    if match.score is None or match.score < _NEAR_SCORE:
+        return False
+    changed = sum(high - low for low, high in (d.quote_at for d in misquote.differences))
+    return changed <= max(1, len(normalise(said).split(" ")) * _NEAR_SHARE)
 
 
 def _put_back(said: str, found: str, misquote: Misquote) -> str:

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from reconcile.calendar_words import (
     DAY_MONTH_LINKS,
+    DAY_RANGE_LINKS,
     ENGLISH_MONTHS,
     LATER_WORDS,
     NEXT_YEAR_WORDS,
@@ -161,7 +162,8 @@ def _named_day_and_month(
         named = months.at(found, index)
         if named is None or named[0] != month:
             continue
-        if _day_before(found, index, languages) == day:
+        before = _day_before(found, index, languages)
+        if before is not None and day in (before[0], _range_start(found, before[1], languages)):
             return True
         after = named[1]
         while after < len(found) and found[after].text in DAY_MONTH_LINKS:
@@ -171,11 +173,29 @@ def _named_day_and_month(
     return False
 
 
-def _day_before(found: Sequence[Token], month_at: int, languages: tuple[str, ...]) -> int | None:
-    """The day written just before a month name: "15 May", "6th of May", "السادس من شباط"."""
+def _day_before(
+    found: Sequence[Token], month_at: int, languages: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """The day written just before a month name ("15 May", "6th of May", "السادس من شباط"),
+    and the token it starts at."""
     end = month_at
     while end > 0 and found[end - 1].text in DAY_MONTH_LINKS and month_at - end < 2:
         end -= 1
+    for start in range(max(0, end - 4), end):
+        day = _day_at(found, start, languages, end=end)
+        if day is not None:
+            return day, start
+    return None
+
+
+def _range_start(found: Sequence[Token], day_at: int, languages: tuple[str, ...]) -> int | None:
+    """The first day of a range of days in one month that ends with the day at token `day_at`:
+    "10-11 September", "from 10 to 11 September", "ليلة العاشر على الحادي عشر من أيلول"."""
+    end = day_at
+    if end > 0 and found[end - 1].text in DAY_RANGE_LINKS:
+        end -= 1
+    elif not (end > 0 and found[end - 1].word == found[day_at].word):  # 10-11 is one word
+        return None
     for start in range(max(0, end - 4), end):
         day = _day_at(found, start, languages, end=end)
         if day is not None:
