@@ -17,7 +17,7 @@ from reconcile.mentions import Mention, NameIndex, mentions_date, mentions_entit
 from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
 from reconcile.normalise import normalise, normalise_with_offsets
-from reconcile.quotes import SourceText, without_ellipses
+from reconcile.quotes import SourceText, quote_parts, without_ellipses
 from reconcile.values import DateValue, EntitySetValue, EntityValue, NumberValue, Value
 
 #: One end of an EDTF date: a year, a month and a day, each possibly unspecified (X).
@@ -70,6 +70,9 @@ class QuoteEvidence:
         languages = [language] if language else []
         said = without_ellipses(quote)
         misquoted = self._misquoted(said, match, text, languages)
+        parts = quote_parts(quote)
+        if misquoted is None and match.status is not QuoteStatus.EXACT and len(parts) > 1:
+            misquoted = self._misquoted_part(parts, text, languages)
         if misquoted is not None:
             return misquoted
         if match.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE) or value is None:
@@ -103,6 +106,18 @@ class QuoteEvidence:
             return None
         score = round(fuzz.ratio(normalise(said), normalise(found), processor=None), 1)
         return _misquoted(QuoteMatch(QuoteStatus.MISSING, near.spans, score, found), said, misquote)
+
+    def _misquoted_part(
+        self, parts: Sequence[str], text: SourceText, languages: Sequence[str]
+    ) -> Evidence | None:
+        """A quote with ellipses is misquoted when one of its parts, alone, is."""
+        for part in parts:
+            match = text.find(part, self._quote_threshold)
+            if match.status is not QuoteStatus.EXACT:
+                misquoted = self._misquoted(part, match, text, languages)
+                if misquoted is not None:
+                    return misquoted
+        return None
 
     def _misquote(self, said: str, found: str, languages: Sequence[str]) -> Misquote | None:
         return find_misquote(
@@ -169,28 +184,35 @@ def _misquoted(match: QuoteMatch, said: str, misquote: Misquote) -> Evidence:
     )
 
 
-#: How alike a quote not found and its nearest passage must be for it to be a misquote instead,
-#: and what share of its words at most may be the differing ones.
-_NEAR_SCORE = 60.0
-_NEAR_SHARE = 1 / 3
+#: How alike a quote not found and its nearest passage must be for it to be a misquote instead;
+#: what share of its words at most may be the differing ones, and how many must be the same.
+_NEAR_SCORE = 40.0
+_NEAR_SHARE = 2 / 3
+_NEAR_SAME = 3
 
 
 def _near(match: QuoteMatch, said: str, misquote: Misquote) -> bool:
-    """Whether a quote not found is near enough its passage, and differs in few enough words,
-    to be that passage misquoted rather than words from elsewhere."""
+    """Whether a quote not found is near enough its passage, and keeps enough of its words, to
+    be that passage misquoted rather than words from elsewhere."""
     if match.score is None or match.score < _NEAR_SCORE:
         return False
+    words = len(normalise(said).split(" "))
     changed = sum(high - low for low, high in (d.quote_at for d in misquote.differences))
-    return changed <= max(1, len(normalise(said).split(" ")) * _NEAR_SHARE)
+    return changed <= words * _NEAR_SHARE and words - changed >= _NEAR_SAME
 
 
 def _put_back(said: str, found: str, misquote: Misquote) -> str:
-    """The quote (folded) with the words of each difference replaced by the source's."""
+    """The quote (folded) with the words of each difference replaced by the source's. The
+    nearest passage is as long as the quote, so where a longer name cut it short its edge lacks
+    words: a difference at an edge with fewer words in the passage keeps the quote's."""
     words = normalise(said).split(" ")
     found_words = normalise(found).split(" ")
     for difference in sorted(misquote.differences, key=lambda d: d.quote_at, reverse=True):
         low, high = difference.quote_at
         f_low, f_high = difference.found_at
+        at_edge = (low == 0 and f_low == 0) or (high == len(words) and f_high == len(found_words))
+        if at_edge and f_high - f_low < high - low:
+            continue
         words[low:high] = found_words[f_low:f_high]
     return " ".join(words)
 

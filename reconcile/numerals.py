@@ -265,8 +265,8 @@ def _word_value(
             if (value := vocabulary.phrases.get((stem, *rest))) is not None:
                 return value, length
     for stem in _number_stems(found[start].text):
-        if (value := vocabulary.words.get(stem)) is not None:
-            return value, 1
+        if (word := vocabulary.words.get(stem)) is not None:
+            return word, 1
     return None
 
 

@@ -12,6 +12,11 @@ from reconcile.normalise import normalise, normalise_with_offsets, vanishes
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 
 
+def quote_parts(quote: str) -> list[str]:
+    """The parts of a quote between its ellipses, each stripped; empty ones left out."""
+    return [part.strip() for part in _ELLIPSIS.split(quote) if normalise(part)]
+
+
 def without_ellipses(quote: str) -> str:
     """The quote's words without the ellipses that stand for omitted ones."""
     return " ".join(_ELLIPSIS.sub(" ", quote).split())

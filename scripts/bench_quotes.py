@@ -186,9 +186,7 @@ def _type(config: Config, claim: Claim) -> PropertyType:
 
 def _flags(project: Project, claim: Claim) -> list[Problem]:
     """The value-not-in-quote warnings placed inside `claim`'s mapping."""
-    lines = sorted(
-        c.place.line for c in project.claims if c.place.file == claim.place.file
-    )
+    lines = sorted(c.place.line for c in project.claims if c.place.file == claim.place.file)
     after = next((line for line in lines if line > claim.place.line), 10**9)
     return [
         p
@@ -220,7 +218,9 @@ def mutate_quote(claim: Claim, config: Config, rng: random.Random) -> str | None
 
 def _other_number_text(text: str, rng: random.Random) -> str | None:
     """Another number written like `text`: a year a few years off, a count 15-40 % off."""
-    digits = text.replace(",", "").replace(".", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", text) else None
+    digits = (
+        text.replace(",", "").replace(".", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", text) else None
+    )
     if digits is not None:
         value = int(digits)
         other = _nearby(value, rng)
@@ -244,10 +244,6 @@ def _nearby(value: int, rng: random.Random) -> int:
     factor = rng.choice([-1, 1]) * rng.uniform(0.15, 0.4)
     other = round(value * (1 + factor))
     return other if other != value else value + 1
-
-
-def _language(claim: Claim, config: Config, project_language: str | None = None) -> str:
-    return base_language(project_language or config.language or "en")
 
 
 def _number_word_sites(
@@ -277,7 +273,7 @@ def _entity_sites(quote: str, config: Config, rng: random.Random) -> list[tuple[
     """Entity names in the quote with a name of another entity of the same kind in their place."""
     folded, origin = normalise_with_offsets(quote)
     sites = []
-    for kind, entities in config.entities.items():
+    for entities in config.entities.values():
         if len(entities) < 2:
             continue
         for entity in entities.values():
@@ -339,7 +335,7 @@ def _names(folded: str, name: str) -> bool:
 
 
 def _other_date(edtf: str, folded: str, rng: random.Random) -> str | None:
-    if "X" in edtf or "/" in edtf and ".." in edtf:
+    if "X" in edtf or ".." in edtf:
         return None
     for _ in range(20):
         years = rng.choice([-3, -2, -1, 1, 2, 3])
@@ -497,14 +493,23 @@ def _figures(tally: Tally) -> dict[str, Any]:
 
 def _table(name: str, tally: Tally, *, missed: bool = False) -> str:
     figures = _figures(tally)
-    lines = [f"== {name}", "lang  (a) misquoted           (b) flagged             unmutated misquoted / flagged"]
+    lines = [
+        f"== {name}",
+        "lang  (a) misquoted           (b) flagged             unmutated misquoted / flagged",
+    ]
     for language, row in figures.items():
         if language == "flagged":
             continue
-        a, b, m, f = (row[k] for k in ("misquote_caught", "value_flagged", "unmutated_misquoted", "unmutated_flagged"))
-        lines.append(
-            f"{language:<5} {_rate(*a):<24} {_rate(*b):<24} {_rate(*m)} / {_rate(*f)}"
+        a, b, m, f = (
+            row[k]
+            for k in (
+                "misquote_caught",
+                "value_flagged",
+                "unmutated_misquoted",
+                "unmutated_flagged",
+            )
         )
+        lines.append(f"{language:<5} {_rate(*a):<24} {_rate(*b):<24} {_rate(*m)} / {_rate(*f)}")
     lines += [f"  flagged: {line}" for line in tally.flagged]
     if missed:
         lines += [f"  missed {line}" for line in tally.missed]

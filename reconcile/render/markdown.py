@@ -41,7 +41,9 @@ def render_markdown(report: Report) -> str:
             f"says “{_md(quoted)}” where the source says “{_md(found)}”"
             for quoted, found in claim.quote_match.differences
         )
-        lines.append(f"- **{claim.source}** {claim.topic}.{claim.property} (`{claim.place}`): {differs}")
+        lines.append(
+            f"- **{claim.source}** {claim.topic}.{claim.property} (`{claim.place}`): {differs}"
+        )
     problems = report.problems
     if problems:
         lines += ["", f"{len(problems)} problem(s):", ""]

@@ -85,7 +85,9 @@ def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
         lines.append(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
         if claim.quote:
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
-    lines += [f"  contradicting: {words.contradiction(group, pair)}" for pair in group.contradicting]
+    lines += [
+        f"  contradicting: {words.contradiction(group, pair)}" for pair in group.contradicting
+    ]
     return lines
 
 
