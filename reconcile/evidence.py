@@ -203,17 +203,20 @@ def _near(match: QuoteMatch, said: str, misquote: Misquote) -> bool:
 
 def _put_back(said: str, found: str, misquote: Misquote) -> str:
     """The quote (folded) with the words of each difference replaced by the source's. The
-    nearest passage is as long as the quote, so where a longer name cut it short its edge lacks
-    words: a difference at an edge with fewer words in the passage keeps the quote's."""
+    nearest passage is as long as the quote, so where a longer name cut it short it lacks words
+    at its edge: there the quote's words beyond the passage's are kept."""
     words = normalise(said).split(" ")
     found_words = normalise(found).split(" ")
     for difference in sorted(misquote.differences, key=lambda d: d.quote_at, reverse=True):
         low, high = difference.quote_at
         f_low, f_high = difference.found_at
-        at_edge = (low == 0 and f_low == 0) or (high == len(words) and f_high == len(found_words))
-        if at_edge and f_high - f_low < high - low:
-            continue
-        words[low:high] = found_words[f_low:f_high]
+        put = found_words[f_low:f_high]
+        surplus = (high - low) - len(put)
+        if surplus > 0 and high == len(words) and f_high == len(found_words):
+            put = put + words[high - surplus : high]
+        elif surplus > 0 and low == 0 and f_low == 0:
+            put = words[low : low + surplus] + put
+        words[low:high] = put
     return " ".join(words)
 
 

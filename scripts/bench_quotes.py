@@ -277,7 +277,7 @@ def _entity_sites(quote: str, config: Config, rng: random.Random) -> list[tuple[
         if len(entities) < 2:
             continue
         for entity in entities.values():
-            for name in sorted(set(entity.names), key=len, reverse=True):
+            for name in sorted(set(entity.names), key=lambda n: (-len(n), n)):
                 key = normalise(name)
                 if len(key) < 4:
                     continue

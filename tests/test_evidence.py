@@ -237,3 +237,10 @@ def test_the_words_named_are_as_written() -> None:
 )
 def test_the_parts_of_a_date_the_quote_must_give(edtf, ends) -> None:
     assert date_ends(edtf) == ends
+
+
+def test_a_number_found_approximately_is_found_whole() -> None:
+    from reconcile.quotes import SourceText
+
+    match = SourceText("It measured magnitude 7.8 at dawn.").find("measured magnitude 7.6", 90)
+    assert match.found == "measured magnitude 7.8"
