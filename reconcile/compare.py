@@ -10,6 +10,7 @@ from reconcile.model import (
     REPORT_ORDER,
     Claim,
     ClaimView,
+    Contradiction,
     Group,
     MemberRow,
     Membership,
@@ -86,14 +87,14 @@ def _compare_group(
     distinct: dict[tuple[object, object], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         distinct[(claim.value, claim.as_of)].append(index)
-    pairs: set[tuple[int, int]] = set()
+    contradictions: list[Contradiction] = []
     relations: set[Relation | None] = set()
     for (_, first), (_, second) in combinations(distinct.items(), 2):
         found = relation(claims[first[0]], claims[second[0]])
         relations.add(found)
         if found is Relation.CONTRADICTS:
-            pairs.update((min(i, j), max(i, j)) for i in first for j in second)
-    contradicting = {index for pair in pairs for index in pair}
+            contradictions.append(Contradiction(tuple(first), tuple(second)))
+    contradicting = {i for c in contradictions for i in (*c.first, *c.second)}
 
     verdicts: dict[int, Verdict] = {}
     used: list[Resolution] = []
@@ -130,7 +131,7 @@ def _compare_group(
         views,
         _members(claims),
         tuple(resolutions),
-        tuple(sorted(pairs)),
+        tuple(contradictions),
     )
     return group, stale
 

@@ -7,6 +7,7 @@ so that the caller can say "the quote does not mention 1993".
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -248,6 +249,13 @@ class NameIndex(Mapping[str, str]):
         for name, key in self._keys.items():
             if key:
                 self._by_first.setdefault(_index_word(key[0]), []).append(name)
+        self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._spelled: dict[tuple[str, float], frozenset[str]] = {}
+        self._longest_of: dict[str, int] = {}
+        for name, entity in self._names.items():
+            size = len(self._keys[name])
+            self._longest_of[entity] = max(size, self._longest_of.get(entity, 0))
+        self._longest = max(self._longest_of.values(), default=0)
 
     def __getitem__(self, name: str) -> str:
         return self._names[name]
@@ -261,6 +269,13 @@ class NameIndex(Mapping[str, str]):
     def occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         """Each entity named in the folded text by one of its names, or a form of it (a
         proclitic, a case ending): (entity, first token, token after the name)."""
+        if folded not in self._found:
+            if len(self._found) > 4096:  # the cache is for the quote at hand, not for all
+                self._found.clear()
+            self._found[folded] = self._occurrences(folded)
+        return self._found[folded]
+
+    def _occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         found = tokens(folded)
         hits: list[tuple[str, int, int]] = []
         for index, token in enumerate(found):
@@ -289,22 +304,43 @@ class NameIndex(Mapping[str, str]):
         that no other entity's name matches as well (SPEC §4's name resolution)."""
         if any(hit[0] == entity for hit in self.occurrences(folded)):
             return True
-        own = [name for name, owner in self._names.items() if owner == entity]
-        others = [name for name, owner in self._names.items() if owner != entity]
-        return any(
-            self._close_spelling(window, own, others, threshold)
-            for window in _windows(
-                tokens(folded), max((len(self._keys[n]) for n in own), default=0)
-            )
-        )
+        return entity in self._close_spellings(folded, threshold)
 
-    @staticmethod
-    def _close_spelling(window: str, own: list[str], others: list[str], threshold: float) -> bool:
-        best = process.extractOne(window, own, scorer=fuzz.ratio, processor=None)
-        if best is None or best[1] < threshold:
-            return False
-        rival = process.extractOne(window, others, scorer=fuzz.ratio, processor=None)
-        return rival is None or best[1] >= rival[1] + CLEAR_MARGIN
+    def _close_spellings(self, folded: str, threshold: float) -> frozenset[str]:
+        """The entities some run of the text's words spells closely: at least `threshold` like
+        a name of theirs, and `CLEAR_MARGIN` more than any other entity's name. Runs are of up
+        to one word more than the entity's longest name. Computed once per text."""
+        key = (folded, threshold)
+        if key not in self._spelled:
+            if len(self._spelled) > 4096:
+                self._spelled.clear()
+            self._spelled[key] = self._spell(folded, threshold)
+        return self._spelled[key]
+
+    def _spell(self, folded: str, threshold: float) -> frozenset[str]:
+        names = list(self._names)
+        found: set[str] = set()
+        for window, size in _window_texts(tokens(folded), self._longest):
+            best: dict[str, float] = {}
+            for _, score, at in process.extract(
+                window,
+                names,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=None,
+                score_cutoff=threshold - CLEAR_MARGIN,
+            ):
+                owner = self._names[names[at]]
+                best[owner] = max(score, best.get(owner, 0.0))
+            ranked = sorted(best.items(), key=lambda item: -item[1])
+            if not ranked:
+                continue
+            top, score = ranked[0]
+            rival = ranked[1][1] if len(ranked) > 1 else -math.inf
+            near = score >= threshold and score >= rival + CLEAR_MARGIN
+            if near and size <= self._longest_of[top] + 1:
+                found.add(top)
+        return frozenset(found)
 
 
 def _index_word(word: str) -> str:
@@ -313,20 +349,16 @@ def _index_word(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[str, ...]:
-    windows: list[str] = []
+def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[tuple[str, int], ...]:
+    """Every run of up to `longest` + 1 words, with and without proclitics, and its size."""
+    windows: dict[str, int] = {}
     for start in range(len(found)):
         for stem in arabic_stems(found[start].text):
             for size in range(1, longest + 2):
                 if start + size <= len(found):
                     rest = " ".join(t.text for t in found[start + 1 : start + size])
-                    windows.append(f"{stem} {rest}".strip())
-    return tuple(dict.fromkeys(windows))
-
-
-def _windows(found: tuple[Token, ...], longest: int) -> tuple[str, ...]:
-    """Every run of up to one word more than the longest name, with and without proclitics."""
-    return _window_texts(found, longest) if longest else ()
+                    windows.setdefault(f"{stem} {rest}".strip(), size)
+    return tuple(windows.items())
 
 
 def mentions_entity(

@@ -288,6 +288,15 @@ class MemberRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two sets of claims of a group, each of one value at one time, that contradict each other
+    at overlapping times: indices into the group's claims, each sorted."""
+
+    first: tuple[int, ...]
+    second: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Every claim on one (topic, property, subject), and the status they take together."""
 
@@ -298,14 +307,26 @@ class Group:
     claims: tuple[ClaimView, ...]
     members: tuple[MemberRow, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
-    #: The pairs of `claims` (indices, i < j, sorted) that contradict at overlapping times.
-    contradicting: tuple[tuple[int, int], ...] = ()
+    #: What contradicts what at overlapping times, by sets of claims of one value and time.
+    contradictions: tuple[Contradiction, ...] = ()
 
     @builtins.property
     def anchor(self) -> str:
         """A stable id for links: derived from the group's key, never from its position."""
         parts = [self.topic.id, self.property.id] + ([self.subject.id] if self.subject else [])
         return "g-" + "--".join(parts)
+
+    @builtins.property
+    def contradicting(self) -> tuple[tuple[int, int], ...]:
+        """The pairs of `claims` (indices, i < j, sorted) that contradict at overlapping times."""
+        return tuple(
+            sorted(
+                (min(i, j), max(i, j))
+                for contradiction in self.contradictions
+                for i in contradiction.first
+                for j in contradiction.second
+            )
+        )
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:

@@ -278,6 +278,7 @@ def _scale(token: str, vocabulary: _Vocabulary, *, bare: bool = False) -> float 
     return None
 
 
+@lru_cache(maxsize=65536)
 def _number_stems(token: str) -> tuple[str, ...]:
     # Past the article (الست، والستة) any stem counts; past another proclitic only one of three
     # letters or more: لست is "I am not", not ل + ست.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reconcile.model import REPORT_ORDER, Report, Status
-from reconcile.render.words import Words
+from reconcile.render.words import Words, shown_contradictions
 
 
 def render_markdown(report: Report) -> str:
@@ -23,10 +23,10 @@ def render_markdown(report: Report) -> str:
             claim = view.claim
             value = _md(words.value(claim.value, group.property).text)
             lines.append(f"| {claim.source} | {value} | {claim.quote_match.status} |")
-        if group.contradicting:
+        contradictions = shown_contradictions(group, words)
+        if contradictions:
             lines.append("")
-        for pair in group.contradicting:
-            lines.append(f"- contradicting: {_md(words.contradiction(group, pair))}")
+        lines += [f"- contradicting: {_md(text)}" for text in contradictions]
         disputed = [row for row in group.members if row.disputed]
         if disputed:
             lines.append("")

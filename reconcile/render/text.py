@@ -12,7 +12,7 @@ import click
 from reconcile.misquote import DiffPart
 from reconcile.model import Claim, Group, Report, Status
 from reconcile.problems import Problem, Severity
-from reconcile.render.words import Words, misquote_diff
+from reconcile.render.words import Words, misquote_diff, shown_contradictions
 
 STATUS_COLOURS = {
     Status.CONFLICT: "red",
@@ -85,9 +85,7 @@ def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
         lines.append(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
         if claim.quote:
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
-    lines += [
-        f"  contradicting: {words.contradiction(group, pair)}" for pair in group.contradicting
-    ]
+    lines += [f"  contradicting: {text}" for text in shown_contradictions(group, words)]
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reconcile.misquote import DiffPart, shown_diff
-from reconcile.model import Claim, Config, Group, Label, MemberRow, Property
+from reconcile.model import Claim, Config, Contradiction, Group, Label, MemberRow, Property
 from reconcile.quotes import without_ellipses
 from reconcile.render.messages import messages, translate
 from reconcile.values import DateValue, NumberValue, Value, rule_for
@@ -21,6 +21,10 @@ class ValueView:
     precision: str | None = None  # "year", "range"…: why two dates or numbers may differ
     partial: bool = False
     code: str | None = None  # the canonical form, when it says more than the label (EDTF)
+
+
+#: How many contradictions of one group the text, Markdown and HTML outputs name.
+SHOWN_CONTRADICTIONS = 12
 
 
 class Words:
@@ -96,13 +100,18 @@ class Words:
         """A date in words, or None for no date."""
         return self.date(date.edtf)[0] if date else None
 
-    def contradiction(self, group: Group, pair: tuple[int, int]) -> str:
-        """One contradicting pair of `group`: "6 February 2023: a 371 ≠ b about 1,300 (±2 %)"."""
-        first, second = (group.claims[index].claim for index in pair)
+    def contradiction(self, group: Group, contradiction: Contradiction) -> str:
+        """What contradicts what in `group`: "6 February 2023: a 371 ≠ b, c about 1,300 (±2 %)"."""
         prop = group.property
+        sides = []
+        for indices in (contradiction.first, contradiction.second):
+            claims = [group.claims[index].claim for index in indices]
+            sources = self.separator.join(dict.fromkeys(claim.source for claim in claims))
+            sides.append((sources, claims[0]))
+        (first_sources, first), (second_sources, second) = sides
         text = (
-            f"{first.source} {self.value(first.value, prop).text} ≠ "
-            f"{second.source} {self.value(second.value, prop).text}"
+            f"{first_sources} {self.value(first.value, prop).text} ≠ "
+            f"{second_sources} {self.value(second.value, prop).text}"
         )
         tolerance = self.tolerance(first.value, second.value)
         if tolerance:
@@ -136,3 +145,10 @@ def misquote_diff(claim: Claim) -> list[DiffPart]:
     if claim.quote is None or claim.quote_match.found is None:
         return []
     return shown_diff(without_ellipses(claim.quote), claim.quote_match.found)
+
+
+def shown_contradictions(group: Group, words: Words) -> list[str]:
+    """The first contradictions of `group` in words, and how many more there are."""
+    shown = [words.contradiction(group, c) for c in group.contradictions[:SHOWN_CONTRADICTIONS]]
+    more = len(group.contradictions) - len(shown)
+    return shown + ([words.t("more_contradictions", count=more)] if more > 0 else [])

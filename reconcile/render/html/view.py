@@ -31,7 +31,7 @@ from reconcile.render.html.claims import ClaimRow, claim_row, written_form
 from reconcile.render.html.matrix import Matrix, Timeline, entity_matrix, timeline
 from reconcile.render.html.sourcetext import SourceView, quoted_passages, source_view
 from reconcile.render.messages import MESSAGES, direction
-from reconcile.render.words import ValueView, Words
+from reconcile.render.words import ValueView, Words, shown_contradictions
 from reconcile.values import EntitySetValue, EntityValue
 
 #: Above this many claims, collapsed groups and source texts are written inside <noscript> so
@@ -366,7 +366,7 @@ def _group_view(
         timeline=timeline(group, rows, words, title),
         resolutions=tuple(_resolution_view(r, group, words) for r in group.resolutions),
         search=_search_text(group, rows, words, sources),
-        pairs=tuple(words.contradiction(group, pair) for pair in group.contradicting),
+        pairs=tuple(shown_contradictions(group, words)),
         misquoted=sum(row.quote.status == QuoteStatus.MISQUOTED for row in rows),
     )
 
