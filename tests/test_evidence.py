@@ -244,3 +244,23 @@ def test_a_number_found_approximately_is_found_whole() -> None:
 
     match = SourceText("It measured magnitude 7.8 at dawn.").find("measured magnitude 7.6", 90)
     assert match.found == "measured magnitude 7.8"
+
+
+def test_a_contradiction_says_its_time_and_the_tolerance_that_applied(make_project, run) -> None:
+    config = CONFIG + (
+        '  toll:\n    properties:\n      killed: {type: number, temporal: true, tolerance: "2%"}\n'
+    )
+    text = "By the evening 371 people had died. About 1,300 people had died."
+    claims = {
+        "almashhad": "- topic: toll\n  property: killed\n  value: 371\n  as_of: 2023-02-06\n"
+        '  quote: "371 people had died"\n',
+        "pledgetimes": "- topic: toll\n  property: killed\n  value: 1300\n  approximate: true\n"
+        '  as_of: 2023-02\n  quote: "About 1,300 people had died"\n',
+    }
+    sources = {f"sources__{s}.md": source(text, "en") for s in claims}
+    root = make_project(claims=claims, config=config, **sources)
+    output = run("check", "--project", root).output
+    assert (
+        "  contradicting: 6 February 2023: almashhad 371 ≠ pledgetimes about 1,300 (±2 %)"
+        in output.splitlines()
+    ), output
