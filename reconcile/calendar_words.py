@@ -32,6 +32,13 @@ ORDINAL_SUFFIXES = frozenset(
 #: Words between a day and its month: "6th of May", "15 de mayo", "السادس من شباط".
 DAY_MONTH_LINKS = frozenset({"of", "the", "de", "del", "du", "im", "des", "من", "شهر"})
 
+#: Words between the two days of a range in one month: "10 to 11 September", "с 10 на 11 сентября",
+#: "العاشر على الحادي عشر من أيلول".
+DAY_RANGE_LINKS = frozenset(
+    {"to", "and", "until", "till", "through", "الي", "علي", "حتي", "و", "на", "по", "и", "до",
+     "au", "bis", "al", "a"}
+)  # fmt: skip
+
 _ARABIC_UNITS = ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
 _ARABIC_TENS = {20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين")}
 
@@ -152,3 +159,25 @@ def _match(found: Sequence[Token], index: int, rest: tuple[str, ...]) -> int | N
             return None
         index += 1
     return index
+
+
+#: Words for "year" (folded), with the count a dual gives: عامين is two years.
+YEAR_WORDS: dict[str, int] = {
+    "year": 1, "years": 1,
+    "عام": 1, "العام": 1, "سنه": 1, "السنه": 1, "سنوات": 1, "السنوات": 1, "اعوام": 1,
+    "الاعوام": 1, "عامين": 2, "العامين": 2, "عامان": 2, "سنتين": 2, "السنتين": 2, "سنتان": 2,
+    "год": 1, "года": 1, "году": 1, "лет": 1,
+}  # fmt: skip
+
+#: Words that make a year the one after a year named before it: "the following year",
+#: "العام التالي", "в следующем году".
+NEXT_YEAR_WORDS = frozenset(
+    {"following", "next", "subsequent", "التالي", "التاليه", "اللاحق", "اللاحقه", "следующем",
+     "следующий", "следующего", "последующем"}
+)  # fmt: skip
+
+#: Words that count years on from a year named before them: "five years later", "بعد خمس
+#: سنوات", "через пять лет", "пять лет спустя".
+LATER_WORDS = frozenset(
+    {"later", "after", "afterwards", "on", "بعد", "через", "спустя", "позже", "позднее"}
+)

@@ -127,9 +127,7 @@ def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoRe
 
 def _exit(report: Report, *, strict: bool, exit_zero: bool) -> NoReturn:
     """Exit 1 on unresolved conflicts or misquotes (with `strict`, on warnings too), else 0."""
-    from reconcile.render.findings import misquotes
-
-    failed = report.unresolved_conflicts or misquotes(report) or (strict and report.problems)
+    failed = report.unresolved_conflicts or report.misquoted or (strict and report.problems)
     sys.exit(EXIT_CONFLICTS if failed and not exit_zero else EXIT_CLEAN)
 
 

@@ -11,10 +11,12 @@ from reconcile.model import (
     REPORT_ORDER,
     Claim,
     ClaimView,
+    Contradiction,
     Group,
     MemberRow,
     Membership,
     Project,
+    QuoteStatus,
     Report,
     Resolution,
     SourceCounts,
@@ -52,8 +54,13 @@ def compare(project: Project) -> Report:
             for r in stale
         )
     groups.sort(key=_group_order(project))
+    misquoted = tuple(c for c in project.claims if c.quote_match.status is QuoteStatus.MISQUOTED)
     return Report(
-        project, tuple(groups), sorted_problems(problems), _source_counts(project, groups)
+        project,
+        tuple(groups),
+        sorted_problems(problems),
+        _source_counts(project, groups),
+        misquoted,
     )
 
 
@@ -82,14 +89,14 @@ def _compare_group(
     distinct: dict[tuple[object, object], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         distinct[(claim.value, claim.as_of)].append(index)
-    contradicting: set[int] = set()
+    contradictions: list[Contradiction] = []
     relations: set[Relation | None] = set()
     for (_, first), (_, second) in combinations(distinct.items(), 2):
         found = relation(claims[first[0]], claims[second[0]])
         relations.add(found)
         if found is Relation.CONTRADICTS:
-            contradicting.update(first)
-            contradicting.update(second)
+            contradictions.append(Contradiction(tuple(first), tuple(second)))
+    contradicting = {i for c in contradictions for i in (*c.first, *c.second)}
 
     verdicts: dict[int, Verdict] = {}
     used: list[Resolution] = []
@@ -118,7 +125,16 @@ def _compare_group(
         ClaimView(claim, verdicts.get(i), i in contradicting) for i, claim in enumerate(claims)
     )
     stale = [r for r in resolutions if r not in used or not contradicting]
-    group = Group(topic, prop, subject, status, views, _members(claims), tuple(resolutions))
+    group = Group(
+        topic,
+        prop,
+        subject,
+        status,
+        views,
+        _members(claims),
+        tuple(resolutions),
+        tuple(contradictions),
+    )
     return group, stale
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reconcile.claimfields import ClaimFields
 from reconcile.config import CONFIG_FILE, ConfigReader, load_config
 from reconcile.entities import EntityIndex
+from reconcile.evidence import Evidence, QuoteEvidence
 from reconcile.fields import Checker, did_you_mean, empty_map
 from reconcile.frozen import frozen
 from reconcile.model import (
@@ -21,7 +22,6 @@ from reconcile.model import (
     Claim,
     Config,
     Project,
-    QuoteMatch,
     QuoteStatus,
     Resolution,
     Source,
@@ -232,6 +232,7 @@ class _ProjectReader(Checker):
     def all_claims(
         self, config: Config, index: EntityIndex, sources: Mapping[str, Source]
     ) -> Iterator[Claim]:
+        evidence = QuoteEvidence(config)
         for path in self.files(CLAIMS_DIR, ".yaml"):
             name = self.name(path)
             source = sources.get(path.stem)
@@ -247,10 +248,16 @@ class _ProjectReader(Checker):
                     )
                 )
                 continue
-            yield from self.file_claims(path, name, source, config, index)
+            yield from self.file_claims(path, name, source, config, index, evidence)
 
     def file_claims(
-        self, path: Path, name: str, source: Source, config: Config, index: EntityIndex
+        self,
+        path: Path,
+        name: str,
+        source: Source,
+        config: Config,
+        index: EntityIndex,
+        evidence: QuoteEvidence,
     ) -> list[Claim]:
         """The claims of one file, from the cache when it holds this very file's result."""
         cache, key = self.cache_entry(path, name, source)
@@ -260,7 +267,7 @@ class _ProjectReader(Checker):
                 self.problems.extend(stored[1])
                 return stored[0]
         before = len(self.problems)
-        claims = self.read_claims(path, name, source, config, index)
+        claims = self.read_claims(path, name, source, config, index, evidence)
         if cache is not None and claims is not None:
             cache.put(key, claims, self.problems[before:])
         return claims or []
@@ -283,7 +290,13 @@ class _ProjectReader(Checker):
         return self.cache, self.cache.key(name, claims_bytes, source_bytes)
 
     def read_claims(
-        self, path: Path, name: str, source: Source, config: Config, index: EntityIndex
+        self,
+        path: Path,
+        name: str,
+        source: Source,
+        config: Config,
+        index: EntityIndex,
+        evidence: QuoteEvidence,
     ) -> list[Claim] | None:
         """The claims of one file; None when it could not be read at all."""
         raw, ok = self.read_yaml(path, name)
@@ -297,13 +310,19 @@ class _ProjectReader(Checker):
         reader = ClaimFields(self, config, index)
         claims = []
         for item, place in zip(raw, raw.places, strict=True):
-            claim = self.claim(item, place, source, text, reader)
+            claim = self.claim(item, place, source, text, reader, evidence)
             if claim is not None:
                 claims.append(claim)
         return claims
 
     def claim(
-        self, raw: Any, place: Place, source: Source, text: SourceText, reader: ClaimFields
+        self,
+        raw: Any,
+        place: Place,
+        source: Source,
+        text: SourceText,
+        reader: ClaimFields,
+        evidence: QuoteEvidence,
     ) -> Claim | None:
         if not self.expect(raw, YamlMap, place, "a claim"):
             return None
@@ -324,8 +343,14 @@ class _ProjectReader(Checker):
                 )
             )
         quote = self.text_field(raw, "quote", "a claim")
-        match = text.find(quote, reader.config.settings.quote_threshold)
-        self.check_quote(raw, quote, match, source)
+        found = evidence.weigh(
+            quote,
+            text,
+            value,
+            prop,
+            source.language or reader.config.language,
+        )
+        self.check_quote(raw, quote, found, source)
         if value is None or (prop.subject and subject is None):
             return None
         if prop.temporal and as_of is None:
@@ -341,14 +366,16 @@ class _ProjectReader(Checker):
             subject_written,
             as_of if prop.temporal else None,
             quote,
-            match,
+            found.match,
             self.text_field(raw, "note", "a claim"),
         )
 
     def check_quote(
-        self, raw: YamlMap, quote: str | None, match: QuoteMatch, source: Source
+        self, raw: YamlMap, quote: str | None, evidence: Evidence, source: Source
     ) -> None:
-        """Warn of a claim without a quote, or with one its source does not quite hold."""
+        """Warn of a claim without a quote, with one its source does not quite hold, with one
+        that changes a fact of its source, or with one that does not mention its value."""
+        match = evidence.match
         if quote is None:
             self.add(
                 warning(
@@ -367,6 +394,15 @@ class _ProjectReader(Checker):
                     f"source says {match.found!r}",
                 )
             )
+        elif match.status is QuoteStatus.MISQUOTED:
+            self.add(
+                warning(
+                    quote_place,
+                    "quote-misquoted",
+                    f"quote changes a fact of the source ({match.score:g}% similar): "
+                    f"{evidence.misquote}",
+                )
+            )
         elif match.status is QuoteStatus.MISSING:
             self.add(
                 warning(
@@ -374,6 +410,14 @@ class _ProjectReader(Checker):
                     "quote-not-found",
                     f"quote not found in {source.file} (best match {match.score:g}% "
                     "similar); copy it from the text",
+                )
+            )
+        if evidence.unmentioned:
+            self.add(
+                warning(
+                    raw.place_of("value"),
+                    "value-not-in-quote",
+                    f"{evidence.unmentioned}: check the value, or quote the words that give it",
                 )
             )
 

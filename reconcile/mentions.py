@@ -7,6 +7,7 @@ so that the caller can say "the quote does not mention 1993".
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,12 @@ from rapidfuzz import fuzz, process
 
 from reconcile.calendar_words import (
     DAY_MONTH_LINKS,
+    DAY_RANGE_LINKS,
     ENGLISH_MONTHS,
+    LATER_WORDS,
+    NEXT_YEAR_WORDS,
     ORDINAL_SUFFIXES,
+    YEAR_WORDS,
     month_table,
     ordinal_table,
 )
@@ -45,7 +50,10 @@ class Mention:
     @property
     def message(self) -> str:
         """The warning's words: "the quote does not mention 1993 or 15 May"."""
-        return "the quote does not mention " + " or ".join(self.missing) if self.missing else ""
+        if not self.missing:
+            return ""
+        *first, last = self.missing
+        return "the quote does not mention " + (f"{', '.join(first)} or " if first else "") + last
 
 
 def mentions_date(
@@ -53,7 +61,9 @@ def mentions_date(
 ) -> Mention:
     """A date is mentioned by its year, or by its day and month where the value gives both."""
     folded = normalise(quote)
-    if year is not None and mentions_year(folded, year):
+    if year is not None and (
+        mentions_year(folded, year) or year in relative_years(folded, language_key(languages))
+    ):
         return Mention()
     if (
         month is not None
@@ -71,6 +81,60 @@ def mentions_year(folded: str, year: int) -> bool:
     """True when the year stands in the text in digits, not inside another number (1,992)."""
     digits = re.escape(str(year))
     return re.search(rf"(?<!\d)(?<!\d,){digits}(?!\d)(?![.,]\d)", folded) is not None
+
+
+@lru_cache(maxsize=4096)
+def relative_years(folded: str, languages: tuple[str, ...]) -> frozenset[int]:
+    """The years the text gives by counting on from a year it names before: "in 1992 … the
+    following year" is 1993, "في عام 1994 … بعد خمس سنوات" is 1999, "через два года" two on."""
+    found = tokens(folded)
+    counts = {mention.end: mention for mention in read_numbers(folded, languages)}
+    years: set[int] = set()
+    for index, token in enumerate(found):
+        unit = _year_word(token.text)
+        if unit is None:
+            continue
+        count = counts.get(index)
+        start = count.start if count is not None else index
+        around = {_plain(found, start - 1), _plain(found, index + 1)}
+        if count is None and around & NEXT_YEAR_WORDS:
+            offset = 1
+        elif around & LATER_WORDS:
+            offset = _whole(count.values) if count is not None else unit
+        else:
+            continue
+        anchor = _year_before(found, start)
+        if anchor is not None and offset:
+            years.add(anchor + offset)
+    return frozenset(years)
+
+
+def _year_word(text: str) -> int | None:
+    for stem in arabic_stems(text):
+        if stem in YEAR_WORDS:
+            return YEAR_WORDS[stem]
+    return None
+
+
+def _plain(found: Sequence[Token], index: int) -> str:
+    """The token at `index` without an Arabic conjunction (وبعد is بعد); "" outside the text."""
+    if not 0 <= index < len(found):
+        return ""
+    text = found[index].text
+    return text[1:] if len(text) > 3 and text[0] in "وف" else text
+
+
+def _whole(values: frozenset[float]) -> int:
+    whole = [int(v) for v in values if float(v).is_integer() and 0 < v < 1000]
+    return min(whole) if whole else 0
+
+
+def _year_before(found: Sequence[Token], end: int) -> int | None:
+    """The last year written in digits before token `end`."""
+    for token in reversed(found[:end]):
+        if re.fullmatch(r"[12]\d{3}", token.text):
+            return int(token.text)
+    return None
 
 
 def mentions_day_and_month(folded: str, day: int, month: int, languages: Collection[str]) -> bool:
@@ -99,7 +163,8 @@ def _named_day_and_month(
         named = months.at(found, index)
         if named is None or named[0] != month:
             continue
-        if _day_before(found, index, languages) == day:
+        before = _day_before(found, index, languages)
+        if before is not None and day in (before[0], _range_start(found, before[1], languages)):
             return True
         after = named[1]
         while after < len(found) and found[after].text in DAY_MONTH_LINKS:
@@ -109,11 +174,29 @@ def _named_day_and_month(
     return False
 
 
-def _day_before(found: Sequence[Token], month_at: int, languages: tuple[str, ...]) -> int | None:
-    """The day written just before a month name: "15 May", "6th of May", "السادس من شباط"."""
+def _day_before(
+    found: Sequence[Token], month_at: int, languages: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """The day written just before a month name ("15 May", "6th of May", "السادس من شباط"),
+    and the token it starts at."""
     end = month_at
     while end > 0 and found[end - 1].text in DAY_MONTH_LINKS and month_at - end < 2:
         end -= 1
+    for start in range(max(0, end - 4), end):
+        day = _day_at(found, start, languages, end=end)
+        if day is not None:
+            return day, start
+    return None
+
+
+def _range_start(found: Sequence[Token], day_at: int, languages: tuple[str, ...]) -> int | None:
+    """The first day of a range of days in one month that ends with the day at token `day_at`:
+    "10-11 September", "from 10 to 11 September", "ليلة العاشر على الحادي عشر من أيلول"."""
+    end = day_at
+    if end > 0 and found[end - 1].text in DAY_RANGE_LINKS:
+        end -= 1
+    elif not (end > 0 and found[end - 1].word == found[day_at].word):  # 10-11 is one word
+        return None
     for start in range(max(0, end - 4), end):
         day = _day_at(found, start, languages, end=end)
         if day is not None:
@@ -166,6 +249,13 @@ class NameIndex(Mapping[str, str]):
         for name, key in self._keys.items():
             if key:
                 self._by_first.setdefault(_index_word(key[0]), []).append(name)
+        self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._spelled: dict[tuple[str, float], frozenset[str]] = {}
+        self._longest_of: dict[str, int] = {}
+        for name, entity in self._names.items():
+            size = len(self._keys[name])
+            self._longest_of[entity] = max(size, self._longest_of.get(entity, 0))
+        self._longest = max(self._longest_of.values(), default=0)
 
     def __getitem__(self, name: str) -> str:
         return self._names[name]
@@ -179,6 +269,13 @@ class NameIndex(Mapping[str, str]):
     def occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         """Each entity named in the folded text by one of its names, or a form of it (a
         proclitic, a case ending): (entity, first token, token after the name)."""
+        if folded not in self._found:
+            if len(self._found) > 4096:  # the cache is for the quote at hand, not for all
+                self._found.clear()
+            self._found[folded] = self._occurrences(folded)
+        return self._found[folded]
+
+    def _occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         found = tokens(folded)
         hits: list[tuple[str, int, int]] = []
         for index, token in enumerate(found):
@@ -207,22 +304,43 @@ class NameIndex(Mapping[str, str]):
         that no other entity's name matches as well (SPEC §4's name resolution)."""
         if any(hit[0] == entity for hit in self.occurrences(folded)):
             return True
-        own = [name for name, owner in self._names.items() if owner == entity]
-        others = [name for name, owner in self._names.items() if owner != entity]
-        return any(
-            self._close_spelling(window, own, others, threshold)
-            for window in _windows(
-                tokens(folded), max((len(self._keys[n]) for n in own), default=0)
-            )
-        )
+        return entity in self._close_spellings(folded, threshold)
 
-    @staticmethod
-    def _close_spelling(window: str, own: list[str], others: list[str], threshold: float) -> bool:
-        best = process.extractOne(window, own, scorer=fuzz.ratio, processor=None)
-        if best is None or best[1] < threshold:
-            return False
-        rival = process.extractOne(window, others, scorer=fuzz.ratio, processor=None)
-        return rival is None or best[1] >= rival[1] + CLEAR_MARGIN
+    def _close_spellings(self, folded: str, threshold: float) -> frozenset[str]:
+        """The entities some run of the text's words spells closely: at least `threshold` like
+        a name of theirs, and `CLEAR_MARGIN` more than any other entity's name. Runs are of up
+        to one word more than the entity's longest name. Computed once per text."""
+        key = (folded, threshold)
+        if key not in self._spelled:
+            if len(self._spelled) > 4096:
+                self._spelled.clear()
+            self._spelled[key] = self._spell(folded, threshold)
+        return self._spelled[key]
+
+    def _spell(self, folded: str, threshold: float) -> frozenset[str]:
+        names = list(self._names)
+        found: set[str] = set()
+        for window, size in _window_texts(tokens(folded), self._longest):
+            best: dict[str, float] = {}
+            for _, score, at in process.extract(
+                window,
+                names,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=None,
+                score_cutoff=threshold - CLEAR_MARGIN,
+            ):
+                owner = self._names[names[at]]
+                best[owner] = max(score, best.get(owner, 0.0))
+            ranked = sorted(best.items(), key=lambda item: -item[1])
+            if not ranked:
+                continue
+            top, score = ranked[0]
+            rival = ranked[1][1] if len(ranked) > 1 else -math.inf
+            near = score >= threshold and score >= rival + CLEAR_MARGIN
+            if near and size <= self._longest_of[top] + 1:
+                found.add(top)
+        return frozenset(found)
 
 
 def _index_word(word: str) -> str:
@@ -231,20 +349,16 @@ def _index_word(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[str, ...]:
-    windows: list[str] = []
+def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[tuple[str, int], ...]:
+    """Every run of up to `longest` + 1 words, with and without proclitics, and its size."""
+    windows: dict[str, int] = {}
     for start in range(len(found)):
         for stem in arabic_stems(found[start].text):
             for size in range(1, longest + 2):
                 if start + size <= len(found):
                     rest = " ".join(t.text for t in found[start + 1 : start + size])
-                    windows.append(f"{stem} {rest}".strip())
-    return tuple(dict.fromkeys(windows))
-
-
-def _windows(found: tuple[Token, ...], longest: int) -> tuple[str, ...]:
-    """Every run of up to one word more than the longest name, with and without proclitics."""
-    return _window_texts(found, longest) if longest else ()
+                    windows.setdefault(f"{stem} {rest}".strip(), size)
+    return tuple(windows.items())
 
 
 def mentions_entity(

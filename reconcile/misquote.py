@@ -5,7 +5,7 @@ punctuation leave the quote approximate."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import cached_property
@@ -74,6 +74,9 @@ class Difference:
     kind: MisquoteKind
     quote_words: tuple[str, ...]
     found_words: tuple[str, ...]
+    #: Where the words stand: word indices (from, to) in each folded side.
+    quote_at: tuple[int, int] = field(default=(0, 0), compare=False)
+    found_at: tuple[int, int] = field(default=(0, 0), compare=False)
 
     @property
     def message(self) -> str:
@@ -138,8 +141,17 @@ class _Change:
 
 
 def word_diff(quote: str, found: str) -> list[DiffPart]:
-    """The words of the quote and of the text found, aligned: what the report's diff shows."""
-    quote_words, found_words = _words(normalise(quote)), _words(normalise(found))
+    """The folded words of the quote and of the text found, aligned."""
+    return _aligned(_words(normalise(quote)), _words(normalise(found)))
+
+
+def shown_diff(quote: str, found: str) -> list[DiffPart]:
+    """The words of the quote and of the text found as written, aligned on what they say:
+    what the reports show (give the quote without its ellipses)."""
+    return _aligned(quote.split(), found.split())
+
+
+def _aligned(quote_words: Sequence[str], found_words: Sequence[str]) -> list[DiffPart]:
     return [
         DiffPart(op, tuple(quote_words[i1:i2]), tuple(found_words[j1:j2]))
         for op, i1, i2, j1, j2 in _opcodes(quote_words, found_words)
@@ -155,7 +167,10 @@ def _opcodes(
 ) -> Sequence[tuple[str, int, int, int, int]]:
     # Words align on what they say, so "Russia," matches "Russia".
     matcher = SequenceMatcher(
-        None, [word_key(w) for w in quote_words], [word_key(w) for w in found_words], autojunk=False
+        None,
+        [word_key(normalise(w)) for w in quote_words],
+        [word_key(normalise(w)) for w in found_words],
+        autojunk=False,
     )
     return matcher.get_opcodes()
 
@@ -315,6 +330,8 @@ def _difference_of_spans(
         kind,
         tuple(change.quote.words[q_low:q_high]),
         tuple(change.found.words[f_low:f_high]),
+        (q_low, q_high),
+        (f_low, f_high),
     )
 
 

@@ -177,6 +177,7 @@ class Source:
 class QuoteStatus(StrEnum):
     EXACT = "exact"
     APPROXIMATE = "approximate"
+    MISQUOTED = "misquoted"  # approximate, but the words that differ carry a fact
     MISSING = "missing"
     ABSENT = "absent"
 
@@ -189,6 +190,8 @@ class QuoteMatch:
     spans: tuple[tuple[int, int], ...] = ()
     score: float | None = None
     found: str | None = None
+    #: For a misquote: the differing words, (as the quote writes them, as the source does).
+    differences: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +323,15 @@ class MemberRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two sets of claims of a group, each of one value at one time, that contradict each other
+    at overlapping times: indices into the group's claims, each sorted."""
+
+    first: tuple[int, ...]
+    second: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Every claim on one (topic, property, subject), and the status they take together."""
 
@@ -330,12 +342,26 @@ class Group:
     claims: tuple[ClaimView, ...]
     members: tuple[MemberRow, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
+    #: What contradicts what at overlapping times, by sets of claims of one value and time.
+    contradictions: tuple[Contradiction, ...] = ()
 
     @builtins.property
     def anchor(self) -> str:
         """A stable id for links: derived from the group's key, never from its position."""
         parts = [self.topic.id, self.property.id] + ([self.subject.id] if self.subject else [])
         return "g-" + "--".join(parts)
+
+    @builtins.property
+    def contradicting(self) -> tuple[tuple[int, int], ...]:
+        """The pairs of `claims` (indices, i < j, sorted) that contradict at overlapping times."""
+        return tuple(
+            sorted(
+                (min(i, j), max(i, j))
+                for contradiction in self.contradictions
+                for i in contradiction.first
+                for j in contradiction.second
+            )
+        )
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:
@@ -369,6 +395,7 @@ class Report:
     groups: tuple[Group, ...]
     problems: tuple[Problem, ...]
     source_counts: Mapping[str, SourceCounts] = field(default_factory=dict)
+    misquoted: tuple[Claim, ...] = ()  # claims whose quote changes a fact of its source
 
     def __post_init__(self) -> None:
         freeze(self, "source_counts", freeze_map(self.source_counts))

@@ -53,6 +53,9 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
         "مئتين": 200, "مائتان": 200, "مائتين": 200, "مائتا": 200, "ألفان": 2000,
         "ألفين": 2000, "مليونان": 2_000_000, "مليونين": 2_000_000, "ملياران": 2 * 10**9,
         "مليارين": 2 * 10**9,
+        # the dual before the noun it counts drops its ن: ألفي قتيل, مئتي جندي
+        "مئتي": 200, "مائتي": 200, "ألفي": 2000, "مليوني": 2_000_000,
+        "ملياري": 2 * 10**9,
     },
     "ru": {
         "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одному": 1, "одним": 1, "одном": 1,
@@ -66,6 +69,11 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "de": {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1},
     "es": {"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21},
 }  # fmt: skip
+
+#: Fractions written as one word before a scale word: "полтора миллиона", "полутора тысяч".
+FRACTION_WORDS: dict[str, dict[str, float]] = {
+    "ru": {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5},
+}
 
 #: Words that join the parts of one number: "one hundred and six", "واحد و عشرون".
 CONNECTORS = frozenset({"and", "et", "und", "y", "و", "ve", "и"})
@@ -92,7 +100,7 @@ class NumberMention:
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
-    words: dict[str, int]
+    words: dict[str, float]
     phrases: dict[tuple[str, ...], int]
     scales: dict[str, float]
 
@@ -170,8 +178,27 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> N
         ):
             scale *= multiplier
             end += 1
-        return NumberMention(frozenset(r * scale for r in readings), start, end)
+        values = {r * scale for r in readings}
+        rest = _rest_after_scale(found, end, scale, vocabulary)
+        if rest is not None:  # "42 ألفا و45" is 42045
+            values |= {v + extra for v in values for extra in rest.values}
+            end = rest.end
+        return NumberMention(frozenset(values), start, end)
     return _words_at(found, start, vocabulary)
+
+
+def _rest_after_scale(
+    found: Sequence[Token], end: int, scale: float, vocabulary: _Vocabulary
+) -> NumberMention | None:
+    """The smaller number joined by "and" after a scale word: the 45 of "42 ألفا و45"."""
+    if scale <= 1 or end + 1 >= len(found) or found[end].text not in CONNECTORS:
+        return None
+    if found[end - 1].stop:
+        return None
+    rest = _number_at(found, end + 1, vocabulary)
+    if rest is None or not all(v < scale for v in rest.values):
+        return None
+    return rest
 
 
 def _digit_groups_end(found: Sequence[Token], start: int) -> int:
@@ -217,7 +244,7 @@ def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> Nu
     return NumberMention(frozenset({total + current}), start, end)
 
 
-def _adds_to(current: float, value: int) -> bool:
+def _adds_to(current: float, value: float) -> bool:
     """True when `value` fills places `current` leaves empty: 20 + 1, 100 + 20, and the
     units before the tens of Arabic and German (واحد وعشرون, ein und zwanzig)."""
     if current == 0:
@@ -230,7 +257,7 @@ def _adds_to(current: float, value: int) -> bool:
 
 def _word_value(
     found: Sequence[Token], start: int, vocabulary: _Vocabulary
-) -> tuple[int, int] | None:
+) -> tuple[float, int] | None:
     """The value of the number word or phrase at `start`, and how many tokens it takes."""
     for length in range(min(_MAX_PHRASE, len(found) - start), 1, -1):
         rest = tuple(t.text for t in found[start + 1 : start + length])
@@ -238,8 +265,8 @@ def _word_value(
             if (value := vocabulary.phrases.get((stem, *rest))) is not None:
                 return value, length
     for stem in _number_stems(found[start].text):
-        if (value := vocabulary.words.get(stem)) is not None:
-            return value, 1
+        if (word := vocabulary.words.get(stem)) is not None:
+            return word, 1
     return None
 
 
@@ -251,6 +278,7 @@ def _scale(token: str, vocabulary: _Vocabulary, *, bare: bool = False) -> float 
     return None
 
 
+@lru_cache(maxsize=65536)
 def _number_stems(token: str) -> tuple[str, ...]:
     # Past the article (الست، والستة) any stem counts; past another proclitic only one of three
     # letters or more: لست is "I am not", not ل + ست.
@@ -263,7 +291,7 @@ def _number_stems(token: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
-    words: dict[str, int] = {}
+    words: dict[str, float] = {}
     phrases: dict[tuple[str, ...], int] = {}
     scales: dict[str, float] = {}
     for language in languages:
@@ -274,6 +302,8 @@ def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
                 phrases.setdefault(key, value)
         for word, multiplier in SCALE_WORDS.get(language, {}).items():
             scales.setdefault(normalise(word), multiplier)
+        for word, fraction in FRACTION_WORDS.get(language, {}).items():
+            words.setdefault(normalise(word), fraction)
     for scale, multiplier in scales.items():
         if words.get(scale) == multiplier:
             del words[scale]  # "mil", "cent", "ألف" are multipliers, so that "ستة آلاف" is 6000

@@ -143,6 +143,12 @@ CODES: dict[str, Code] = {
         ("not-in-revision", _E, "the project is not in diff's git revision"),
         ("outside-project", _E, "a file, or the link it is, points outside the project folder"),
         ("quote-approximate", _W, "a claim's quote is found in its source only approximately"),
+        (
+            "quote-misquoted",
+            _W,
+            "a claim's quote is near a passage of its source but differs in a number, a name or "
+            "a negation",
+        ),
         ("quote-not-found", _W, "a claim's quote is not found in its source"),
         ("repeated-entity", _W, "a list of entities names the same entity twice"),
         ("shared-name", _E, "two entities of one kind share a name"),
@@ -164,6 +170,7 @@ CODES: dict[str, Code] = {
             "an article that is a PDF, an image, an archive or other binary",
         ),
         ("unwritable-file", _E, "a file cannot be written"),
+        ("value-not-in-quote", _W, "a claim's quote does not mention its date, number or entity"),
         ("wrong-type", _E, "a value or field of the wrong type"),
         ("yaml-alias-bomb", _E, "YAML aliases expand to more than 10,000 copies"),
         ("yaml-syntax", _E, "the file is not valid YAML"),

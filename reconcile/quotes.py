@@ -12,6 +12,16 @@ from reconcile.normalise import normalise, normalise_with_offsets, vanishes
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 
 
+def quote_parts(quote: str) -> list[str]:
+    """The parts of a quote between its ellipses, each stripped; empty ones left out."""
+    return [part.strip() for part in _ELLIPSIS.split(quote) if normalise(part)]
+
+
+def without_ellipses(quote: str) -> str:
+    """The quote's words without the ellipses that stand for omitted ones."""
+    return " ".join(_ELLIPSIS.sub(" ", quote).split())
+
+
 class SourceText:
     """A source's text folded once, so that every quote is one search of it."""
 
@@ -44,26 +54,30 @@ class SourceText:
         else:
             return QuoteMatch(QuoteStatus.EXACT, tuple(spans), 100.0)
         whole = " ".join(parts)
-        alignment = fuzz.partial_ratio_alignment(
-            whole, self.folded, processor=None, score_cutoff=threshold
-        )
+        alignment = fuzz.partial_ratio_alignment(whole, self.folded, processor=None)
         if alignment is None or alignment.dest_end <= alignment.dest_start:
-            best = fuzz.partial_ratio(whole, self.folded, processor=None)
-            return QuoteMatch(QuoteStatus.MISSING, score=round(best, 1))
+            return QuoteMatch(QuoteStatus.MISSING, score=0.0)
         span = self._whole_words(*self._span(alignment.dest_start, alignment.dest_end))
-        return QuoteMatch(
-            QuoteStatus.APPROXIMATE,
-            (span,),
-            round(alignment.score, 1),
-            self.text[span[0] : span[1]],
-        )
+        found = self.text[span[0] : span[1]]
+        if alignment.score < threshold:  # the nearest passage, for the misquote rules
+            return QuoteMatch(QuoteStatus.MISSING, score=round(alignment.score, 1), found=found)
+        return QuoteMatch(QuoteStatus.APPROXIMATE, (span,), round(alignment.score, 1), found)
+
+    def passage(self, match: QuoteMatch) -> str:
+        """The text a match covers, its parts joined by a space."""
+        return " ".join(self.text[low:high] for low, high in match.spans)
 
     def _whole_words(self, low: int, high: int) -> tuple[int, int]:
         """Widen a span of the text so that it neither starts nor ends inside a word."""
-        while low > 0 and self.text[low - 1].isalnum() and self.text[low].isalnum():
+        text = self.text
+        while low > 0 and _joined(text, low - 1, low):
             low -= 1
-        while high < len(self.text) and self.text[high].isalnum() and self.text[high - 1].isalnum():
+        while high < len(text) and _joined(text, high - 1, high):
             high += 1
+        while low < high and text[low].isspace():
+            low += 1
+        while high > low and text[high - 1].isspace():
+            high -= 1
         return low, high
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
@@ -74,3 +88,19 @@ class SourceText:
         while high < len(self.text) and vanishes(self.text[high]):
             high += 1
         return low, high
+
+
+def _joined(text: str, left: int, right: int) -> bool:
+    """Whether characters `left` and `right` (next to each other) stand in one word or number:
+    letters and digits, or a number's separator between digits (7.8, 4,000)."""
+    a, b = text[left], text[right]
+    if a.isalnum() and b.isalnum():
+        return True
+    if b in _NUMBER_MARKS and a.isdigit():
+        return right + 1 < len(text) and text[right + 1].isdigit()
+    if a in _NUMBER_MARKS and b.isdigit():
+        return left > 0 and text[left - 1].isdigit()
+    return False
+
+
+_NUMBER_MARKS = frozenset(".,\u066b\u066c")

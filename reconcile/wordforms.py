@@ -85,6 +85,7 @@ def is_digits(token: str) -> bool:
     return token[:1].isdigit()
 
 
+@lru_cache(maxsize=65536)
 def arabic_stems(token: str) -> tuple[str, ...]:
     """The token and what remains of it without each Arabic proclitic it may carry."""
     if not _ARABIC.fullmatch(token):

@@ -23,6 +23,7 @@ RULES = {
     "wordforms",
     "mentions",
     "misquote",
+    "evidence",
 }
 READING = {
     "yamlfile",

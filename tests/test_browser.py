@@ -536,3 +536,32 @@ def test_changed_since_in_arabic_and_in_the_dark(
     page.emulate_media(color_scheme="dark")
     assert badge.evaluate("el => getComputedStyle(el).color") != light
     assert opened.violations() == [] and opened.errors == []
+
+
+def test_the_misquote_filter_is_kept_in_the_url(
+    browser_open: Callable[..., Opened], html_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    import reconcile
+    from conftest import HTML_FILES
+
+    claim = (
+        "- topic: founding\n  property: troops\n  value: {min: 20000}\n"
+        "  quote: نشرت القوات أكثر من 20,000 جندي في العاصمة طشقند\n"
+    )
+    files = {"claims/a.yaml": HTML_FILES["claims/a.yaml"] + claim}
+    report = reconcile.compare(reconcile.load_project(html_project(files)))
+    path = tmp_path / "misquoted.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    opened = browser_open(path=path)
+    page = opened.page
+    assert len(opened.visible_groups()) == len(ALL_GROUPS)
+    page.click("a.misquote-filter")
+    assert opened.visible_groups() == ["g-founding--troops"]
+    assert page.is_checked("#misquoted")
+    assert "quote=misquoted" in page.url
+    again = browser_open("?quote=misquoted", path=path)
+    assert again.visible_groups() == ["g-founding--troops"]
+    again.page.uncheck("#misquoted")
+    assert len(again.visible_groups()) == len(ALL_GROUPS)
+    assert "quote=" not in again.page.url
+    assert opened.errors == [] and again.errors == []

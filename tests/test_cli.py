@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992. أوزبكستان عضو"
+SIGNED_ON = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992"
 
 
 def claim(prop: str, value: str, quote: str = "وقع عليها روسيا", extra: str = "") -> str:
@@ -22,7 +23,7 @@ def conflicted(make_project) -> Path:
     return make_project(
         sources={"a": ("2022", TEXT), "b": ("2013", TEXT)},
         claims={
-            "a": claim("treaty_signed", "1992-05-15") + claim("binding", "true"),
+            "a": claim("treaty_signed", "1992-05-15", quote=SIGNED_ON) + claim("binding", "true"),
             "b": claim("treaty_signed", "1993", quote="قال شيئا آخر تماما"),
         },
     )
@@ -44,11 +45,11 @@ def test_check_prints_conflicts_and_problems(run, conflicted: Path) -> None:
     assert "CONFLICT founding.treaty_signed: Founding › Treaty signed" in result.output
     assert "  a  15 May 1992  [claims/a.yaml:1:3]" in result.output
     assert "  b  1993  [claims/b.yaml:1:3]" in result.output
-    assert "     “وقع عليها روسيا” (exact)" in result.output
+    assert f"     “{SIGNED_ON}” (exact)" in result.output
     assert (
         "claims/b.yaml:4:10: warning: quote not found in sources/b.md (best match" in result.output
     )
-    assert lines[-1] == "1 unresolved conflict, 1 warning."
+    assert lines[-1] == "1 unresolved conflict, 0 misquotes, 1 warning."
     assert "\x1b[" not in result.output  # no colour off a terminal
 
 
@@ -121,6 +122,7 @@ def test_check_json_is_the_spec_object(run, conflicted: Path) -> None:
         "subject",
         "status",
         "claims",
+        "contradicting",
         "members",
         "resolution",
     ]

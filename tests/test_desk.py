@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992. أوزبكستان عضو"
 
 
-def claim(prop: str, value: str, quote: str = "وقع عليها روسيا") -> str:
+def claim(prop: str, value: str, quote: str = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992") -> str:
     return f"- topic: founding\n  property: {prop}\n  value: {value}\n  quote: {quote}\n"
 
 

@@ -20,7 +20,7 @@ from reconcile.diff import STATUS_RANK, diff, summary_line
 
 TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992. أوزبكستان عضو. الميثاق نص طويل."
 SOURCES = {"a": ("2022", TEXT), "b": ("2013", TEXT)}
-SIGNED = "وقع عليها روسيا"
+SIGNED = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992"
 CHARTER = "الميثاق نص طويل"
 
 

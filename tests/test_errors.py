@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 TEXT = "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992."
-GOOD = "- topic: founding\n  property: treaty_signed\n  value: 1992\n  quote: وقع عليها روسيا\n"
+GOOD = (
+    "- topic: founding\n  property: treaty_signed\n  value: 1992\n"
+    "  quote: وقع عليها روسيا وبيلاروسيا في 15 أيار 1992\n"
+)
 LINE = re.compile(
     r"^(?P<place>[^:\n]+:\d+:\d+): (?P<severity>error|warning): (?P<message>.*) "
     r"\[(?P<code>[a-z-]+)\]$"

@@ -36,7 +36,7 @@ def test_init_writes_a_commented_project_that_check_accepts(tmp_path: Path) -> N
         assert (root / name).read_text(encoding="utf-8").lstrip().startswith(("#", "---"))
     checked = run("check", "--project", root)
     assert checked.exit_code == EXIT_CLEAN, checked.output
-    assert "0 unresolved conflicts, 0 warnings." in checked.output
+    assert "0 unresolved conflicts, 0 misquotes, 0 warnings." in checked.output
     project = load_project(root)
     assert len(project.claims) == 5
     assert all(c.quote_match.status == "exact" for c in project.claims)

@@ -284,3 +284,80 @@ def test_a_year_mentions_itself(year: int) -> None:
 
 def test_tokens_keep_numbers_whole() -> None:
     assert [t.text for t in tokens("4,000, and 17,9 x-y")] == ["4,000", "and", "17,9", "x", "y"]
+
+
+# Rules found by the mutation benchmark (scripts/bench_quotes.py) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "year", "languages"),
+    [
+        ("signed in 1992; the following year Belarus joined", 1993, ["en"]),
+        ("in 1992 … a year later", 1993, ["en"]),
+        ("in 1994 … five years later", 1999, ["en"]),
+        ("في 15 مايو عام 1992 … في العام التالي على المعاهدة", 1993, ["ar"]),
+        ("في عام 1994 … بعد خمس سنوات على تجديد المعاهدة", 1999, ["ar"]),
+        ("في عام 2000 وبعد عامين", 2002, ["ar"]),
+        ("в 1992 году, а в следующем году", 1993, ["ru"]),
+        ("в 2010 году … через два года", 2012, ["ru"]),
+    ],
+)
+def test_a_year_counted_on_from_a_year_the_quote_names(quote, year, languages) -> None:
+    assert mentions_date(quote, year, None, None, languages)
+
+
+@pytest.mark.parametrize(
+    ("quote", "year"),
+    [
+        ("the following year", 1993),  # no year to count from
+        ("in 1992, for another five years", 1997),  # a duration, not a later year
+        ("in 1992; the following year", 1994),
+    ],
+)
+def test_a_year_not_counted_on(quote, year) -> None:
+    assert not mentions_date(quote, year, None, None, ["en"])
+
+
+@pytest.mark.parametrize(
+    ("quote", "languages"),
+    [
+        ("on 10-11 September", ["en"]),
+        ("from 10 to 11 September", ["en"]),
+        ("ففي ليلة 10 إلى 11 سبتمبر انهار السدان", ["ar"]),
+        ("في ليلة العاشر على الحادي عشر من أيلول", ["ar"]),
+        ("в ночь с 10 на 11 сентября", ["ru"]),
+    ],
+)
+def test_both_days_of_a_range_in_one_month(quote, languages) -> None:
+    assert mentions_date(quote, 2023, 9, 10, languages)
+    assert mentions_date(quote, 2023, 9, 11, languages)
+    assert not mentions_date(quote, 2023, 9, 9, languages)
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "languages"),
+    [
+        ("تحدثت حكومة الشرق عن ألفي قتيل", 2000, ["ar"]),
+        ("ما يقارب مئتي جندي", 200, ["ar"]),
+        ("بلغ عدد النازحين 42 ألفا و45 شخصا", 42045, ["ar"]),
+        ("2 thousand and 5 people", 2005, ["en"]),
+        ("около полутора тысяч боезарядов", 1500, ["ru"]),
+        ("полтора миллиона человек", 1_500_000, ["ru"]),
+    ],
+)
+def test_more_ways_of_writing_a_number(quote, number, languages) -> None:
+    assert mentions_number(quote, number, number, languages)
+
+
+def test_a_scale_word_alone_keeps_its_value() -> None:
+    assert mentions_number("بلغ عدد النازحين 42 ألفا و45 شخصا", 42000, 42000, ["ar"])
+    assert not mentions_number("42 ألفا و45 شخصا", 45045, 45045, ["ar"])
+
+
+def test_the_message_lists_what_is_missing() -> None:
+    assert Mention(("Armenia",)).message == "the quote does not mention Armenia"
+    assert Mention(("1993", "15 May")).message == "the quote does not mention 1993 or 15 May"
+    assert (
+        Mention(("Armenia", "Belarus", "Russia")).message
+        == "the quote does not mention Armenia, Belarus or Russia"
+    )

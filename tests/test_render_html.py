@@ -442,3 +442,54 @@ def test_problems_are_listed_with_their_place(html_page: Page) -> None:
     assert "claims/c.yaml:19" in text and "quote-not-found" in text
     links = [e for e in _descendants(table) if e.tag == "a"]
     assert links and links[0].attrs["href"] == "#c--c--16-3"  # the claim holding line 19
+
+
+MISQUOTE_CLAIM = (
+    "- topic: founding\n  property: troops\n  value: {min: 20000}\n"
+    "  quote: نشرت القوات أكثر من 20,000 جندي في العاصمة طشقند\n"
+)
+
+
+def misquoted_page(html_project: Callable[..., Path]) -> Page:
+    from conftest import HTML_FILES
+
+    files = {"claims/a.yaml": HTML_FILES["claims/a.yaml"] + MISQUOTE_CLAIM}
+    return Page(render_html(reconcile.compare(reconcile.load_project(html_project(files)))))
+
+
+def test_the_first_screen_counts_misquotes_beside_conflicts(
+    html_project: Callable[..., Path], html_page: Page
+) -> None:
+    assert html_page.by_id()["misquotes-h"].text.strip().endswith("Misquotes 0")
+    page = misquoted_page(html_project)
+    heading = page.by_id()["misquotes-h"]
+    [count] = [e for e in heading.children if "misquote-filter" in e.classes()]
+    assert count.text == "1" and count.attrs["href"] == "?quote=misquoted"
+    [item] = page.with_class("misquote-list")[0].children
+    assert "“20,000” ≠ “10,000”" in item.text
+    assert item.children[0].attrs["href"].startswith("#c--a--")
+
+
+def test_a_misquoted_card_can_be_filtered_and_shows_the_word_diff(
+    html_project: Callable[..., Path],
+) -> None:
+    page = misquoted_page(html_project)
+    cards = [e for e in page.find_all("article") if "data-misquoted" in e.attrs]
+    assert [card.attrs["id"] for card in cards] == ["g-founding--troops"]
+    assert page.find_all("input", id="misquoted", type="checkbox")
+    [diff] = page.with_class("qdiff")
+    bdi = diff.children[-1]
+    assert bdi.tag == "bdi" and bdi.attrs["dir"] == "auto" and bdi.attrs["lang"] == "ar"
+    [deleted] = [e for e in bdi.children if e.tag == "del"]
+    [inserted] = [e for e in bdi.children if e.tag == "ins"]
+    assert deleted.text == "[-10,000-]" and inserted.text == "{+20,000+}"
+    assert bdi.text.startswith("نشرت القوات أكثر من [-10,000-] {+20,000+} جندي")
+    [status] = [e for e in page.with_class("qs") if "qs-misquoted" in e.classes()]
+    assert status.text.startswith("Misquoted: the words that differ change a fact (")
+
+
+def test_a_conflict_card_says_which_claims_contradict(html_page: Page) -> None:
+    card = html_page.by_id()["g-founding--signatories"]
+    pairs = [e for e in html_page.with_class("pairs") if card in e.ancestors()]
+    assert len(pairs) == 1
+    assert "≠" in pairs[0].text and pairs[0].text.startswith("Contradicting:")

@@ -26,7 +26,7 @@ def test_check_text_shows_each_conflict_with_its_disputed_members(html_report: R
     assert "  a  Armenia, Belarus, Russia  [claims/a.yaml:5:3]" in lines
     assert "     “روسيا، أرمينيا، وبيلاروسيا” (exact)" in lines
     assert "  c  Russia, … (not contradicted)  [claims/c.yaml:1:3]" in lines
-    assert lines[-1] == "1 unresolved conflict, 1 warning."
+    assert lines[-1] == "1 unresolved conflict, 0 misquotes, 1 warning."
     assert not check_text(html_report).endswith("\n")
 
 

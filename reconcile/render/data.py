@@ -54,6 +54,7 @@ def group_data(group: Group) -> dict[str, Any]:
         "subject": group.subject.id if group.subject else None,
         "status": str(group.status),
         "claims": [claim_data(view) for view in group.claims],
+        "contradicting": [list(pair) for pair in group.contradicting],
         "members": [
             {
                 "entity": row.entity,

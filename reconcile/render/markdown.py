@@ -13,7 +13,7 @@ from collections.abc import Callable
 from reconcile.model import ClaimView, Group, Report, Status
 from reconcile.problems import Problem
 from reconcile.render.findings import MISQUOTED
-from reconcile.render.words import Words
+from reconcile.render.words import Words, shown_contradictions
 from reconcile.values import DateValue
 
 #: The characters that mean something inside a line of Markdown (and GitHub's tables).
@@ -117,6 +117,10 @@ def _claims_table(group: Group, words: Words, *, verdicts: bool = False) -> list
 
 def _conflict(group: Group, words: Words) -> list[str]:
     lines = _claims_table(group, words)
+    contradictions = shown_contradictions(group, words)
+    if contradictions:
+        lines.append("")
+    lines += [f"- contradicting: {md(text)}" for text in contradictions]
     disputed = [row for row in group.members if row.disputed]
     if disputed:
         lines.append("")

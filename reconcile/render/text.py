@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
-from reconcile.model import Group, Report, Status
+from reconcile.misquote import DiffPart
+from reconcile.model import Claim, Group, Report, Status
 from reconcile.problems import Problem, Severity
 from reconcile.render.places import PlaceText
-from reconcile.render.words import Words
+from reconcile.render.words import Words, misquote_diff, shown_contradictions
 
 STATUS_COLOURS = {
     Status.CONFLICT: "red",
@@ -32,7 +33,7 @@ def check_text(
     quiet: bool = False,
     every_group: bool = False,
 ) -> str:
-    """The summary, every unresolved conflict, every problem, and the closing count.
+    """The summary, every unresolved conflict, every misquote, every problem, the closing count.
 
     `where` shows a place; `quiet` leaves out the groups; `every_group` shows every group, not
     only the conflicts.
@@ -46,13 +47,17 @@ def check_text(
     for group in () if quiet else report.groups:
         if every_group or group.status is Status.CONFLICT:
             lines += ["", *_group_lines(group, words, colour, where)]
+    for claim in () if quiet else report.misquoted:
+        lines += ["", *misquote_lines(claim, colour, where)]
     if report.problems:
         lines += ["", problems_text(report.problems, colour=colour, where=where)]
     warnings = len(report.problems)
     conflicts = report.unresolved_conflicts
+    misquotes = len(report.misquoted)
     lines += [
         "",
         f"{conflicts} unresolved conflict{'s' * (conflicts != 1)}, "
+        f"{misquotes} misquote{'s' * (misquotes != 1)}, "
         f"{warnings} warning{'s' * (warnings != 1)}.",
     ]
     return "\n".join(lines)
@@ -102,7 +107,37 @@ def _group_lines(group: Group, words: Words, colour: bool, where: PlaceText) -> 
         )
         if claim.quote:
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
+    if group.status is Status.CONFLICT:
+        lines += [f"  contradicting: {text}" for text in shown_contradictions(group, words)]
     return lines
+
+
+def misquote_lines(claim: Claim, colour: bool = False, where: PlaceText = str) -> list[str]:
+    """A misquote: where, what differs, the quote, the text found and the words marked."""
+    match = claim.quote_match
+    badge = _style("MISQUOTE", colour, fg="red", bold=True)
+    differs = "; ".join(f"'{quoted}' for '{found}'" for quoted, found in match.differences)
+    return [
+        f"{badge} {claim.source} {claim.topic}.{claim.property}: the quote says {differs}"
+        f"  [{where(claim.place)}]",
+        f"  quote: “{(claim.quote or '').strip()}”",
+        f"  found: “{match.found or ''}”",
+        f"  diff:  {marked_diff(misquote_diff(claim), colour)}",
+    ]
+
+
+def marked_diff(parts: list[DiffPart], colour: bool = False) -> str:
+    """The diff as text: the source's words as [-nine-], the quote's as {+ten+}."""
+    out: list[str] = []
+    for op, quote_words, found_words in parts:
+        if op == "equal":
+            out.append(" ".join(found_words))
+            continue
+        if found_words:
+            out.append(_style(f"[-{' '.join(found_words)}-]", colour, fg="red"))
+        if quote_words:
+            out.append(_style(f"{{+{' '.join(quote_words)}+}}", colour, fg="green"))
+    return " ".join(out)
 
 
 def _counts(report: Report) -> str:

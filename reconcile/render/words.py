@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reconcile.model import Config, Group, Label, MemberRow, Property
+from reconcile.misquote import DiffPart, shown_diff
+from reconcile.model import Claim, Config, Contradiction, Group, Label, MemberRow, Property
+from reconcile.quotes import without_ellipses
 from reconcile.render.messages import messages, translate
-from reconcile.values import DateValue, Value, rule_for
+from reconcile.values import DateValue, NumberValue, Value, rule_for
 from reconcile.values.date import describe_date
 
 
@@ -19,6 +21,10 @@ class ValueView:
     precision: str | None = None  # "year", "range"…: why two dates or numbers may differ
     partial: bool = False
     code: str | None = None  # the canonical form, when it says more than the label (EDTF)
+
+
+#: How many contradictions of one group the text, Markdown and HTML outputs name.
+SHOWN_CONTRADICTIONS = 12
 
 
 class Words:
@@ -93,3 +99,56 @@ class Words:
     def when(self, date: DateValue | None) -> str | None:
         """A date in words, or None for no date."""
         return self.date(date.edtf)[0] if date else None
+
+    def contradiction(self, group: Group, contradiction: Contradiction) -> str:
+        """What contradicts what in `group`: "6 February 2023: a 371 ≠ b, c about 1,300 (±2 %)"."""
+        prop = group.property
+        sides = []
+        for indices in (contradiction.first, contradiction.second):
+            claims = [group.claims[index].claim for index in indices]
+            sources = self.separator.join(dict.fromkeys(claim.source for claim in claims))
+            sides.append((sources, claims[0]))
+        (first_sources, first), (second_sources, second) = sides
+        text = (
+            f"{first_sources} {self.value(first.value, prop).text} ≠ "
+            f"{second_sources} {self.value(second.value, prop).text}"
+        )
+        tolerance = self.tolerance(first.value, second.value)
+        if tolerance:
+            text += f" ({tolerance})"
+        when = self.when(_narrower(first.as_of, second.as_of)) if prop.temporal else None
+        return f"{when}: {text}" if when else text
+
+    def tolerance(self, *values: Value) -> str | None:
+        """The tolerance that widened approximate numbers ("±2 %", "±100"); None if none did."""
+        shown = [
+            f"±{self.number(v.tolerance.amount)}{' %' if v.tolerance.percent else ''}"
+            for v in values
+            if isinstance(v, NumberValue) and v.approximate and v.tolerance.amount
+        ]
+        return self.separator.join(dict.fromkeys(shown)) or None
+
+
+def _narrower(first: DateValue | None, second: DateValue | None) -> DateValue | None:
+    """The more precise of two times (the overlap of a year and a day in it is the day)."""
+    if first is None or second is None:
+        return first or second
+    return second if _width(second) < _width(first) else first
+
+
+def _width(date: DateValue) -> float:
+    return date.span.high - date.span.low
+
+
+def misquote_diff(claim: Claim) -> list[DiffPart]:
+    """The words of a misquoted claim's quote against the text found, as written."""
+    if claim.quote is None or claim.quote_match.found is None:
+        return []
+    return shown_diff(without_ellipses(claim.quote), claim.quote_match.found)
+
+
+def shown_contradictions(group: Group, words: Words) -> list[str]:
+    """The first contradictions of `group` in words, and how many more there are."""
+    shown = [words.contradiction(group, c) for c in group.contradictions[:SHOWN_CONTRADICTIONS]]
+    more = len(group.contradictions) - len(shown)
+    return shown + ([words.t("more_contradictions", count=more)] if more > 0 else [])

@@ -10,8 +10,16 @@ from reconcile.model import Claim, ClaimView, Config, Group, Property, QuoteStat
 from reconcile.normalise import normalise
 from reconcile.render.html.anchors import ClaimAnchors, quote_anchor, source_anchor
 from reconcile.render.html.sourcetext import language_direction
-from reconcile.render.words import ValueView, Words
+from reconcile.render.words import ValueView, Words, misquote_diff
 from reconcile.values import EntitySetValue, EntityValue
+
+
+@dataclass(frozen=True, slots=True)
+class DiffView:
+    """One run of the word diff: `equal`, `del` (the source's words) or `ins` (the quote's)."""
+
+    op: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +29,9 @@ class QuoteView:
     dir: str
     status: str
     status_text: str
-    found: str | None  # what the source says, for an approximate match
+    found: str | None  # what the source says, for an approximate match or a misquote
     target: str | None  # anchor of the highlighted passage in the source's text
+    diff: tuple[DiffView, ...] = ()  # a misquote: the source's words against the quote's
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +96,8 @@ def _quote_view(claim: Claim, source: Source | None, config: Config, words: Word
         text = words.t("quote_exact")
     elif status is QuoteStatus.APPROXIMATE:
         text = words.t("quote_approximate", score=_score(match.score))
+    elif status is QuoteStatus.MISQUOTED:
+        text = words.t("quote_misquoted", score=_score(match.score))
     elif status is QuoteStatus.MISSING:
         text = (
             words.t("quote_missing_score", score=_score(match.score))
@@ -102,9 +113,23 @@ def _quote_view(claim: Claim, source: Source | None, config: Config, words: Word
         language_direction(language),
         str(status),
         text,
-        match.found if status is QuoteStatus.APPROXIMATE else None,
+        match.found if status in (QuoteStatus.APPROXIMATE, QuoteStatus.MISQUOTED) else None,
         target,
+        _diff(claim) if status is QuoteStatus.MISQUOTED else (),
     )
+
+
+def _diff(claim: Claim) -> tuple[DiffView, ...]:
+    runs: list[DiffView] = []
+    for op, quote_words, found_words in misquote_diff(claim):
+        if op == "equal":
+            runs.append(DiffView("equal", " ".join(found_words)))
+            continue
+        if found_words:
+            runs.append(DiffView("del", " ".join(found_words)))
+        if quote_words:
+            runs.append(DiffView("ins", " ".join(quote_words)))
+    return tuple(runs)
 
 
 def _score(score: float | None) -> str:

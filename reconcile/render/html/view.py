@@ -18,6 +18,7 @@ from reconcile.model import (
     REPORT_ORDER,
     Entity,
     Group,
+    QuoteStatus,
     Report,
     Resolution,
     Source,
@@ -32,7 +33,7 @@ from reconcile.render.html.matrix import Matrix, Timeline, entity_matrix, timeli
 from reconcile.render.html.since import SinceView, since_view
 from reconcile.render.html.sourcetext import SourceView, quoted_passages, source_view
 from reconcile.render.messages import MESSAGES, direction
-from reconcile.render.words import ValueView, Words
+from reconcile.render.words import ValueView, Words, shown_contradictions
 from reconcile.values import EntitySetValue, EntityValue
 
 #: Above this many claims, collapsed groups and source texts are written inside <noscript> so
@@ -116,6 +117,8 @@ class GroupView:
     timeline: Timeline | None
     resolutions: tuple[ResolutionView, ...]
     search: str  # folded text the search box matches
+    pairs: tuple[str, ...] = ()  # which claims contradict, at what time
+    misquoted: int = 0  # how many of its claims misquote their source
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,16 @@ class ProblemView:
 
 
 @dataclass(frozen=True, slots=True)
+class MisquoteItem:
+    """A misquoted claim in the first screen's list."""
+
+    claim_anchor: str
+    source: str
+    title: str  # the group's full title
+    differences: str  # "ten" for "nine"
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     lang: str
     dir: str
@@ -144,6 +157,7 @@ class Page:
     statuses: tuple[StatusView, ...]
     conflicts: tuple[GroupView, ...]  # the first screen's list
     more_conflicts: int
+    misquotes: tuple[MisquoteItem, ...]
     sections: tuple[StatusSection, ...]
     total_groups: int
     topics: tuple[Option, ...]
@@ -203,6 +217,7 @@ def build_page(
         statuses=statuses,
         conflicts=tuple(conflicts[:OVERVIEW_CONFLICTS]),
         more_conflicts=max(0, len(conflicts) - OVERVIEW_CONFLICTS),
+        misquotes=_misquote_items(report, words, anchors),
         sections=tuple(
             StatusSection(s, tuple(by_status[s.key])) for s in statuses if by_status[s.key]
         ),
@@ -213,6 +228,27 @@ def build_page(
         search_index=tuple((view.anchor, view.search) for view in groups),
         lazy=lazy,
         since=since_view(since, report, words, anchors) if since else None,
+    )
+
+
+def _misquote_items(
+    report: Report, words: Words, anchors: ClaimAnchors
+) -> tuple[MisquoteItem, ...]:
+    titles = {
+        anchors[view.claim]: f"{words.label(g.topic.label, g.topic.id)} › {words.group_title(g)}"
+        for g in report.groups
+        for view in g.claims
+    }
+    return tuple(
+        MisquoteItem(
+            anchors[claim],
+            claim.source,
+            titles.get(anchors[claim], f"{claim.topic}.{claim.property}"),
+            words.separator.join(
+                f"“{quoted}” ≠ “{found}”" for quoted, found in claim.quote_match.differences
+            ),
+        )
+        for claim in report.misquoted
     )
 
 
@@ -342,6 +378,8 @@ def _group_view(
         timeline=timeline(group, rows, words, title),
         resolutions=tuple(_resolution_view(r, group, words) for r in group.resolutions),
         search=_search_text(group, rows, words, sources),
+        pairs=tuple(shown_contradictions(group, words)),
+        misquoted=sum(row.quote.status == QuoteStatus.MISQUOTED for row in rows),
     )
 
 

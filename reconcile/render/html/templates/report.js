@@ -1,6 +1,7 @@
 /* The consistency report's script: filters, search, lazy bodies, links, sorting, shortcuts.
    Plain JavaScript, no request of any kind. Every group is already in the HTML: this script only
-   hides, shows and opens. Filter and search state lives in the query string (?status=&q=), so
+   hides, shows and opens. Filter and search state lives in the query string (?status=&q=,
+   quote=misquoted for the groups with a misquote), so
    that the fragment stays free for links to groups, claims and quotes. */
 (function () {
   "use strict";
@@ -30,8 +31,8 @@
   }
 
   var data = null, index = null, cards = [], sections = [], filters = [];
-  var state = {status: [], topic: "", source: "", q: ""};
-  var search, topicSelect, sourceSelect, shown, noMatch;
+  var state = {status: [], topic: "", source: "", q: "", misquoted: false};
+  var search, topicSelect, sourceSelect, misquotedBox, shown, noMatch;
 
   function message(key, fields) {
     return data.messages[key].replace(/\{(\w+)\}/g, function (_, name) { return fields[name]; });
@@ -60,6 +61,7 @@
     state.topic = params.get("topic") || "";
     state.source = params.get("source") || "";
     state.q = params.get("q") || "";
+    state.misquoted = params.get("quote") === "misquoted";
   }
   function writeState() {
     var params = new URLSearchParams();
@@ -67,6 +69,7 @@
     if (state.topic) { params.set("topic", state.topic); }
     if (state.source) { params.set("source", state.source); }
     if (state.q) { params.set("q", state.q); }
+    if (state.misquoted) { params.set("quote", "misquoted"); }
     var query = params.toString();
     try {
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") +
@@ -90,7 +93,8 @@
       var card = cards[i];
       var ok = (!state.status.length || state.status.indexOf(card.status) >= 0) &&
         (!state.topic || card.topic === state.topic) &&
-        (!state.source || card.sources.indexOf(" " + state.source + " ") >= 0);
+        (!state.source || card.sources.indexOf(" " + state.source + " ") >= 0) &&
+        (!state.misquoted || card.misquoted);
       if (ok && texts) {
         var text = texts[card.el.id] || "";
         for (var j = 0; j < terms.length && ok; j++) { ok = text.indexOf(terms[j]) >= 0; }
@@ -109,6 +113,7 @@
     if (search.value !== state.q) { search.value = state.q; }
     topicSelect.value = state.topic;
     sourceSelect.value = state.source;
+    misquotedBox.checked = state.misquoted;
     shown.textContent = message("showing", {shown: count, total: cards.length});
     noMatch.hidden = count > 0;
     if (write) { writeState(); }
@@ -120,7 +125,7 @@
     apply(true);
   }
   function clearFilters() {
-    state = {status: [], topic: "", source: "", q: ""};
+    state = {status: [], topic: "", source: "", q: "", misquoted: false};
     apply(true);
   }
 
@@ -276,6 +281,11 @@
     }
     var action = el.getAttribute("data-action");
     if (action === "clear") { clearFilters(); }
+    else if (action === "misquoted") {
+      event.preventDefault();
+      state.misquoted = !state.misquoted;
+      apply(true);
+    }
     else if (action === "expand") { setAll(true); }
     else if (action === "collapse") { setAll(false); }
     else if (action === "help") { showHelp(); }
@@ -312,13 +322,15 @@
     search = d.getElementById("q");
     topicSelect = d.getElementById("topic");
     sourceSelect = d.getElementById("source");
+    misquotedBox = d.getElementById("misquoted");
     shown = d.getElementById("shown");
     noMatch = d.getElementById("no-match");
     var elements = d.querySelectorAll("article.card");
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
       cards.push({el: el, status: el.getAttribute("data-status"), topic: el.getAttribute("data-topic"),
-        sources: " " + el.getAttribute("data-sources") + " "});
+        sources: " " + el.getAttribute("data-sources") + " ",
+        misquoted: el.hasAttribute("data-misquoted")});
     }
     var secs = d.querySelectorAll("section.status-section");
     for (var s = 0; s < secs.length; s++) {
@@ -344,6 +356,7 @@
     });
     topicSelect.addEventListener("change", function () { state.topic = topicSelect.value; apply(true); });
     sourceSelect.addEventListener("change", function () { state.source = sourceSelect.value; apply(true); });
+    misquotedBox.addEventListener("change", function () { state.misquoted = misquotedBox.checked; apply(true); });
     /* Open groups whose body is still lazy are built as they come near the screen. */
     var pendingOpen = d.querySelectorAll("article.card > details[open] > .body > noscript.lazy");
     if (pendingOpen.length && "IntersectionObserver" in window) {
