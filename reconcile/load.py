@@ -443,7 +443,7 @@ class _Loader:
                     f"'kind' is only for entity and entities properties, not {prop_type}",
                 )
             )
-        choices = self.names(spec.get("choices"), spec.place_of("choices"), f"choices of {what}")
+        choices, choice_words = self.choices(spec, what)
         if prop_type is PropertyType.CHOICE and not choices:
             self.add(
                 error(
@@ -492,7 +492,21 @@ class _Loader:
             self.kind_field(spec, "subject", what, entities),
             temporal,
             tolerance,
+            choice_words,
         )
+
+    def choices(
+        self, spec: YamlMap, what: str
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """A list of choices, or a map of each choice to the words articles write it in."""
+        raw, place = spec.get("choices"), spec.place_of("choices")
+        if not isinstance(raw, YamlMap):
+            return self.names(raw, place, f"choices of {what}"), ()
+        words = tuple(
+            (str(choice), self.names(raw[choice], raw.place_of(choice), f"words of {choice!r}"))
+            for choice in raw
+        )
+        return tuple(choice for choice, _ in words), words
 
     def kind_field(
         self, spec: YamlMap, key: str, what: str, entities: Mapping[str, Mapping[str, Entity]]

@@ -90,6 +90,7 @@ _E, _W, _EW = (Severity.ERROR,), (Severity.WARNING,), (Severity.ERROR, Severity.
 CODES: dict[str, Code] = {
     code: Code(severities, meaning)
     for code, severities, meaning in (
+        ("article-too-large", _E, "the article add-source reads is larger than 16 MiB"),
         ("bad-character", _E, "the file holds a character YAML forbids, such as a control one"),
         ("bad-date", _E, "a date is not EDTF, or --decided is not YYYY-MM-DD"),
         ("bad-encoding", _E, "the file is not UTF-8"),
@@ -99,6 +100,7 @@ CODES: dict[str, Code] = {
         ("bad-type", _E, "a property's type is not one of the property types"),
         ("bad-value", _E, "a value cannot be read: a bad YAML scalar, tolerance or --value"),
         ("cannot-append", _E, "resolve cannot add to resolutions.yaml without disturbing it"),
+        ("cannot-fetch", _E, "add-source cannot fetch the article's web address"),
         ("duplicate-key", _E, "a mapping gives the same key twice"),
         ("empty-name", _E, "an entity's name has no letters or digits"),
         ("exists", _E, "a file add-source or init would write is there already"),
@@ -124,9 +126,12 @@ CODES: dict[str, Code] = {
         ("unknown-field", _EW, "a field the file does not define (in front matter: a warning)"),
         ("unknown-kind", _E, "a property names an entity kind reconcile.yaml does not define"),
         ("unknown-property", _E, "the topic has no property of that id"),
+        ("unknown-source", _E, "suggest names a source that is not in sources/"),
         ("unknown-topic", _E, "reconcile.yaml has no topic of that id"),
+        ("unreadable-article", _E, "add-source finds no article text in the page or document"),
         ("unreadable-file", _E, "the file cannot be read"),
         ("unsafe-tag", _E, "a YAML tag beyond the core schema, such as !!binary"),
+        ("unsupported-article", _E, "a PDF, an image or other file add-source cannot read"),
         ("unwritable-file", _E, "a file cannot be written"),
         ("wrong-type", _E, "a value or field of the wrong type"),
         ("yaml-alias-bomb", _E, "YAML aliases expand to more than 10,000 copies"),

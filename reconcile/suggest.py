@@ -1,33 +1,54 @@
-"""Claims guessed from an article: each sentence that holds a keyword of a property, with the
-dates, numbers and entities seen in it, written as commented-out blocks of a claims file."""
+"""Claims guessed from an article, from what the project already knows.
+
+Each sentence is scored against each property on the signals that tell, in the project's own
+data, which sentences state which property: how like the sentence is to the quotes other sources
+gave for it, whether it holds a value close to theirs, how often sources claim the property,
+whether a value of the property's type is there at all, and the property's labels and keywords.
+The value is then read from the sentence by the rule of the property's type (reconcile.extract),
+nearest the words that signal the property.
+"""
 
 from __future__ import annotations
 
+import builtins
+import math
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from reconcile.load import SOURCES_DIR
-from reconcile.model import Config, Entity, Property
+from reconcile.extract import Sentence, find_dates, find_numbers, word_hits
+from reconcile.mentions import NameIndex
+from reconcile.model import Config, Property
 from reconcile.normalise import normalise
-from reconcile.values import InvalidValue, PropertyType, parse_date
-from reconcile.yamldump import inline, one_line, plain_date, scalar
+from reconcile.numerals import language_key
+from reconcile.precedent import Known, Precedent, masked
+from reconcile.values import PropertyType
+from reconcile.wordforms import tokens
 
-__all__ = ["Suggestion", "claims_file", "sentences", "suggest_claims"]
+__all__ = ["Suggestion", "sentences", "suggest_claims"]
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A sentence of an article that may state a property, with the values seen in it."""
+    """A claim an article's sentence may make, with its value as read, and how sure it is."""
 
     property: Property
-    keyword: str
     sentence: str
     line: int
-    dates: tuple[str, ...] = ()
-    numbers: tuple[str, ...] = ()
-    values: tuple[str, ...] = ()  # ids of entities of the property's kind in the sentence
-    subjects: tuple[str, ...] = ()  # ids of entities of its subject kind
+    score: float
+    value: object = None
+    subject: str | None = None
+    as_of: str | None = None
+    approximate: bool = False
+    complete: bool = True
+    why: tuple[str, ...] = ()  # the signals that found it, for the hint
+    also: tuple[str, ...] = ()  # other values the sentence holds
+
+    @builtins.property
+    def key(self) -> tuple[str, str, str | None, str]:
+        """(topic, property, subject, value): what two suggestions must not share."""
+        return (self.property.topic, self.property.id, self.subject, repr(self.value))
 
 
 # A sentence ends at . ! ? ؟ ; ؛ ۔ … and at every line break; a full stop ends one only before
@@ -48,320 +69,233 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
             start = end
 
 
-_MONTHS = {
-    # English, the Arabic of Egypt and the Maghreb, and the Levantine (Syriac) names
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "يناير": 1,
-    "فبراير": 2,
-    "مارس": 3,
-    "ابريل": 4,
-    "مايو": 5,
-    "يونيو": 6,
-    "يونيه": 6,
-    "يوليو": 7,
-    "يوليه": 7,
-    "اغسطس": 8,
-    "سبتمبر": 9,
-    "اكتوبر": 10,
-    "نوفمبر": 11,
-    "ديسمبر": 12,
-    "جانفي": 1,
-    "فيفري": 2,
-    "افريل": 4,
-    "ماي": 5,
-    "جوان": 6,
-    "جويليه": 7,
-    "اوت": 8,
-    "كانون الثاني": 1,
-    "شباط": 2,
-    "اذار": 3,
-    "نيسان": 4,
-    "ايار": 5,
-    "حزيران": 6,
-    "تموز": 7,
-    "اب": 8,
-    "ايلول": 9,
-    "تشرين الاول": 10,
-    "تشرين الثاني": 11,
-    "كانون الاول": 12,
-}
-_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_YEAR = r"(1[0-9]{3}|20[0-9]{2})"
-_DATE_PATTERNS = (
-    # 1992-05-15, 1992-05
-    re.compile(rf"(?<!\d){_YEAR}-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?(?!\d)"),
-    # 15 May 1992, 15 أيار/مايو 1992, May 1992
-    re.compile(
-        rf"(?<!\d)(?:([0-3]?[0-9])\s+)?({_MONTH})(?:\s*/\s*(?:{_MONTH}))?\s*,?\s+"
-        rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?{_YEAR}(?!\d)"
-    ),
-    # May 15, 1992
-    re.compile(rf"(?<![\w])({_MONTH})\s+([0-3]?[0-9]),?\s+{_YEAR}(?!\d)"),
-)
-_BARE_YEAR = re.compile(rf"(?<![\d.,]){_YEAR}(?![\d.,]\d|\d)")
-_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\d.,])\d+(?:\.\d+)?")
+#: How much each signal weighs in a suggestion's score (0-1).
+WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
+#: Below this score nothing is suggested.
+THRESHOLD = 0.2
+#: The longest sentence read: a line of 60,000 dates is read no further than this.
+MAX_SENTENCE = 2000
+MAX_PER_SENTENCE = 4
+#: At most this many suggestions per claim the other sources make, for an article as long.
+BUDGET = 2.0
 
 
-def _dates_in(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """EDTF dates in a normalised sentence, in order, and the spans they take."""
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
+@dataclass
+class _Context:
+    """What scoring every sentence needs, built once per article."""
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    config: Config
+    precedent: Precedent
+    languages: tuple[str, ...]
+    year: int | None
+    names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
 
-    for number, pattern in enumerate(_DATE_PATTERNS):
-        for match in pattern.finditer(folded):
-            if not free(*match.span()):
-                continue
-            if number == 0:
-                text = "-".join(part for part in match.groups() if part)
-            elif number == 1:
-                day, month, year = match.group(1), _MONTHS[match.group(2)], match.group(3)
-                text = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            else:
-                month, day, year = _MONTHS[match.group(1)], match.group(2), match.group(3)
-                text = f"{year}-{month:02d}-{int(day):02d}"
-            try:
-                parse_date(text)
-            except InvalidValue:
-                continue
-            found.append((match.start(), text))
-            taken.append(match.span())
-    for match in _BARE_YEAR.finditer(folded):
-        if free(*match.span()):
-            found.append((match.start(), match.group(1)))
-            taken.append(match.span())
-    return list(dict.fromkeys(text for _, text in sorted(found))), taken
+    def names(self, kind: str) -> NameIndex:
+        if kind not in self.names_by_kind:
+            by_id = self.config.entities.get(kind, {})
+            self.names_by_kind[kind] = NameIndex(
+                {name: e.id for e in by_id.values() for name in e.names}
+            )
+        return self.names_by_kind[kind]
 
+    @cached_property
+    def properties(self) -> tuple[Property, ...]:
+        return tuple(p for t in self.config.topics.values() for p in t.properties.values())
 
-def _numbers_in(folded: str, dates: list[tuple[int, int]]) -> list[str]:
-    numbers = []
-    for match in _NUMBER.finditer(folded):
-        if all(match.end() <= s or match.start() >= e for s, e in dates):
-            numbers.append(match.group().replace(",", ""))
-    return list(dict.fromkeys(numbers))
-
-
-# A word may carry a leading Arabic conjunction and preposition: وروسيا, لروسيا, وبروسيا.
-_PROCLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"
+    @cached_property
+    def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+        """Each property's keywords and label words, weighted by how few properties share them."""
+        words = {(p.topic, p.id): _cue_words(p) for p in self.properties}
+        spread: dict[str, int] = {}
+        for found in words.values():
+            for word in set(found):
+                spread[word] = spread.get(word, 0) + 1
+        total = len(words) or 1
+        return {
+            key: tuple(
+                (word, weight * (1 - math.log(spread[word]) / math.log(total + 1)))
+                for word, weight in found.items()
+            )
+            for key, found in words.items()
+        }
 
 
-class _EntityFinder:
-    """Finds the entities of each kind named in a normalised sentence, by any of their names."""
-
-    def __init__(self, entities: Mapping[str, Mapping[str, Entity]]) -> None:
-        self.patterns: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-        for kind, by_id in entities.items():
-            names = [
-                (normalise(name), entity.id) for entity in by_id.values() for name in entity.names
-            ]
-            names = [(name, entity_id) for name, entity_id in names if name]
-            names.sort(key=lambda pair: len(pair[0]), reverse=True)
-            self.patterns[kind] = [
-                (re.compile(rf"(?<!\w){_PROCLITICS}{re.escape(name)}(?!\w)"), entity_id)
-                for name, entity_id in names
-            ]
-
-    def find(self, kind: str | None, folded: str) -> tuple[str, ...]:
-        if kind is None:
-            return ()
-        found: list[tuple[int, str]] = []
-        for pattern, entity_id in self.patterns.get(kind, ()):
-            match = pattern.search(folded)
-            if match:
-                found.append((match.start(), entity_id))
-        return tuple(dict.fromkeys(entity_id for _, entity_id in sorted(found)))
+def _cue_words(prop: Property) -> dict[str, float]:
+    found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
+    for label in (*prop.label.all(), prop.id.replace("_", " ")):
+        for token in tokens(normalise(label)):
+            word = token.text
+            if len(word) >= 4 and not word.isdigit():
+                found.setdefault(word[: max(4, len(word) - 2)], 0.6)
+    return found
 
 
-def suggest_claims(text: str, config: Config) -> Iterator[Suggestion]:
-    """Each (sentence, property) pair where the sentence holds one of the property's keywords.
+def suggest_claims(
+    text: str,
+    config: Config,
+    precedent: Precedent | None = None,
+    *,
+    language: str | None = None,
+    year: int | None = None,
+) -> list[Suggestion]:
+    """The claims the article `text` may make, best first: one per (property, subject, value).
 
-    Keywords and sentences are compared normalised, so spelling variants (أ/ا, ة/ه, diacritics,
-    case) still match. A keyword matches at the start of a word, after any Arabic prefix
-    (و ف ب ل ك ال), and the word may go on: وقع finds وَوقّعت, sign finds signed, but ألف
-    (thousand) does not find تحالف (alliance).
+    `precedent` holds the claims of the project's other sources; without it (the project's
+    first article) only labels, keywords and the fit of the values are used. `year` is the
+    article's: it completes dates written without one ("15 May").
     """
-    keywords = [
-        (prop, keyword, re.compile(rf"(?<!\w){_PROCLITICS}(?:ال)?{re.escape(folded)}"))
-        for topic in config.topics.values()
-        for prop in topic.properties.values()
-        for keyword in prop.keywords
-        if (folded := normalise(keyword))
-    ]
-    if not keywords:
-        return
-    finder = _EntityFinder(config.entities)
+    from reconcile.suggest_rules import Look, candidates
+
+    precedent = precedent or Precedent(config, (), ())
+    languages = language_key(
+        (*filter(None, (language, config.language)), *precedent.languages, *_scripts(text))
+    )
+    context = _Context(config, precedent, languages, year)
+    found: list[Suggestion] = []
     for line, sentence in sentences(text):
-        folded = normalise(sentence)
-        matched: dict[tuple[str, str], str] = {}
-        for prop, keyword, folded_keyword in keywords:
-            if folded_keyword.search(folded):
-                matched.setdefault((prop.topic, prop.id), keyword)
-        if not matched:
+        if len(sentence) > MAX_SENTENCE:
+            sentence = sentence[:MAX_SENTENCE]
+        parsed = Sentence.of(sentence)
+        if len(parsed.tokens) < 3:
             continue
-        dates, date_spans = _dates_in(folded)
-        numbers = _numbers_in(folded, date_spans)
-        for topic in config.topics.values():
-            for prop in topic.properties.values():
-                found = matched.get((prop.topic, prop.id))
-                if found is None:
-                    continue
-                yield Suggestion(
-                    prop,
-                    found,
-                    sentence,
-                    line,
-                    tuple(dates),
-                    tuple(numbers),
-                    finder.find(prop.kind, folded),
-                    finder.find(prop.subject, folded),
-                )
-
-
-_CLAIMS_HEADER = """\
-# The claims of {source}: one list item per fact the article states.
-#   topic, property, value   required; the topic and property come from reconcile.yaml
-#   quote                    the words of the article that back the claim, copied from it
-#   subject                  for per-entity properties: the entity the value is about
-#   as_of                    for temporal properties: when the value held (EDTF); without it,
-#                            the source's `published` date
-#   complete: false          for a list of entities that is only partial ("members include")
-#   approximate: true        for a number given as "about …"
-#   note                     free text for the reviewer
-#
-"""
-
-_SUGGESTED = """\
-# `reconcile add-source` suggests the claims below, all commented out: each comes from a sentence
-# of the article that holds a keyword of a property (shown after its topic). For each one that
-# holds, remove the "# " at the start of its lines, then check the value, which is only a guess
-# from the sentence, fill in what is empty and delete the hints (after a second #) you do not
-# need. Delete the rest. Until you uncomment a claim this file holds none.
-"""
-
-_NOTHING_SUGGESTED = """\
-# No sentence of the article holds a keyword of a property in reconcile.yaml, so nothing is
-# suggested (give properties `keywords` to get suggestions). Write the claims as in:
-#
-# - topic: TOPIC
-#   property: PROPERTY
-#   value: VALUE
-#   quote: "the words of the article that say so"
-"""
-
-_VALUE_HINTS = {
-    PropertyType.DATE: "a date (EDTF: 1992, 1992-05, 1992-05-15, 199X, 1992~, 1990/1993)",
-    PropertyType.NUMBER: "a number, or a range {min: N}, {max: N}, {min: N, max: M}",
-    PropertyType.BOOLEAN: "true or false",
-    PropertyType.TEXT: "free text",
-}
-
-
-def claims_file(source_id: str, suggestions: list[Suggestion], text_line: int) -> str:
-    """The new claims/ID.yaml: a header, then each suggestion as a commented-out claim."""
-    header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md")
-    if not suggestions:
-        return header + _NOTHING_SUGGESTED
-    blocks = [_suggestion_block(suggestion, text_line - 1) for suggestion in suggestions]
-    text = header + _SUGGESTED + "".join(f"\n{block}" for block in blocks)
-    # every line a comment, so that the file holds no claims until the user uncomments some
-    assert all(line.startswith("#") for line in text.splitlines() if line), text
-    return text
-
-
-def _suggestion_block(suggestion: Suggestion, line_offset: int) -> str:
-    prop = suggestion.property
-    label = prop.label.get()
-    lines: list[tuple[str, str]] = [
-        (
-            f"- topic: {inline(prop.topic)}",
-            f"line {suggestion.line + line_offset}, keyword {scalar(suggestion.keyword)}",
-        ),
-        (f"  property: {inline(prop.id)}", label if label != prop.id else ""),
-    ]
-    if prop.subject:
-        lines.append(
-            _with_guess(
-                "  subject:",
-                suggestion.subjects,
-                f"the {prop.subject} this is about: its id or any name of it",
-            )
-        )
-    lines.append(_value_line(suggestion))
-    if prop.type is PropertyType.ENTITIES:
-        lines.append(("", "add `complete: false` if the sentence lists only some of them"))
-    if prop.type is PropertyType.NUMBER:
-        lines.append(("", 'add `approximate: true` for "about", "nearly", "some"'))
-    if prop.temporal:
-        dates = suggestion.dates if prop.type is not PropertyType.DATE else suggestion.dates[1:]
-        lines.append(
-            _with_guess(
-                "  as_of:",
+        dates = find_dates(parsed.tokens, languages, context.year)
+        numbers = find_numbers(parsed, languages, dates)
+        shape = masked(parsed.tokens, precedent.names)
+        like, nearest = precedent.similarity(shape)
+        for prop in context.properties:
+            key = (prop.topic, prop.id)
+            column = precedent.keys.index(key) if key in precedent.keys else None
+            similarity = float(like[column]) if column is not None else 0.0
+            cues = _cue_hits(parsed, context.cue_words[key])
+            known = precedent.known.get(key, Known())
+            base = _base_score(similarity, cues, known, precedent.sources)
+            if base < THRESHOLD * 0.6:
+                continue
+            quote = None
+            if column is not None:
+                quote = precedent.quote_claims[int(nearest[column])]
+                cues = cues or _aligned(shape, precedent.quote_masks[int(nearest[column])])
+            look = Look(
+                parsed,
+                sentence,
                 dates,
-                "when this held (EDTF); delete the line to use the source's published date",
+                numbers,
+                [at for at, _, _ in cues],
+                known,
+                quote,
+                context.names,
             )
-        )
-    lines.append((f"  quote: {scalar(suggestion.sentence)}", ""))
-    out = []
-    for code, hint in lines:
-        hint = one_line(hint)
-        if not code:
-            out.append(f"#   # {hint}")
-        elif hint:
-            out.append(f"# {code}  # {hint}")
-        else:
-            out.append(f"# {code}")
-    return "\n".join(out) + "\n"
+            why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
+            why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
+            for suggestion in candidates(prop, look, line, why):
+                score = base + WEIGHTS["value"] * _closeness(suggestion, known)
+                found.append(replace(suggestion, score=round(score, 2)))
+        year_here = [int(str(d.value)[:4]) for d in dates]
+        if year_here:
+            context.year = year_here[-1] if year is None else year
+    return _chosen(found, precedent, len(text))
 
 
-def _with_guess(key: str, guesses: tuple[str, ...], hint: str) -> tuple[str, str]:
-    """A line holding the first value guessed from the sentence; the hint names the others."""
-    if not guesses:
-        return key, hint
-    others = f"; also in the sentence: {', '.join(guesses[1:])}" if len(guesses) > 1 else ""
-    return f"{key} {inline(plain_date(guesses[0]))}", hint + others
+_SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 
 
-def _value_line(suggestion: Suggestion) -> tuple[str, str]:
+def _scripts(text: str) -> list[str]:
+    """The languages whose script the text is written in, beside English: ar, ru."""
+    sample = text[:20_000]
+    return ["en", *(language for language, letters in _SCRIPTS if letters.search(sample))]
+
+
+def _cue_hits(
+    sentence: Sentence, words: Sequence[tuple[str, float]]
+) -> tuple[tuple[int, float, str], ...]:
+    hits: list[tuple[int, float, str]] = []
+    for word, weight in words:
+        for at in word_hits(sentence, (word,)):
+            hits.append((at, weight, word))
+    return tuple(sorted(hits))
+
+
+def _aligned(shape: str, quote: str) -> tuple[tuple[int, float, str], ...]:
+    """Where in the sentence the most similar quote of another source lies: its middle token."""
+    from rapidfuzz import fuzz
+
+    alignment = fuzz.partial_ratio_alignment(quote, shape)
+    if alignment is None or alignment.score < 50:
+        return ()
+    middle = (alignment.dest_start + alignment.dest_end) // 2
+    return ((shape.count(" ", 0, middle), 0.0, ""),)
+
+
+def _base_score(
+    similarity: float, cues: Sequence[tuple[int, float, str]], known: Known, sources: int
+) -> float:
+    words = max((w for _, w, _ in cues), default=0.0)
+    often = known.sources / sources if sources else 0.0
+    if not sources:
+        return WEIGHTS["words"] * 2 * words
+    return (
+        WEIGHTS["like"] * min(1.0, similarity * 1.6)
+        + WEIGHTS["words"] * words
+        + WEIGHTS["often"] * often
+    )
+
+
+def _closeness(suggestion: Suggestion, known: Known) -> float:
+    """How close the value is to the values other sources gave (0-1)."""
+    value = suggestion.value
     prop = suggestion.property
-    kind = prop.kind or ""
-    if prop.type is PropertyType.DATE:
-        return _with_guess("  value:", suggestion.dates, _VALUE_HINTS[prop.type])
-    if prop.type is PropertyType.NUMBER:
-        line, hint = _with_guess("  value:", suggestion.numbers, _VALUE_HINTS[prop.type])
-        # The digits found are written bare, so that they read back as a number.
-        return (f"  value: {suggestion.numbers[0]}" if suggestion.numbers else line), hint
+    if prop.type is PropertyType.DATE and isinstance(value, str) and value[:4].isdigit():
+        return 1.0 if int(value[:4]) in known.years else 0.0
+    if prop.type is PropertyType.NUMBER and known.numbers:
+        numbers = [v for v in _bounds(value) if v > 0]
+        ratios = [min(a, b) / max(a, b) for a in numbers for b in known.numbers if b > 0]
+        return max(ratios, default=0.0)
     if prop.type is PropertyType.ENTITY:
-        return _with_guess("  value:", suggestion.values, f"a {kind}: its id or any name of it")
-    if prop.type is PropertyType.ENTITIES:
-        hint = f"a list of {kind} names, such as [a, b, c]"
-        if suggestion.values:
-            return f"  value: {inline(list(suggestion.values))}", hint
-        return "  value:", hint
-    if prop.type is PropertyType.CHOICE:
-        return "  value:", "one of: " + ", ".join(prop.choices)
-    return "  value:", _VALUE_HINTS[prop.type]
+        return 1.0 if value in known.entities else 0.0
+    if prop.type is PropertyType.ENTITIES and isinstance(value, list) and known.lists:
+        named = set(value)
+        return max(len(named & ids) / len(named | ids) for ids in known.lists)
+    return 0.0
+
+
+def _bounds(value: object) -> list[float]:
+    if isinstance(value, (int, float)):
+        return [float(value)]
+    if isinstance(value, dict):
+        return [float(v) for v in value.values()]
+    return []
+
+
+def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
+    """The suggestions kept, best first: one per (property, subject, value), a few per
+    sentence, and no more in all than twice what the other sources claim for an article of
+    this length."""
+    found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
+    budget = math.inf
+    if precedent.sources and precedent.claims_per_source and precedent.mean_length:
+        budget = max(5, BUDGET * precedent.claims_per_source * length / precedent.mean_length)
+    kept: list[Suggestion] = []
+    seen: set[tuple[str, str, str | None, str]] = set()
+    per_sentence: dict[tuple[int, str], int] = {}
+    per_property: dict[tuple[str, str, str | None], int] = {}
+    for suggestion in found:
+        if suggestion.score < THRESHOLD or len(kept) >= budget:
+            break
+        place = (suggestion.line, suggestion.sentence)
+        group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
+        if suggestion.key in seen or per_sentence.get(place, 0) >= MAX_PER_SENTENCE:
+            continue
+        if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
+            continue
+        seen.add(suggestion.key)
+        per_sentence[place] = per_sentence.get(place, 0) + 1
+        per_property[group] = per_property.get(group, 0) + 1
+        kept.append(suggestion)
+    return kept
+
+
+def _per_property(precedent: Precedent, prop: Property) -> int:
+    known = precedent.known.get((prop.topic, prop.id))
+    if known is None or not known.sources:
+        return 3
+    return max(2, math.ceil(2 * known.claims / known.sources))

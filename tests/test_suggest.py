@@ -135,11 +135,13 @@ def test_keywords_match_at_word_starts_after_arabic_prefixes(project: Path) -> N
     found = {
         (s.property.id, s.sentence)
         for s in suggest_claims(
-            "وَوقّعت الدول. تحالف قوي. ووقعت. They SIGNED it. It was cosigned.", config
+            "وَوقّعت الدول عام 1991. تحالف قوي عام 1992. ووقعت عام 1993. They SIGNED it in 1994."
+            " It was cosigned in 1995.",
+            config,
         )
     }
-    assert ("signed", "وَوقّعت الدول.") in found
-    assert ("signed", "ووقعت.") in found
-    assert ("signed", "They SIGNED it.") in found
-    assert ("signed", "It was cosigned.") not in found
-    assert not any(sentence == "تحالف قوي." for _, sentence in found)
+    assert ("signed", "وَوقّعت الدول عام 1991.") in found
+    assert ("signed", "ووقعت عام 1993.") in found
+    assert ("signed", "They SIGNED it in 1994.") in found
+    assert ("signed", "It was cosigned in 1995.") not in found
+    assert not any(sentence == "تحالف قوي عام 1992." for _, sentence in found)
