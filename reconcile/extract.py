@@ -24,6 +24,7 @@ from reconcile.wordforms import Token, arabic_stems, tokens
 __all__ = [
     "Found",
     "Sentence",
+    "clause_after",
     "find_boolean",
     "find_choices",
     "find_dates",
@@ -226,7 +227,8 @@ def _year_after(found: Sequence[Token], end: int) -> tuple[int | None, int]:
 
 _AT_LEAST = _phrases(
     "more than", "over", "at least", "in excess of", "upwards of", "exceeding", "no fewer than",
-    "no less than", "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
+    "no less than", "passed", "topped", "tops", "surpassed", "above", "exceeded", "exceeds",
+    "beyond", "أكثر من", "تخطى", "تخطت", "فاق", "تجاوزت", "превысил", "превысило", "превысила", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
     "لا يقل عن", "ما لا يقل عن", "تجاوز", "أزيد من", "не менее", "более", "свыше", "больше",
     "по меньшей мере", "как минимум", "не меньше",
 )  # fmt: skip
@@ -498,6 +500,22 @@ def find_quoted(sentence: str) -> str | None:
     """The first words the sentence puts in quotation marks: a name it gives ("Rubezh 2008")."""
     match = _QUOTED.search(sentence)
     return match.group(1).strip() if match else None
+
+
+def clause_after(sentence: Sentence, text: str, at: int) -> Found:
+    """The words after token `at` to the end of its clause, at most a dozen, as the sentence
+    writes them: what follows "named", "signed", "chaired by"."""
+    found = sentence.tokens
+    end = at + 1
+    while end < len(found) and end - at <= 12 and not found[end - 1].stop:
+        end += 1
+    if end <= at + 1:
+        return Found(None, at, at + 1)
+    first, last = found[at + 1].word if at + 1 < len(found) else 0, found[end - 1].word
+    written = text.split()
+    words = written if len(written) == len(sentence.words()) else sentence.words()
+    value = " ".join(words[first : last + 1]).strip(" .,;:!?،؛")
+    return Found(value or None, at + 1, end)
 
 
 def find_text(sentence: str, known: Sequence[str]) -> list[Found]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from reconcile.extract import Sentence, find_dates, find_numbers, word_hits
+from reconcile.extract import Sentence, entity_spans, find_dates, find_numbers, word_hits
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.normalise import normalise
@@ -103,6 +103,19 @@ class _Context:
         return tuple(p for t in self.config.topics.values() for p in t.properties.values())
 
     @cached_property
+    def label_entities(self) -> dict[tuple[str, str], frozenset[str]]:
+        """The entities each property's label names: Turkey in "People killed in Turkey"."""
+        names = self.precedent.names
+        return {
+            (p.topic, p.id): frozenset(
+                entity
+                for label in p.label.all()
+                for entity, _, _ in entity_spans(Sentence.of(label).tokens, names)
+            )
+            for p in self.properties
+        }
+
+    @cached_property
     def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
         """Each property's keywords and label words, weighted by how few properties share them."""
         words = {(p.topic, p.id): _cue_words(p) for p in self.properties}
@@ -175,12 +188,21 @@ def suggest_claims(
             if column is not None:
                 quote = precedent.quote_claims[int(nearest[column])]
                 cues = cues or _aligned(shape, precedent.quote_masks[int(nearest[column])])
+            named = context.label_entities[key]
+            if named:
+                spots = [
+                    start
+                    for entity, start, _ in entity_spans(parsed.tokens, precedent.names)
+                    if entity in named
+                ]
+                base = base if spots else base * 0.6
+                cues = (*cues, *((at, 1.0, "") for at in spots))
             look = Look(
                 parsed,
                 sentence,
                 dates,
                 numbers,
-                [at for at, _, _ in cues],
+                _strongest(cues),
                 known,
                 quote,
                 context.names,
@@ -203,6 +225,12 @@ def _scripts(text: str) -> list[str]:
     """The languages whose script the text is written in, beside English: ar, ru."""
     sample = text[:20_000]
     return ["en", *(language for language, letters in _SCRIPTS if letters.search(sample))]
+
+
+def _strongest(cues: Sequence[tuple[int, float, str]]) -> list[int]:
+    """Where the strongest of the words that signal a property stand."""
+    top = max((weight for _, weight, _ in cues), default=0.0)
+    return [at for at, weight, _ in cues if weight >= 0.75 * top]
 
 
 def _cue_hits(

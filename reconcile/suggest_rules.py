@@ -16,6 +16,7 @@ from reconcile.extract import (
     find_entity,
     find_quoted,
     find_text,
+    clause_after,
     negated_words,
     year_cued,
 )
@@ -149,12 +150,12 @@ def choice_rule(prop: Property, look: Look) -> list[Found]:
 
 def boolean_rule(prop: Property, look: Look) -> list[Found]:
     """A boolean property: true, or false when the clause of its words is negated; a property
-    that is itself a negation ("may not join") is true when the clause is negated."""
+    that is itself a negation ("may not join") is stated with one, so it is true."""
     if not look.near and (look.quote is None or not isinstance(look.quote.value, BooleanValue)):
         return []
     (found,) = find_boolean(look.sentence.tokens, look.near)
     if negated_words(prop.label.all()):
-        return [Found(not found.value, found.start, found.end)]
+        return [Found(True, found.start, found.end)]
     return [found]
 
 
@@ -167,7 +168,7 @@ def text_rule(prop: Property, look: Look) -> list[Found]:
     quoted = find_quoted(look.text)
     if quoted:
         return [Found(quoted, look.near[0] if look.near else 0, 1)]
-    return [Found(None, look.near[0], look.near[0] + 1)] if look.near else []
+    return [clause_after(look.sentence, look.text, look.near[0])] if look.near else []
 
 
 RULES: dict[PropertyType, Callable[[Property, Look], list[Found]]] = {
