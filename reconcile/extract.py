@@ -93,14 +93,34 @@ def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
 def _ends_with(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """True when one of `phrases` is written just before token `end` (its first word may carry
     an Arabic proclitic: بأكثر من)."""
-    for phrase in phrases:
+    if end <= 0:
+        return False
+    last = found[end - 1].text
+    for phrase in _by_last_word(phrases).get(last, ()) if len(last) else ():
         start = end - len(phrase)
         if start < 0:
             continue
         texts = [t.text for t in found[start:end]]
         if texts[1:] == list(phrase[1:]) and phrase[0] in arabic_stems(texts[0]):
             return True
+    if any(len(phrase) == 1 for phrase in phrases):
+        return any((stem,) in _one_word(phrases) for stem in arabic_stems(last) if stem != last)
     return False
+
+
+@lru_cache(maxsize=64)
+def _by_last_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=64)
+def _one_word(phrases: tuple[tuple[str, ...], ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase for phrase in phrases if len(phrase) == 1)
 
 
 def _starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -228,7 +248,8 @@ def _year_after(found: Sequence[Token], end: int) -> tuple[int | None, int]:
 _AT_LEAST = _phrases(
     "more than", "over", "at least", "in excess of", "upwards of", "exceeding", "no fewer than",
     "no less than", "passed", "topped", "tops", "surpassed", "above", "exceeded", "exceeds",
-    "beyond", "أكثر من", "تخطى", "تخطت", "فاق", "تجاوزت", "превысил", "превысило", "превысила", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
+    "beyond", "أكثر من", "تخطى", "تخطت", "فاق", "تجاوزت", "превысил", "превысило", "превысила",
+    "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
     "لا يقل عن", "ما لا يقل عن", "تجاوز", "أزيد من", "не менее", "более", "свыше", "больше",
     "по меньшей мере", "как минимум", "не меньше",
 )  # fmt: skip

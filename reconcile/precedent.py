@@ -4,6 +4,7 @@ claim it; and how similar a new sentence is to those quotes (character 3-5-grams
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,6 +48,15 @@ class Known:
     choices: Counter[str] = field(default_factory=Counter)
     truths: Counter[bool] = field(default_factory=Counter)
     texts: tuple[str, ...] = ()
+
+    def number_closeness(self, number: float) -> float:
+        """How close `number` is to the nearest number other sources gave: the ratio of the
+        smaller to the larger (1 when equal, 0 when none is known)."""
+        if number <= 0 or not self.numbers:
+            return 0.0
+        at = bisect.bisect_left(self.numbers, number)
+        near = [n for n in self.numbers[max(0, at - 1) : at + 1] if n > 0]
+        return max((min(number, n) / max(number, n) for n in near), default=0.0)
 
 
 def masked(found: Sequence[Token], names: NameIndex) -> str:
@@ -98,10 +108,15 @@ class Precedent:
                     (key, masked(Sentence.of(claim.quote or "").tokens, self.names), claim)
                 )
         self.keys: tuple[PropertyKey, ...] = tuple(dict.fromkeys(k for k, _, _ in quotes))
+        self._column_of = {key: column for column, key in enumerate(self.keys)}
         self.quote_claims = tuple(c for _, _, c in quotes)
         self.quote_masks = tuple(q for _, q, _ in quotes)
-        self._columns = np.array([self.keys.index(k) for k, _, _ in quotes], dtype=np.int64)
+        self._columns = np.array([self._column_of[k] for k, _, _ in quotes], dtype=np.int64)
         self._index(q for _, q, _ in quotes)
+
+    def column(self, key: PropertyKey) -> int | None:
+        """The place of a property in `keys`, None when no other source quotes it."""
+        return self._column_of.get(key)
 
     def _index(self, quotes: Iterable[str]) -> None:
         grams = [_grams(q) for q in quotes]
@@ -180,7 +195,7 @@ def _known(claims: Sequence[Claim]) -> Known:
         len({c.source for c in claims}),
         len(claims),
         frozenset(years),
-        tuple(numbers),
+        tuple(sorted(numbers)),
         frozenset(entities),
         tuple(lists),
         choices,

@@ -16,15 +16,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
-from reconcile.extract import Sentence, entity_spans, find_dates, find_numbers, word_hits
+from reconcile.extract import Found, Sentence, entity_spans, find_dates, find_numbers
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.normalise import normalise
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.values import PropertyType
-from reconcile.wordforms import tokens
+from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = ["Suggestion", "sentences", "suggest_claims"]
 
@@ -89,6 +90,35 @@ class _Context:
     languages: tuple[str, ...]
     year: int | None
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.given_year = self.year
+
+    @cached_property
+    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]]:
+        """Every cue word's first token, and the cues that begin with it."""
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
+        for key, words in self.cue_words.items():
+            for word, weight in words:
+                parts = tuple(t.text for t in tokens(word))
+                if parts:
+                    index.setdefault(parts[0], []).append((parts, key, weight, word))
+        return index
+
+    def cues_in(
+        self, sentence: Sentence
+    ) -> dict[tuple[str, str], tuple[tuple[int, float, str], ...]]:
+        """For each property, where its words stand in the sentence: at the start of a word,
+        after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
+        found = sentence.tokens
+        hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
+        for at, token in enumerate(found):
+            for stem in arabic_stems(token.text):
+                for length in range(2, len(stem) + 1):
+                    for parts, key, weight, word in self.cue_index.get(stem[:length], ()):
+                        if _cue_at(found, at, parts, whole=length == len(stem)):
+                            hits.setdefault(key, []).append((at, weight, word))
+        return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
 
     def names(self, kind: str) -> NameIndex:
         if kind not in self.names_by_kind:
@@ -157,65 +187,127 @@ def suggest_claims(
     first article) only labels, keywords and the fit of the values are used. `year` is the
     article's: it completes dates written without one ("15 May").
     """
-    from reconcile.suggest_rules import Look, candidates
-
     precedent = precedent or Precedent(config, (), ())
     languages = language_key(
         (*filter(None, (language, config.language)), *precedent.languages, *_scripts(text))
     )
     context = _Context(config, precedent, languages, year)
-    found: list[Suggestion] = []
+    reads = list(_read(text, context))
+    scored = [
+        (base, index, prop)
+        for index, read in enumerate(reads)
+        for prop, base in _base_scores(read, context)
+    ]
+    found = [
+        suggestion
+        for base, index, prop in _promising(scored, _budget(precedent, len(text)))
+        for suggestion in _suggestions(reads[index], prop, base, context)
+    ]
+    return _chosen(found, precedent, len(text))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A sentence read once for every property: its values, its likeness to other sources'
+    quotes, and the words of each property it holds."""
+
+    line: int
+    text: str
+    parsed: Sentence
+    dates: list[Found]
+    numbers: list[Found]
+    shape: str  # masked, as quotes are compared
+    like: Any  # numpy arrays: per property, the best similarity and that quote's index
+    nearest: Any
+    cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
+
+
+def _read(text: str, context: _Context) -> Iterator[_Reading]:
+    precedent = context.precedent
     for line, sentence in sentences(text):
-        if len(sentence) > MAX_SENTENCE:
-            sentence = sentence[:MAX_SENTENCE]
+        sentence = sentence[:MAX_SENTENCE]
         parsed = Sentence.of(sentence)
         if len(parsed.tokens) < 3:
             continue
-        dates = find_dates(parsed.tokens, languages, context.year)
-        numbers = find_numbers(parsed, languages, dates)
+        dates = find_dates(parsed.tokens, context.languages, context.year)
+        numbers = find_numbers(parsed, context.languages, dates)
         shape = masked(parsed.tokens, precedent.names)
         like, nearest = precedent.similarity(shape)
-        for prop in context.properties:
-            key = (prop.topic, prop.id)
-            column = precedent.keys.index(key) if key in precedent.keys else None
-            similarity = float(like[column]) if column is not None else 0.0
-            cues = _cue_hits(parsed, context.cue_words[key])
-            known = precedent.known.get(key, Known())
-            base = _base_score(similarity, cues, known, precedent.sources)
-            if base < THRESHOLD * 0.6:
-                continue
-            quote = None
-            if column is not None:
-                quote = precedent.quote_claims[int(nearest[column])]
-                cues = cues or _aligned(shape, precedent.quote_masks[int(nearest[column])])
-            named = context.label_entities[key]
-            if named:
-                spots = [
-                    start
-                    for entity, start, _ in entity_spans(parsed.tokens, precedent.names)
-                    if entity in named
-                ]
-                base = base if spots else base * 0.6
-                cues = (*cues, *((at, 1.0, "") for at in spots))
-            look = Look(
-                parsed,
-                sentence,
-                dates,
-                numbers,
-                _strongest(cues),
-                known,
-                quote,
-                context.names,
-            )
-            why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
-            why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
-            for suggestion in candidates(prop, look, line, why):
-                score = base + WEIGHTS["value"] * _closeness(suggestion, known)
-                found.append(replace(suggestion, score=round(score, 2)))
-        year_here = [int(str(d.value)[:4]) for d in dates]
-        if year_here:
-            context.year = year_here[-1] if year is None else year
-    return _chosen(found, precedent, len(text))
+        yield _Reading(
+            line, sentence, parsed, dates, numbers, shape, like, nearest, context.cues_in(parsed)
+        )
+        if dates and context.given_year is None:
+            context.year = int(str(dates[-1].value)[:4])
+
+
+def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, float]]:
+    precedent = context.precedent
+    for prop in context.properties:
+        key = (prop.topic, prop.id)
+        column = precedent.column(key)
+        similarity = float(read.like[column]) if column is not None else 0.0
+        cues = read.cues.get(key, ())
+        base = _base_score(similarity, cues, precedent.known.get(key, Known()), precedent.sources)
+        if base >= THRESHOLD * 0.6:
+            yield prop, base
+
+
+def _budget(precedent: Precedent, length: int) -> float:
+    """At most how many suggestions an article of `length` characters gets."""
+    if precedent.sources and precedent.claims_per_source and precedent.mean_length:
+        return max(5, BUDGET * precedent.claims_per_source * length / precedent.mean_length)
+    return math.inf
+
+
+def _promising(
+    scored: list[tuple[float, int, Property]], budget: float
+) -> list[tuple[float, int, Property]]:
+    """The (sentence, property) pairs worth reading values for: the best few per sentence, and
+    no more in all than a few times the budget, so that long articles stay quick."""
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    per_sentence: dict[int, int] = {}
+    kept: list[tuple[float, int, Property]] = []
+    limit = 4 * budget if budget < math.inf else math.inf
+    for item in scored:
+        if len(kept) >= limit:
+            break
+        if per_sentence.get(item[1], 0) < 2 * MAX_PER_SENTENCE:
+            per_sentence[item[1]] = per_sentence.get(item[1], 0) + 1
+            kept.append(item)
+    return kept
+
+
+def _suggestions(
+    read: _Reading, prop: Property, base: float, context: _Context
+) -> list[Suggestion]:
+    from reconcile.suggest_rules import Look, candidates
+
+    precedent = context.precedent
+    key = (prop.topic, prop.id)
+    column = precedent.column(key)
+    cues = read.cues.get(key, ())
+    known = precedent.known.get(key, Known())
+    quote = None
+    similarity = float(read.like[column]) if column is not None else 0.0
+    if column is not None:
+        quote = precedent.quote_claims[int(read.nearest[column])]
+        cues = cues or _aligned(read.shape, precedent.quote_masks[int(read.nearest[column])])
+    named = context.label_entities[key]
+    if named:
+        spans = entity_spans(read.parsed.tokens, precedent.names)
+        spots = [start for entity, start, _ in spans if entity in named]
+        base = base if spots else base * 0.6
+        cues = (*cues, *((at, 1.0, "") for at in spots))
+    look = Look(
+        read.parsed, read.text, read.dates, read.numbers, _strongest(cues), known, quote,
+        context.names,
+    )  # fmt: skip
+    why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
+    why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
+    return [
+        replace(s, score=round(base + WEIGHTS["value"] * _closeness(s, known), 2))
+        for s in candidates(prop, look, read.line, why)
+    ]
 
 
 _SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
@@ -227,20 +319,21 @@ def _scripts(text: str) -> list[str]:
     return ["en", *(language for language, letters in _SCRIPTS if letters.search(sample))]
 
 
+def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: bool) -> bool:
+    """Whether a cue of `parts` is written from token `at`, whose stem begins with its first
+    word (`whole`: is that word)."""
+    if len(parts) == 1:
+        return True
+    if not whole or at + len(parts) > len(found):
+        return False
+    middle = [t.text for t in found[at + 1 : at + len(parts) - 1]]
+    return middle == list(parts[1:-1]) and found[at + len(parts) - 1].text.startswith(parts[-1])
+
+
 def _strongest(cues: Sequence[tuple[int, float, str]]) -> list[int]:
     """Where the strongest of the words that signal a property stand."""
     top = max((weight for _, weight, _ in cues), default=0.0)
     return [at for at, weight, _ in cues if weight >= 0.75 * top]
-
-
-def _cue_hits(
-    sentence: Sentence, words: Sequence[tuple[str, float]]
-) -> tuple[tuple[int, float, str], ...]:
-    hits: list[tuple[int, float, str]] = []
-    for word, weight in words:
-        for at in word_hits(sentence, (word,)):
-            hits.append((at, weight, word))
-    return tuple(sorted(hits))
 
 
 def _aligned(shape: str, quote: str) -> tuple[tuple[int, float, str], ...]:
@@ -274,10 +367,8 @@ def _closeness(suggestion: Suggestion, known: Known) -> float:
     prop = suggestion.property
     if prop.type is PropertyType.DATE and isinstance(value, str) and value[:4].isdigit():
         return 1.0 if int(value[:4]) in known.years else 0.0
-    if prop.type is PropertyType.NUMBER and known.numbers:
-        numbers = [v for v in _bounds(value) if v > 0]
-        ratios = [min(a, b) / max(a, b) for a in numbers for b in known.numbers if b > 0]
-        return max(ratios, default=0.0)
+    if prop.type is PropertyType.NUMBER:
+        return max(map(known.number_closeness, _bounds(value)), default=0.0)
     if prop.type is PropertyType.ENTITY:
         return 1.0 if value in known.entities else 0.0
     if prop.type is PropertyType.ENTITIES and isinstance(value, list) and known.lists:
@@ -299,9 +390,7 @@ def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[
     sentence, and no more in all than twice what the other sources claim for an article of
     this length."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
-    budget = math.inf
-    if precedent.sources and precedent.claims_per_source and precedent.mean_length:
-        budget = max(5, BUDGET * precedent.claims_per_source * length / precedent.mean_length)
+    budget = _budget(precedent, length)
     kept: list[Suggestion] = []
     seen: set[tuple[str, str, str | None, str]] = set()
     per_sentence: dict[tuple[int, str], int] = {}

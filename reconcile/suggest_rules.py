@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from reconcile.extract import (
     Found,
     Sentence,
+    clause_after,
     find_boolean,
     find_choices,
     find_entities,
     find_entity,
     find_quoted,
     find_text,
-    clause_after,
     negated_words,
     year_cued,
 )
@@ -107,9 +107,8 @@ def numbers_rule(prop: Property, look: Look) -> list[Found]:
     def closeness(found: Found) -> float:
         value = found.value
         bounds = list(value.values()) if isinstance(value, dict) else [value]
-        numbers = [float(b) for b in bounds if isinstance(b, (int, float)) and b > 0]
-        ratios = [min(a, b) / max(a, b) for a in numbers for b in look.known.numbers if b > 0]
-        return max(ratios, default=0.0)
+        numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
+        return max(map(look.known.number_closeness, numbers), default=0.0)
 
     return _nearest(look.numbers, look.near, closeness)
 

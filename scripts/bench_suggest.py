@@ -238,7 +238,7 @@ def synthetic_project(folder: Path, claims: int = 10_000, sources: int = 200) ->
         (folder / "sources" / f"s{s}.md").write_text(
             "---\npublished: 2020\n---\n" + "\n".join(lines) + "\n", encoding="utf-8"
         )
-        (folder / "claims" / f"s{s}.yaml").write_text(dump(items), encoding="utf-8")
+        (folder / "claims" / f"s{s}.yaml").write_text(json.dumps(items), encoding="utf-8")
     return folder
 
 
