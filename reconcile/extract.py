@@ -16,7 +16,6 @@ from reconcile.calendar_words import (
     month_table,
     ordinal_table,
 )
-from reconcile.mentions import NameIndex
 from reconcile.normalise import normalise
 from reconcile.numerals import read_numbers
 from reconcile.wordforms import Token, arabic_stems, tokens
@@ -24,18 +23,12 @@ from reconcile.wordforms import Token, arabic_stems, tokens
 __all__ = [
     "Found",
     "Sentence",
-    "clause_after",
-    "find_boolean",
-    "find_choices",
+    "ends_with",
     "find_dates",
-    "find_entities",
-    "find_entity",
     "find_numbers",
-    "find_quoted",
-    "find_text",
     "fold_sentence",
-    "negated_words",
-    "word_hits",
+    "phrases",
+    "starts_with",
     "year_cued",
 ]
 
@@ -86,11 +79,11 @@ class Found:
         return min(gaps, default=0)
 
 
-def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
+def phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(t.text for t in tokens(normalise(text))) for text in texts)
 
 
-def _ends_with(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+def ends_with(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """True when one of `phrases` is written just before token `end` (its first word may carry
     an Arabic proclitic: بأكثر من)."""
     if end <= 0:
@@ -123,7 +116,7 @@ def _one_word(phrases: tuple[tuple[str, ...], ...]) -> frozenset[tuple[str, ...]
     return frozenset(phrase for phrase in phrases if len(phrase) == 1)
 
 
-def _starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+def starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     for phrase in phrases:
         texts = [t.text for t in found[start : start + len(phrase)]]
         if texts == list(phrase):
@@ -134,7 +127,7 @@ def _starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, .
 # Dates -------------------------------------------------------------------------------------
 
 _YEAR_WORDS = frozenset(normalise(w) for w in ("عام", "سنة", "العام", "of", "года", "году", "г"))
-_YEAR_CUES = _phrases("in", "since", "by", "of", "عام", "سنة", "العام", "في", "в", "с", "году")
+_YEAR_CUES = phrases("in", "since", "by", "of", "عام", "سنة", "العام", "في", "в", "с", "году")
 
 
 def _year(text: str) -> int | None:
@@ -176,6 +169,13 @@ def _digit_dates(found: Sequence[Token]) -> Iterable[Found]:
         date = _ymd(*texts) if len(texts[0]) == 4 else _ymd(texts[2], texts[1], texts[0])
         if date:
             yield Found(date, index, index + 3)
+
+    for index, token in enumerate(found[:-1]):  # 1993-04
+        after = found[index + 1]
+        alone = index + 2 >= len(found) or found[index + 2].word != token.word
+        month = re.fullmatch(r"0[1-9]|1[0-2]", after.text)
+        if after.word == token.word and _year(token.text) and month and alone:
+            yield Found(f"{token.text}-{after.text}", index, index + 2)
 
 
 def _ymd(year: str, month: str, day: str) -> str | None:
@@ -245,7 +245,7 @@ def _year_after(found: Sequence[Token], end: int) -> tuple[int | None, int]:
 
 # Numbers -----------------------------------------------------------------------------------
 
-_AT_LEAST = _phrases(
+_AT_LEAST = phrases(
     "more than", "over", "at least", "in excess of", "upwards of", "exceeding", "no fewer than",
     "no less than", "passed", "topped", "tops", "surpassed", "above", "exceeded", "exceeds",
     "beyond", "أكثر من", "تخطى", "تخطت", "فاق", "تجاوزت", "превысил", "превысило", "превысила",
@@ -253,18 +253,18 @@ _AT_LEAST = _phrases(
     "لا يقل عن", "ما لا يقل عن", "تجاوز", "أزيد من", "не менее", "более", "свыше", "больше",
     "по меньшей мере", "как минимум", "не меньше",
 )  # fmt: skip
-_AT_MOST = _phrases(
+_AT_MOST = phrases(
     "up to", "less than", "fewer than", "under", "at most", "no more than", "as many as", "حتى",
     "ما يصل إلى", "يصل إلى", "أقل من", "لا يزيد عن", "до", "менее", "меньше", "не более",
     "не больше", "максимум",
 )  # fmt: skip
-_ABOUT = _phrases(
+_ABOUT = phrases(
     "about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
     "estimated", "close to", "circa", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب",
     "ما يقرب من", "يقارب", "около", "примерно", "почти", "порядка", "приблизительно",
 )  # fmt: skip
-_ABOUT_AFTER = _phrases("تقريبا", "approximately", "or so", "примерно")
-_BETWEEN = _phrases("between", "from", "بين", "ما بين", "من", "от")
+_ABOUT_AFTER = phrases("تقريبا", "approximately", "or so", "примерно")
+_BETWEEN = phrases("between", "from", "بين", "ما بين", "من", "от")
 _RANGE_LINKS = frozenset(normalise(w) for w in ("and", "to", "و", "الى", "إلى", "до", "и", "-"))
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
@@ -298,7 +298,7 @@ def find_numbers(
         following = mentions[position + 1] if position + 1 < len(mentions) else None
         if (
             following is not None
-            and _ends_with(found, mention.start, _BETWEEN)
+            and ends_with(found, mention.start, _BETWEEN)
             and following.start - mention.end == 1
             and found[mention.end].text in _RANGE_LINKS
             and _reading(following.values) > value
@@ -307,13 +307,13 @@ def find_numbers(
             bounds = {"min": _plain(value), "max": _plain(_reading(following.values))}
             numbers.append(Found(bounds, mention.start, following.end))
             continue
-        approximate = _ends_with(found, mention.start, _ABOUT) or _starts_with(
+        approximate = ends_with(found, mention.start, _ABOUT) or starts_with(
             found, mention.end, _ABOUT_AFTER
         )
         written: object = _plain(value)
-        if _ends_with(found, mention.start, _AT_LEAST):
+        if ends_with(found, mention.start, _AT_LEAST):
             written = {"min": _plain(value)}
-        elif _ends_with(found, mention.start, _AT_MOST):
+        elif ends_with(found, mention.start, _AT_MOST):
             written = {"max": _plain(value)}
         numbers.append(Found(written, mention.start, mention.end, approximate=approximate))
     return numbers
@@ -321,7 +321,7 @@ def find_numbers(
 
 def year_cued(found: Sequence[Token], index: int) -> bool:
     """True when a word marks the number at `index` as a year: in 2012, عام 2012, в 2012 году."""
-    return _ends_with(found, index, _YEAR_CUES) or (
+    return ends_with(found, index, _YEAR_CUES) or (
         index + 1 < len(found) and found[index + 1].text in _YEAR_WORDS
     )
 
@@ -338,224 +338,3 @@ def _reading(values: frozenset[float]) -> float:
 
 def _plain(number: float) -> int | float:
     return int(number) if float(number).is_integer() else round(number, 6)
-
-
-# Entities ----------------------------------------------------------------------------------
-
-_LIST_LINKS = frozenset(
-    normalise(w)
-    for w in ("and", "or", "as", "well", "و", "أو", "او", "и", "или", "а также", "также")
-)
-_EXCEPT = _phrases(
-    "except", "except for", "all but", "excluding", "other than", "apart from", "save", "باستثناء",
-    "ما عدا", "عدا", "سوى", "إلا", "кроме", "за исключением", "помимо",
-)  # fmt: skip
-_PARTIAL = _phrases(
-    "include", "includes", "including", "among them", "such as", "among", "من بينها", "منها",
-    "بينها", "من بينهم", "مثل", "в том числе", "включая", "среди них", "среди", "например",
-)  # fmt: skip
-
-
-def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, int, int]]:
-    """The entities named in the tokens, longest names first where two overlap, in order."""
-    hits = sorted(
-        index.occurrences(" ".join(t.text for t in found)), key=lambda h: (h[1], h[1] - h[2])
-    )
-    kept: list[tuple[str, int, int]] = []
-    for hit in hits:
-        if not kept or hit[1] >= kept[-1][2]:
-            kept.append(hit)
-    return kept
-
-
-def find_entity(found: Sequence[Token], index: NameIndex) -> list[Found]:
-    """Every entity of one kind named in the tokens."""
-    return [Found(entity, start, end) for entity, start, end in entity_spans(found, index)]
-
-
-def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
-    """The lists of two or more entities of one kind written together ("A, B and C"); those
-    named after "except", "باستثناء", "кроме" are left out and said so; "include" makes a list
-    partial."""
-    spans = entity_spans(found, index)
-    runs: list[list[tuple[str, int, int]]] = []
-    for hit in spans:
-        if runs and _joined(found, runs[-1][-1][2], hit[1]):
-            runs[-1].append(hit)
-        else:
-            runs.append([hit])
-    lists: list[Found] = []
-    for run in runs:
-        named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]
-        left_out = tuple(dict.fromkeys(e for e, s, _ in run if _excepted(found, run[0][1], s)))
-        named = list(dict.fromkeys(named))
-        if len(named) + len(left_out) < 2:
-            continue
-        complete = not any(
-            _ends_with(found, end, _PARTIAL) for end in range(max(0, run[0][1] - 3), run[0][1] + 1)
-        )
-        lists.append(Found(named, run[0][1], run[-1][2], complete=complete, left_out=left_out))
-    return lists
-
-
-def _joined(found: Sequence[Token], end: int, start: int) -> bool:
-    between = [t.text for t in found[end:start]]
-    return len(between) <= 3 and all(w in _LIST_LINKS or _is_except(w) for w in between)
-
-
-def _is_except(word: str) -> bool:
-    return any(len(p) == 1 and p[0] in arabic_stems(word) for p in _EXCEPT)
-
-
-def _excepted(found: Sequence[Token], run_start: int, start: int) -> bool:
-    """True when an exception word stands before `start`, inside the list or just before it."""
-    return any(_ends_with(found, end, _EXCEPT) for end in range(max(0, run_start - 2), start + 1))
-
-
-# Choices, booleans, text -------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1024)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    folded = normalise(word)
-    return re.compile(rf"(?<!\w)(?:و|ف)?(?:ب|ل|ك)?(?:ال)?{re.escape(folded)}")
-
-
-def word_hits(sentence: Sentence, words: Iterable[str]) -> list[int]:
-    """The tokens at which any of `words` is written, at the start of a word, after any
-    Arabic proclitic; the word may go on (sign finds signed, вышл finds вышла)."""
-    starts: list[int] = []
-    for word in words:
-        if not normalise(word):
-            continue
-        for match in _word_pattern(word).finditer(sentence.folded):
-            word_index = sentence.folded.count(" ", 0, match.start())
-            starts.extend(i for i, t in enumerate(sentence.tokens) if t.word == word_index)
-    return sorted(set(starts))
-
-
-def find_choices(sentence: Sentence, choices: Sequence[tuple[str, tuple[str, ...]]]) -> list[Found]:
-    """Each place a choice is named: by its own id (underscores as spaces) or its words."""
-    found: list[Found] = []
-    for choice, words in choices:
-        for hit in word_hits(sentence, (choice.replace("_", " "), *words)):
-            found.append(Found(choice, hit, hit + 1))
-    return sorted(found, key=lambda f: f.start)
-
-
-_NEGATIONS = frozenset(
-    normalise(w)
-    for w in (
-        "not", "no", "never", "nor", "neither", "without", "none", "nothing", "cannot", "lack",
-        "لم", "لا", "ليس", "ليست", "لن", "غير", "عدم", "دون", "بدون", "بلا",
-        "не", "нет", "ни", "без", "никогда", "отсутствует",
-    )
-)  # fmt: skip
-_CLAUSE_BREAKS = frozenset(
-    normalise(w) for w in ("but", "however", "لكن", "ولكن", "غير ان", "но", "однако")
-)
-
-
-def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
-    """True, or false where a negation stands in the clause of the words that signal it
-    (not, never, didn't, لم, لا, ليس, не, нет)."""
-    start, end = _clause(found, cues[0] if cues else None)
-    negated = any(_negation(t.text) for t in found[start:end])
-    return [Found(not negated, start, end)]
-
-
-def negated_words(texts: Iterable[str]) -> bool:
-    """True when any of `texts` holds a negation or an exception word: what a property of
-    what is left out ("did not renew", "except") is labelled with."""
-    for text in texts:
-        found = tokens(normalise(text))
-        if any(_negation(t.text) or _is_except(t.text) for t in found):
-            return True
-    return False
-
-
-def _negation(word: str) -> bool:
-    if word in _NEGATIONS or any(stem in _NEGATIONS for stem in arabic_stems(word)):
-        return True
-    return (
-        len(word) > 3
-        and word.endswith("nt")
-        and word[:-2]
-        in {
-            "didn",
-            "wasn",
-            "isn",
-            "aren",
-            "weren",
-            "hasn",
-            "haven",
-            "hadn",
-            "don",
-            "doesn",
-            "won",
-            "couldn",
-            "wouldn",
-            "shouldn",
-        }
-    )
-
-
-def _clause(found: Sequence[Token], at: int | None) -> tuple[int, int]:
-    if at is None:
-        return 0, len(found)
-    start = at
-    while start > 0 and not found[start - 1].stop and found[start - 1].text not in _CLAUSE_BREAKS:
-        start -= 1
-    end = at
-    while end < len(found) and found[end].text not in _CLAUSE_BREAKS:
-        end += 1
-        if found[end - 1].stop:
-            break
-    return start, end
-
-
-_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]{2,80})[\"”»“]")
-
-
-def find_quoted(sentence: str) -> str | None:
-    """The first words the sentence puts in quotation marks: a name it gives ("Rubezh 2008")."""
-    match = _QUOTED.search(sentence)
-    return match.group(1).strip() if match else None
-
-
-def clause_after(sentence: Sentence, text: str, at: int) -> Found:
-    """The words after token `at` to the end of its clause, at most a dozen, as the sentence
-    writes them: what follows "named", "signed", "chaired by"."""
-    found = sentence.tokens
-    end = at + 1
-    while end < len(found) and end - at <= 12 and not found[end - 1].stop:
-        end += 1
-    if end <= at + 1:
-        return Found(None, at, at + 1)
-    first, last = found[at + 1].word if at + 1 < len(found) else 0, found[end - 1].word
-    written = text.split()
-    words = written if len(written) == len(sentence.words()) else sentence.words()
-    value = " ".join(words[first : last + 1]).strip(" .,;:!?،؛")
-    return Found(value or None, at + 1, end)
-
-
-def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
-    """The words of the sentence that write a text value other sources gave (best first)."""
-    from rapidfuzz import fuzz
-
-    folded = normalise(sentence)
-    found: list[tuple[float, Found]] = []
-    for value in dict.fromkeys(known):
-        target = normalise(value)
-        if not target:
-            continue
-        alignment = fuzz.partial_ratio_alignment(target, folded)
-        if alignment is not None and alignment.score >= 80:
-            written = (
-                value
-                if alignment.score >= 95
-                else folded[alignment.dest_start : alignment.dest_end]
-            )
-            start = folded.count(" ", 0, alignment.dest_start)
-            found.append((alignment.score, Found(written.strip(), start, start + 1)))
-    return [f for _, f in sorted(found, key=lambda pair: -pair[0])]

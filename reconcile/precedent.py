@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reconcile.extract import Sentence, entity_spans
+from reconcile.extract import Sentence
+from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Claim, Config, Project
 from reconcile.values import (

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from reconcile.extract import Found, Sentence, entity_spans, find_dates, find_numbers
+from reconcile.extract import Found, Sentence, find_dates, find_numbers
+from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.normalise import normalise

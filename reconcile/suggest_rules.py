@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reconcile.extract import (
-    Found,
-    Sentence,
+from reconcile.extract import Found, Sentence, year_cued
+from reconcile.extract_words import (
     clause_after,
     find_boolean,
     find_choices,
@@ -18,7 +17,6 @@ from reconcile.extract import (
     find_quoted,
     find_text,
     negated_words,
-    year_cued,
 )
 from reconcile.model import Claim, Property
 from reconcile.precedent import Known
