@@ -86,19 +86,25 @@ def phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
 def ends_with(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """True when one of `phrases` is written just before token `end` (its first word may carry
     an Arabic proclitic: بأكثر من)."""
+    return _matched(found, end, phrases) > 0
+
+
+def _matched(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many words the longest of `phrases` written just before token `end` has; 0: none."""
     if end <= 0:
-        return False
+        return 0
     last = found[end - 1].text
-    for phrase in _by_last_word(phrases).get(last, ()) if len(last) else ():
+    longest = 0
+    for phrase in _by_last_word(phrases).get(last, ()):
         start = end - len(phrase)
         if start < 0:
             continue
         texts = [t.text for t in found[start:end]]
         if texts[1:] == list(phrase[1:]) and phrase[0] in arabic_stems(texts[0]):
-            return True
-    if any(len(phrase) == 1 for phrase in phrases):
-        return any((stem,) in _one_word(phrases) for stem in arabic_stems(last) if stem != last)
-    return False
+            longest = max(longest, len(phrase))
+    if not longest and any((stem,) in _one_word(phrases) for stem in arabic_stems(last)):
+        return 1
+    return longest
 
 
 @lru_cache(maxsize=64)
@@ -311,9 +317,12 @@ def find_numbers(
             found, mention.end, _ABOUT_AFTER
         )
         written: object = _plain(value)
-        if ends_with(found, mention.start, _AT_LEAST):
+        # the longer phrase decides: "не более" (at most) holds "более" (more than)
+        at_least = _matched(found, mention.start, _AT_LEAST)
+        at_most = _matched(found, mention.start, _AT_MOST)
+        if at_least > at_most:
             written = {"min": _plain(value)}
-        elif ends_with(found, mention.start, _AT_MOST):
+        elif at_most:
             written = {"max": _plain(value)}
         numbers.append(Found(written, mention.start, mention.end, approximate=approximate))
     return numbers

@@ -65,17 +65,28 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = 0
         for match in [*_SENTENCE_END.finditer(line), None]:
             end = match.end() if match else len(line)
-            piece = line[start:end].strip()
-            if piece.strip(_PUNCTUATION):
-                yield number, piece
+            for piece in _pieces(line[start:end].strip()):
+                if piece.strip(_PUNCTUATION):
+                    yield number, piece
             start = end
+
+
+def _pieces(sentence: str) -> Iterator[str]:
+    """The sentence, cut at spaces into parts of at most MAX_SENTENCE characters: a line of
+    60,000 dates is read part by part, in time that grows with its length."""
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        yield sentence[:cut].strip()
+        sentence = sentence[cut:].strip()
+    yield sentence
 
 
 #: How much each signal weighs in a suggestion's score (0-1).
 WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
 #: Below this score nothing is suggested.
 THRESHOLD = 0.2
-#: The longest sentence read: a line of 60,000 dates is read no further than this.
+#: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
 MAX_PER_SENTENCE = 4
 #: At most this many suggestions per claim the other sources make, for an article as long.
@@ -226,7 +237,6 @@ class _Reading:
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
     precedent = context.precedent
     for line, sentence in sentences(text):
-        sentence = sentence[:MAX_SENTENCE]
         parsed = Sentence.of(sentence)
         if len(parsed.tokens) < 3:
             continue

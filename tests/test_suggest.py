@@ -203,6 +203,9 @@ def test_dates_in_each_language(sentence: str, year: int | None, dates: list[str
         ("не менее 1550 боезарядов", [{"min": 1550}], [False]),
         ("около 700 носителей", [700], [True]),
         ("до 800 пусковых установок", [{"max": 800}], [False]),
+        ("не более 1550 боезарядов", [{"max": 1550}], [False]),
+        ("no more than 700 launchers", [{"max": 700}], [False]),
+        ("لا يزيد عن 700 صاروخ", [{"max": 700}], [False]),
         ("шесть стран", [6], [False]),
     ],
 )
@@ -311,3 +314,12 @@ def test_texts_that_other_sources_gave(sentence: str, known: list[str], text: st
 def test_quoted_words_are_a_text_value() -> None:
     assert find_quoted("учения «Рубеж-2008» прошли в Армении") == "Рубеж-2008"
     assert find_quoted('an exercise called "Rubezh 2008"') == "Rubezh 2008"
+
+
+def test_a_very_long_line_is_read_in_pieces_of_bounded_length() -> None:
+    from reconcile.suggest import MAX_SENTENCE
+
+    line = "15 May 1992, " * 6000
+    pieces = [piece for _, piece in sentences(line)]
+    assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
+    assert "".join(pieces).replace(" ", "") == line.replace(" ", "")
