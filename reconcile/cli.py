@@ -354,7 +354,7 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
 
 @cli.command("add-source")
 @project_option
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source")
 @click.option(
     "--id", "source_id", required=True, help="The source id: lowercase letters, digits, hyphens."
 )
@@ -365,19 +365,49 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
 @click.option("--published", help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
 @click.option("--language", help="The article's language, e.g. ar or en.")
 @handle_errors
-def add_source(project_dir: Path | None, file: Path, source_id: str, **meta: str | None) -> None:
-    """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims."""
+def add_source(project_dir: Path | None, source: str, source_id: str, **meta: str | None) -> None:
+    """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims.
+
+    SOURCE is a text, Markdown, HTML or Word (.docx) file, - for standard input, or an
+    http(s) URL. Title, author, publisher, date and URL come from the page's metadata where
+    the options do not give them.
+    """
     from reconcile.addsource import add_source as add
     from reconcile.editor import write_schemas
 
     root = _root(project_dir)
-    source_path, claims_path, suggested = add(root, file, source_id, **meta)
+    stdin = sys.stdin.buffer if source == "-" else None
+    given = {key: value for key, value in meta.items() if value is not None}
+    source_path, claims_path, suggested = add(root, source, source_id, stdin=stdin, **given)
     write_schemas(root)
     _echo(f"wrote {source_path}")
     _echo(
         f"wrote {claims_path} with {suggested} suggested claims, commented out: "
         "uncomment and correct the ones that hold"
     )
+
+
+@cli.command()
+@project_option
+@click.argument("source_id", metavar="ID")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the suggestions to this new file (never one that exists) instead of printing.",
+)
+@handle_errors
+def suggest(project_dir: Path | None, source_id: str, output: Path | None) -> None:
+    """Print suggested claims for sources/ID.md, leaving out those claims/ID.yaml holds."""
+    from reconcile.addsource import suggest_for_source
+    from reconcile.files import create_file
+
+    suggestions, text = suggest_for_source(_root(project_dir), source_id)
+    if output is None:
+        _echo(text.rstrip("\n") if suggestions else f"no new suggestions for {source_id}")
+        return
+    create_file(output, str(output), text)
+    _echo(f"wrote {output} with {len(suggestions)} suggested claims, commented out")
 
 
 @cli.command()

@@ -235,6 +235,7 @@ class ConfigReader(Checker):
         prop_type = self.property_type(spec)
         if prop_type is None:
             return None
+        choices, choice_words = self.choices(spec, prop_type, what)
         return Property(
             topic,
             prop_id,
@@ -242,10 +243,11 @@ class ConfigReader(Checker):
             self.label(spec.get("label"), spec.place_of("label"), what, prop_id),
             self.names(spec.get("keywords"), spec.place_of("keywords"), f"keywords of {what}"),
             self.value_kind(spec, prop_type, what, entities),
-            self.choices(spec, prop_type, what),
+            choices,
             self.kind_field(spec, "subject", what, entities),
             self.temporal(spec),
             self.tolerance(spec, prop_type),
+            choice_words,
         )
 
     def property_type(self, spec: YamlMap) -> PropertyType | None:
@@ -287,8 +289,20 @@ class ConfigReader(Checker):
             )
         return kind
 
-    def choices(self, spec: YamlMap, prop_type: PropertyType, what: str) -> tuple[str, ...]:
-        choices = self.names(spec.get("choices"), spec.place_of("choices"), f"choices of {what}")
+    def choices(
+        self, spec: YamlMap, prop_type: PropertyType, what: str
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """A list of choices, or a map of each choice to the words articles write it in."""
+        raw, place = spec.get("choices"), spec.place_of("choices")
+        words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        if isinstance(raw, YamlMap):
+            words = tuple(
+                (str(choice), self.names(raw[choice], raw.place_of(choice), f"words of {choice!r}"))
+                for choice in raw
+            )
+            choices = tuple(choice for choice, _ in words)
+        else:
+            choices = self.names(raw, place, f"choices of {what}")
         if RULES[prop_type].needs_choices and not choices:
             self.add(
                 error(
@@ -305,7 +319,7 @@ class ConfigReader(Checker):
                     f"'choices' is only for {_types('needs_choices')} properties, not {prop_type}",
                 )
             )
-        return choices
+        return choices, words
 
     def temporal(self, spec: YamlMap) -> bool:
         temporal = spec.get("temporal", False)

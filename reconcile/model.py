@@ -116,6 +116,8 @@ class Property:
     subject: str | None = None  # entity kind of the subject, for per-entity properties
     temporal: bool = False
     tolerance: Tolerance | None = None
+    # for choices: the words an article may write each choice in, as reconcile.yaml gives them
+    choice_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

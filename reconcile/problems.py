@@ -160,6 +160,7 @@ CODES: dict[str, Code] = {
         ("unknown-kind", _E, "a property names an entity kind reconcile.yaml does not define"),
         ("unknown-property", _E, "the topic has no property of that id"),
         ("unknown-revision", _E, "diff's baseline is neither a file nor a git revision"),
+        ("unknown-source", _E, "suggest names a source that is not in sources/"),
         ("unknown-topic", _E, "reconcile.yaml has no topic of that id"),
         ("unreadable-article", _E, "an article add-source recognises but gets no text from"),
         ("unreadable-file", _E, "the file cannot be read"),

@@ -189,7 +189,14 @@ def _property_spec() -> dict[str, Any]:
             "label": _LABEL,
             "keywords": {**_NAMES, "description": "Words that suggest a claim of it in a text."},
             "kind": {"type": "string", "description": "entity and entities: the entity kind."},
-            "choices": {**_NAMES, "description": "choice: the values it may take."},
+            "choices": {
+                "description": "choice: the values it may take; or a map of each value to the "
+                "words articles write it in (withdrawn: [withdrew, انسحبت, вышла]).",
+                "oneOf": [
+                    *_NAMES["oneOf"],
+                    {"type": "object", "additionalProperties": _NAMES},
+                ],
+            },
             "subject": {
                 "type": "string",
                 "description": "An entity kind: the property holds per entity of it.",

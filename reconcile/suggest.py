@@ -1,32 +1,56 @@
-"""Claims guessed from an article: each sentence that holds a keyword of a property, with the
-dates, numbers and entities seen in it, written as commented-out blocks of a claims file."""
+"""Claims guessed from an article, from what the project already knows.
+
+Each sentence is scored against each property on the signals that tell, in the project's own
+data, which sentences state which property: how like the sentence is to the quotes other sources
+gave for it, whether it holds a value close to theirs, how often sources claim the property,
+whether a value of the property's type is there at all, and the property's labels and keywords.
+The value is then read from the sentence by the rule of the property's type (reconcile.extract),
+nearest the words that signal the property.
+"""
 
 from __future__ import annotations
 
+import builtins
+import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
 
-from reconcile.load import SOURCES_DIR
-from reconcile.model import CLAIM_FIELD_TABLE, Config, Property
-from reconcile.normalise import PROCLITICS, normalise
-from reconcile.values import RULES, Guess, PropertyType, SentenceContext
-from reconcile.yamldump import inline, one_line, scalar
+from reconcile.extract import Found, Sentence, find_dates, find_numbers
+from reconcile.extract_words import entity_spans
+from reconcile.mentions import NameIndex
+from reconcile.model import Config, Property
+from reconcile.normalise import normalise
+from reconcile.numerals import language_key
+from reconcile.precedent import Known, Precedent, masked
+from reconcile.values import PropertyType
+from reconcile.wordforms import Token, arabic_stems, tokens
 
-__all__ = ["Suggestion", "claims_file", "sentences", "suggest_claims"]
+__all__ = ["Suggestion", "sentences", "suggest_claims"]
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A sentence of an article that may state a property, with the values seen in it."""
+    """A claim an article's sentence may make, with its value as read, and how sure it is."""
 
     property: Property
-    keyword: str
     sentence: str
     line: int
-    dates: tuple[str, ...] = ()
-    values: tuple[str, ...] = ()  # the values of the property's type in the sentence
-    subjects: tuple[str, ...] = ()  # ids of entities of its subject kind
+    score: float
+    value: object = None
+    subject: str | None = None
+    as_of: str | None = None
+    approximate: bool = False
+    complete: bool = True
+    why: tuple[str, ...] = ()  # the signals that found it, for the hint
+    also: tuple[str, ...] = ()  # other values the sentence holds
+
+    @builtins.property
+    def key(self) -> tuple[str, str, str | None, str]:
+        """(topic, property, subject, value): what two suggestions must not share."""
+        return (self.property.topic, self.property.id, self.subject, repr(self.value))
 
 
 # A sentence ends at . ! ? ؟ ; ؛ ۔ … and at every line break; a full stop ends one only before
@@ -41,150 +65,365 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = 0
         for match in [*_SENTENCE_END.finditer(line), None]:
             end = match.end() if match else len(line)
-            piece = line[start:end].strip()
-            if piece.strip(_PUNCTUATION):
-                yield number, piece
+            for piece in _pieces(line[start:end].strip()):
+                if piece.strip(_PUNCTUATION):
+                    yield number, piece
             start = end
 
 
-def suggest_claims(text: str, config: Config) -> Iterator[Suggestion]:
-    """Each (sentence, property) pair where the sentence holds one of the property's keywords.
+def _pieces(sentence: str) -> Iterator[str]:
+    """The sentence, cut at spaces into parts of at most MAX_SENTENCE characters: a line of
+    60,000 dates is read part by part, in time that grows with its length."""
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        yield sentence[:cut].strip()
+        sentence = sentence[cut:].strip()
+    yield sentence
 
-    Keywords and sentences are compared normalised, so spelling variants (أ/ا, ة/ه, diacritics,
-    case) still match. A keyword matches at the start of a word, after any Arabic prefix
-    (و ف ب ل ك ال), and the word may go on: وقع finds وَوقّعت, sign finds signed, but ألف
-    (thousand) does not find تحالف (alliance).
+
+#: How much each signal weighs in a suggestion's score (0-1).
+WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
+#: Below this score nothing is suggested.
+THRESHOLD = 0.2
+#: The longest piece of text read as one sentence.
+MAX_SENTENCE = 2000
+MAX_PER_SENTENCE = 4
+#: At most this many suggestions per claim the other sources make, for an article as long.
+BUDGET = 2.0
+
+
+@dataclass
+class _Context:
+    """What scoring every sentence needs, built once per article."""
+
+    config: Config
+    precedent: Precedent
+    languages: tuple[str, ...]
+    year: int | None
+    names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.given_year = self.year
+
+    @cached_property
+    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]]:
+        """Every cue word's first token, and the cues that begin with it."""
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
+        for key, words in self.cue_words.items():
+            for word, weight in words:
+                parts = tuple(t.text for t in tokens(word))
+                if parts:
+                    index.setdefault(parts[0], []).append((parts, key, weight, word))
+        return index
+
+    def cues_in(
+        self, sentence: Sentence
+    ) -> dict[tuple[str, str], tuple[tuple[int, float, str], ...]]:
+        """For each property, where its words stand in the sentence: at the start of a word,
+        after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
+        found = sentence.tokens
+        hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
+        for at, token in enumerate(found):
+            for stem in arabic_stems(token.text):
+                for length in range(2, len(stem) + 1):
+                    for parts, key, weight, word in self.cue_index.get(stem[:length], ()):
+                        if _cue_at(found, at, parts, whole=length == len(stem)):
+                            hits.setdefault(key, []).append((at, weight, word))
+        return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
+
+    def names(self, kind: str) -> NameIndex:
+        if kind not in self.names_by_kind:
+            by_id = self.config.entities.get(kind, {})
+            self.names_by_kind[kind] = NameIndex(
+                {name: e.id for e in by_id.values() for name in e.names}
+            )
+        return self.names_by_kind[kind]
+
+    @cached_property
+    def properties(self) -> tuple[Property, ...]:
+        return tuple(p for t in self.config.topics.values() for p in t.properties.values())
+
+    @cached_property
+    def label_entities(self) -> dict[tuple[str, str], frozenset[str]]:
+        """The entities each property's label names: Turkey in "People killed in Turkey"."""
+        names = self.precedent.names
+        return {
+            (p.topic, p.id): frozenset(
+                entity
+                for label in p.label.all()
+                for entity, _, _ in entity_spans(Sentence.of(label).tokens, names)
+            )
+            for p in self.properties
+        }
+
+    @cached_property
+    def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+        """Each property's keywords and label words, weighted by how few properties share them."""
+        words = {(p.topic, p.id): _cue_words(p) for p in self.properties}
+        spread: dict[str, int] = {}
+        for found in words.values():
+            for word in set(found):
+                spread[word] = spread.get(word, 0) + 1
+        total = len(words) or 1
+        return {
+            key: tuple(
+                (word, weight * (1 - math.log(spread[word]) / math.log(total + 1)))
+                for word, weight in found.items()
+            )
+            for key, found in words.items()
+        }
+
+
+def _cue_words(prop: Property) -> dict[str, float]:
+    found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
+    for label in (*prop.label.all(), prop.id.replace("_", " ")):
+        for token in tokens(normalise(label)):
+            word = token.text
+            if len(word) >= 4 and not word.isdigit():
+                found.setdefault(word[: max(4, len(word) - 2)], 0.6)
+    return found
+
+
+def suggest_claims(
+    text: str,
+    config: Config,
+    precedent: Precedent | None = None,
+    *,
+    language: str | None = None,
+    year: int | None = None,
+) -> list[Suggestion]:
+    """The claims the article `text` may make, best first: one per (property, subject, value).
+
+    `precedent` holds the claims of the project's other sources; without it (the project's
+    first article) only labels, keywords and the fit of the values are used. `year` is the
+    article's: it completes dates written without one ("15 May").
     """
-    keywords = [
-        (prop, keyword, re.compile(rf"(?<!\w){PROCLITICS}(?:ال)?{re.escape(folded)}"))
-        for topic in config.topics.values()
-        for prop in topic.properties.values()
-        for keyword in prop.keywords
-        if (folded := normalise(keyword))
+    precedent = precedent or Precedent(config, (), ())
+    languages = language_key(
+        (*filter(None, (language, config.language)), *precedent.languages, *_scripts(text))
+    )
+    context = _Context(config, precedent, languages, year)
+    reads = list(_read(text, context))
+    scored = [
+        (base, index, prop)
+        for index, read in enumerate(reads)
+        for prop, base in _base_scores(read, context)
     ]
-    if not keywords:
-        return
-    context = SentenceContext(config.entities)
+    found = [
+        suggestion
+        for base, index, prop in _promising(scored, _budget(precedent, len(text)))
+        for suggestion in _suggestions(reads[index], prop, base, context)
+    ]
+    return _chosen(found, precedent, len(text))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A sentence read once for every property: its values, its likeness to other sources'
+    quotes, and the words of each property it holds."""
+
+    line: int
+    text: str
+    parsed: Sentence
+    dates: list[Found]
+    numbers: list[Found]
+    shape: str  # masked, as quotes are compared
+    like: Any  # numpy arrays: per property, the best similarity and that quote's index
+    nearest: Any
+    cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
+
+
+def _read(text: str, context: _Context) -> Iterator[_Reading]:
+    precedent = context.precedent
     for line, sentence in sentences(text):
-        folded = normalise(sentence)
-        matched: dict[tuple[str, str], str] = {}
-        for prop, keyword, folded_keyword in keywords:
-            if folded_keyword.search(folded):
-                matched.setdefault((prop.topic, prop.id), keyword)
-        if not matched:
+        parsed = Sentence.of(sentence)
+        if len(parsed.tokens) < 3:
             continue
-        for topic in config.topics.values():
-            for prop in topic.properties.values():
-                found = matched.get((prop.topic, prop.id))
-                if found is None:
-                    continue
-                yield Suggestion(
-                    prop,
-                    found,
-                    sentence,
-                    line,
-                    RULES[PropertyType.DATE].candidates(folded, prop, context),
-                    RULES[prop.type].candidates(folded, prop, context),
-                    context.finder.find(prop.subject, folded),
-                )
-
-
-_CLAIMS_HEADER = "# The claims of {source}: one list item per fact the article states.\n"
-
-
-def _field_lines() -> str:
-    """The header's lines on each field a claim may have, from the one table of them."""
-    width = max(len(field.name) for field in CLAIM_FIELD_TABLE) + 2
-    lines = [
-        f"#   {field.name:<{width}}{'required: ' if field.required else ''}{field.meaning}"
-        for field in CLAIM_FIELD_TABLE
-    ]
-    return "\n".join(lines) + "\n#\n"
-
-
-_SUGGESTED = """\
-# `reconcile add-source` suggests the claims below, all commented out: each comes from a sentence
-# of the article that holds a keyword of a property (shown after its topic). For each one that
-# holds, remove the "# " at the start of its lines, then check the value, which is only a guess
-# from the sentence, fill in what is empty and delete the hints (after a second #) you do not
-# need. Delete the rest. Until you uncomment a claim this file holds none.
-"""
-
-_NOTHING_SUGGESTED = """\
-# No sentence of the article holds a keyword of a property in reconcile.yaml, so nothing is
-# suggested (give properties `keywords` to get suggestions). Write the claims as in:
-#
-# - topic: TOPIC
-#   property: PROPERTY
-#   value: VALUE
-#   quote: "the words of the article that say so"
-"""
-
-
-def claims_file(source_id: str, suggestions: list[Suggestion], text_line: int) -> str:
-    """The new claims/ID.yaml: a header, then each suggestion as a commented-out claim."""
-    header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md") + _field_lines()
-    if not suggestions:
-        return header + _NOTHING_SUGGESTED
-    blocks = [_suggestion_block(suggestion, text_line - 1) for suggestion in suggestions]
-    text = header + _SUGGESTED + "".join(f"\n{block}" for block in blocks)
-    # every line a comment, so that the file holds no claims until the user uncomments some
-    assert all(line.startswith("#") for line in text.splitlines() if line), text
-    return text
-
-
-def _suggestion_block(suggestion: Suggestion, line_offset: int) -> str:
-    prop = suggestion.property
-    label = prop.label.get()
-    lines: list[tuple[str, str]] = [
-        (
-            f"- topic: {inline(prop.topic)}",
-            f"line {suggestion.line + line_offset}, keyword {scalar(suggestion.keyword)}",
-        ),
-        (f"  property: {inline(prop.id)}", label if label != prop.id else ""),
-    ]
-    if prop.subject:
-        lines.append(
-            _with_guess(
-                "  subject:",
-                RULES[PropertyType.ENTITY].guess(suggestion.subjects),
-                f"the {prop.subject} this is about: its id or any name of it",
-            )
+        dates = find_dates(parsed.tokens, context.languages, context.year)
+        numbers = find_numbers(parsed, context.languages, dates)
+        shape = masked(parsed.tokens, precedent.names)
+        like, nearest = precedent.similarity(shape)
+        yield _Reading(
+            line, sentence, parsed, dates, numbers, shape, like, nearest, context.cues_in(parsed)
         )
-    lines.append(_value_line(suggestion))
-    lines.extend(("", hint) for hint in RULES[prop.type].flag_hints)
-    if prop.temporal:
-        dates = suggestion.dates if prop.type is not PropertyType.DATE else suggestion.dates[1:]
-        lines.append(
-            _with_guess(
-                "  as_of:",
-                RULES[PropertyType.DATE].guess(dates),
-                "when this held (EDTF); delete the line to use the source's published date",
-            )
-        )
-    lines.append((f"  quote: {scalar(suggestion.sentence)}", ""))
-    out = []
-    for code, hint in lines:
-        hint = one_line(hint)
-        if not code:
-            out.append(f"#   # {hint}")
-        elif hint:
-            out.append(f"# {code}  # {hint}")
-        else:
-            out.append(f"# {code}")
-    return "\n".join(out) + "\n"
+        if dates and context.given_year is None:
+            context.year = int(str(dates[-1].value)[:4])
 
 
-def _with_guess(key: str, guess: Guess | None, hint: str) -> tuple[str, str]:
-    """A line holding the value guessed from the sentence; the hint names the others seen."""
-    if guess is None:
-        return key, hint
-    value, others = guess
-    also = f"; also in the sentence: {', '.join(others)}" if others else ""
-    return f"{key} {inline(value)}", hint + also
+def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, float]]:
+    precedent = context.precedent
+    for prop in context.properties:
+        key = (prop.topic, prop.id)
+        column = precedent.column(key)
+        similarity = float(read.like[column]) if column is not None else 0.0
+        cues = read.cues.get(key, ())
+        base = _base_score(similarity, cues, precedent.known.get(key, Known()), precedent.sources)
+        if base >= THRESHOLD * 0.6:
+            yield prop, base
 
 
-def _value_line(suggestion: Suggestion) -> tuple[str, str]:
+def _budget(precedent: Precedent, length: int) -> float:
+    """At most how many suggestions an article of `length` characters gets."""
+    if precedent.sources and precedent.claims_per_source and precedent.mean_length:
+        return max(5, BUDGET * precedent.claims_per_source * length / precedent.mean_length)
+    return math.inf
+
+
+def _promising(
+    scored: list[tuple[float, int, Property]], budget: float
+) -> list[tuple[float, int, Property]]:
+    """The (sentence, property) pairs worth reading values for: the best few per sentence, and
+    no more in all than a few times the budget, so that long articles stay quick."""
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    per_sentence: dict[int, int] = {}
+    kept: list[tuple[float, int, Property]] = []
+    limit = 4 * budget if budget < math.inf else math.inf
+    for item in scored:
+        if len(kept) >= limit:
+            break
+        if per_sentence.get(item[1], 0) < 2 * MAX_PER_SENTENCE:
+            per_sentence[item[1]] = per_sentence.get(item[1], 0) + 1
+            kept.append(item)
+    return kept
+
+
+def _suggestions(
+    read: _Reading, prop: Property, base: float, context: _Context
+) -> list[Suggestion]:
+    from reconcile.suggest_rules import Look, candidates
+
+    precedent = context.precedent
+    key = (prop.topic, prop.id)
+    column = precedent.column(key)
+    cues = read.cues.get(key, ())
+    known = precedent.known.get(key, Known())
+    quote = None
+    similarity = float(read.like[column]) if column is not None else 0.0
+    if column is not None:
+        quote = precedent.quote_claims[int(read.nearest[column])]
+        cues = cues or _aligned(read.shape, precedent.quote_masks[int(read.nearest[column])])
+    named = context.label_entities[key]
+    if named:
+        spans = entity_spans(read.parsed.tokens, precedent.names)
+        spots = [start for entity, start, _ in spans if entity in named]
+        base = base if spots else base * 0.6
+        cues = (*cues, *((at, 1.0, "") for at in spots))
+    look = Look(
+        read.parsed, read.text, read.dates, read.numbers, _strongest(cues), known, quote,
+        context.names,
+    )  # fmt: skip
+    why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
+    why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
+    return [
+        replace(s, score=round(base + WEIGHTS["value"] * _closeness(s, known), 2))
+        for s in candidates(prop, look, read.line, why)
+    ]
+
+
+_SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
+
+
+def _scripts(text: str) -> list[str]:
+    """The languages whose script the text is written in, beside English: ar, ru."""
+    sample = text[:20_000]
+    return ["en", *(language for language, letters in _SCRIPTS if letters.search(sample))]
+
+
+def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: bool) -> bool:
+    """Whether a cue of `parts` is written from token `at`, whose stem begins with its first
+    word (`whole`: is that word)."""
+    if len(parts) == 1:
+        return True
+    if not whole or at + len(parts) > len(found):
+        return False
+    middle = [t.text for t in found[at + 1 : at + len(parts) - 1]]
+    return middle == list(parts[1:-1]) and found[at + len(parts) - 1].text.startswith(parts[-1])
+
+
+def _strongest(cues: Sequence[tuple[int, float, str]]) -> list[int]:
+    """Where the strongest of the words that signal a property stand."""
+    top = max((weight for _, weight, _ in cues), default=0.0)
+    return [at for at, weight, _ in cues if weight >= 0.75 * top]
+
+
+def _aligned(shape: str, quote: str) -> tuple[tuple[int, float, str], ...]:
+    """Where in the sentence the most similar quote of another source lies: its middle token."""
+    from rapidfuzz import fuzz
+
+    alignment = fuzz.partial_ratio_alignment(quote, shape)
+    if alignment is None or alignment.score < 50:
+        return ()
+    middle = (alignment.dest_start + alignment.dest_end) // 2
+    return ((shape.count(" ", 0, middle), 0.0, ""),)
+
+
+def _base_score(
+    similarity: float, cues: Sequence[tuple[int, float, str]], known: Known, sources: int
+) -> float:
+    words = max((w for _, w, _ in cues), default=0.0)
+    often = known.sources / sources if sources else 0.0
+    if not sources:
+        return WEIGHTS["words"] * 2 * words
+    return (
+        WEIGHTS["like"] * min(1.0, similarity * 1.6)
+        + WEIGHTS["words"] * words
+        + WEIGHTS["often"] * often
+    )
+
+
+def _closeness(suggestion: Suggestion, known: Known) -> float:
+    """How close the value is to the values other sources gave (0-1)."""
+    value = suggestion.value
     prop = suggestion.property
-    rule = RULES[prop.type]
-    return _with_guess("  value:", rule.guess(suggestion.values), rule.hint(prop))
+    if prop.type is PropertyType.DATE and isinstance(value, str) and value[:4].isdigit():
+        return 1.0 if int(value[:4]) in known.years else 0.0
+    if prop.type is PropertyType.NUMBER:
+        return max(map(known.number_closeness, _bounds(value)), default=0.0)
+    if prop.type is PropertyType.ENTITY:
+        return 1.0 if value in known.entities else 0.0
+    if prop.type is PropertyType.ENTITIES and isinstance(value, list) and known.lists:
+        named = set(value)
+        return max(len(named & ids) / len(named | ids) for ids in known.lists)
+    return 0.0
+
+
+def _bounds(value: object) -> list[float]:
+    if isinstance(value, (int, float)):
+        return [float(value)]
+    if isinstance(value, dict):
+        return [float(v) for v in value.values()]
+    return []
+
+
+def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
+    """The suggestions kept, best first: one per (property, subject, value), a few per
+    sentence, and no more in all than twice what the other sources claim for an article of
+    this length."""
+    found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
+    budget = _budget(precedent, length)
+    kept: list[Suggestion] = []
+    seen: set[tuple[str, str, str | None, str]] = set()
+    per_sentence: dict[tuple[int, str], int] = {}
+    per_property: dict[tuple[str, str, str | None], int] = {}
+    for suggestion in found:
+        if suggestion.score < THRESHOLD or len(kept) >= budget:
+            break
+        place = (suggestion.line, suggestion.sentence)
+        group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
+        if suggestion.key in seen or per_sentence.get(place, 0) >= MAX_PER_SENTENCE:
+            continue
+        if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
+            continue
+        seen.add(suggestion.key)
+        per_sentence[place] = per_sentence.get(place, 0) + 1
+        per_property[group] = per_property.get(group, 0) + 1
+        kept.append(suggestion)
+    return kept
+
+
+def _per_property(precedent: Precedent, prop: Property) -> int:
+    known = precedent.known.get((prop.topic, prop.id))
+    if known is None or not known.sources:
+        return 3
+    return max(2, math.ceil(2 * known.claims / known.sources))

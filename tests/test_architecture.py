@@ -37,7 +37,21 @@ READING = {
     "fastyaml",
     "cache",
 }
-COMMANDS = {"suggest", "addsource", "resolve", "init", "schema", "editor", "diff", "baseline"}
+COMMANDS = {
+    "suggest",
+    "suggest_file",
+    "suggest_rules",
+    "extract",
+    "extract_words",
+    "precedent",
+    "addsource",
+    "resolve",
+    "init",
+    "schema",
+    "editor",
+    "diff",
+    "baseline",
+}
 SUPPORT = {"files", "gcpause"}
 DOORS = {"cli", "__init__", "__main__"}
 

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
+from reconcile.extract import Sentence, find_dates, find_numbers
+from reconcile.extract_words import (
+    find_boolean,
+    find_choices,
+    find_entities,
+    find_entity,
+    find_quoted,
+    find_text,
+)
 from reconcile.load import load_config, load_project
+from reconcile.mentions import NameIndex
 from reconcile.suggest import sentences, suggest_claims
 from writes import (
     EXIT_CLEAN,
@@ -135,11 +145,181 @@ def test_keywords_match_at_word_starts_after_arabic_prefixes(project: Path) -> N
     found = {
         (s.property.id, s.sentence)
         for s in suggest_claims(
-            "وَوقّعت الدول. تحالف قوي. ووقعت. They SIGNED it. It was cosigned.", config
+            "وَوقّعت الدول عام 1991. تحالف قوي عام 1992. ووقعت عام 1993. They SIGNED it in 1994."
+            " It was cosigned in 1995.",
+            config,
         )
     }
-    assert ("signed", "وَوقّعت الدول.") in found
-    assert ("signed", "ووقعت.") in found
-    assert ("signed", "They SIGNED it.") in found
-    assert ("signed", "It was cosigned.") not in found
-    assert not any(sentence == "تحالف قوي." for _, sentence in found)
+    assert ("signed", "وَوقّعت الدول عام 1991.") in found
+    assert ("signed", "ووقعت عام 1993.") in found
+    assert ("signed", "They SIGNED it in 1994.") in found
+    assert ("signed", "It was cosigned in 1995.") not in found
+    assert not any(sentence == "تحالف قوي عام 1992." for _, sentence in found)
+
+
+# Values read from a sentence, one rule per type, in Arabic, English and Russian -------------
+
+LANGUAGES = ("ar", "en", "ru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "dates"),
+    [
+        ("وقعت المعاهدة في الـ7 من أكتوبر 2002 في كيشيناو", None, ["2002-10-07"]),
+        ("وقّع عليها في 15 أيار 1992 ست دول", None, ["1992-05-15"]),
+        ("في 15 أيار/مايو 1992 وقعت", None, ["1992-05-15"]),
+        ("اجتمعوا في السادس من شباط", 2023, ["2023-02-06"]),
+        ("وفي عام 2012 علقت عضويتها", None, ["2012"]),
+        ("The first shock came on 6 February 2023, at 04:17", None, ["2023-02-06"]),
+        ("It was signed on May 15, 1992 in Tashkent", None, ["1992-05-15"]),
+        ("The toll may rise, officials said in 2023", None, ["2023"]),
+        ("Signed 1992-05-15 and ratified 1993-04", None, ["1992-05-15", "1993-04"]),
+        ("Договор подписан в 1992 году", None, ["1992"]),
+        ("Договор подписан 15 мая", 1992, ["1992-05-15"]),
+        ("Договор вступил в силу 5 февраля 2011 года", None, ["2011-02-05"]),
+    ],
+)
+def test_dates_in_each_language(sentence: str, year: int | None, dates: list[str]) -> None:
+    parsed = Sentence.of(sentence)
+    assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, year)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "approximate"),
+    [
+        ("بلغ عدد القتلى 13.5 مليون", [13_500_000], [False]),
+        ("شارك 50 ألف جندي", [50_000], [False]),
+        ("وقعت ست دول", [6], [False]),
+        ("قتل أكثر من 4000 شخص", [{"min": 4000}], [False]),
+        ("حتى 20 ألف جندي", [{"max": 20000}], [False]),
+        ("نحو 3600 عنصر", [3600], [True]),
+        ("بلغ الإنتاج 17,9 مليون برميل", [17_900_000], [False]),
+        ("قوامها 12.400 جندي", [12400], [False]),
+        ("more than 4,000 people were killed", [{"min": 4000}], [False]),
+        ("about nine hours later", [9], [True]),
+        ("the toll passed 50,000 on Friday", [{"min": 50000}], [False]),
+        ("between 3,000 and 4,000 troops", [{"min": 3000, "max": 4000}], [False]),
+        ("at 04:17 local time six countries", [6], [False]),
+        ("не менее 1550 боезарядов", [{"min": 1550}], [False]),
+        ("около 700 носителей", [700], [True]),
+        ("до 800 пусковых установок", [{"max": 800}], [False]),
+        ("не более 1550 боезарядов", [{"max": 1550}], [False]),
+        ("no more than 700 launchers", [{"max": 700}], [False]),
+        ("لا يزيد عن 700 صاروخ", [{"max": 700}], [False]),
+        ("шесть стран", [6], [False]),
+    ],
+)
+def test_numbers_in_each_language(
+    sentence: str, values: list[object], approximate: list[bool]
+) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+    assert [f.approximate for f in found] == approximate
+
+
+@pytest.fixture(scope="module")
+def countries() -> NameIndex:
+    names = {
+        "Russia": "russia", "روسيا": "russia", "Россия": "russia",
+        "Armenia": "armenia", "أرمينيا": "armenia", "Армения": "armenia",
+        "Belarus": "belarus", "بيلاروسيا": "belarus", "Беларусь": "belarus",
+        "Myanmar": "myanmar", "Georgia": "georgia", "جورجيا": "georgia", "Грузия": "georgia",
+        "United States": "united_states",
+    }  # fmt: skip
+    return NameIndex(names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "left_out", "complete"),
+    [
+        ("تضم روسيا، وأرمينيا، وبيلاروسيا", ["russia", "armenia", "belarus"], [], True),
+        ("جميعها باستثناء جورجيا وأرمينيا", [], ["georgia", "armenia"], True),
+        ("Members include Russia, Armenia and the United States",
+         ["russia", "armenia", "united_states"], [], False),
+        ("all but Georgia and Armenia renewed", [], ["georgia", "armenia"], True),
+        ("в неё входят Россия, Армения и Беларусь", ["russia", "armenia", "belarus"], [], True),
+        ("все, кроме Грузии и Армении", [], ["georgia", "armenia"], True),
+    ],
+)  # fmt: skip
+def test_entity_lists_in_each_language(
+    countries: NameIndex, sentence: str, named: list[str], left_out: list[str], complete: bool
+) -> None:
+    (found,) = find_entities(Sentence.of(sentence).tokens, countries)
+    assert (found.value, list(found.left_out), found.complete) == (named, left_out, complete)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entities"),
+    [
+        ("Myanmar's army and Russia's", ["myanmar", "russia"]),
+        ("ولروسيا قاعدة في أرمينيا", ["russia", "armenia"]),
+        ("базы России в Армении", ["russia", "armenia"]),
+    ],
+)
+def test_one_entity_in_each_language(
+    countries: NameIndex, sentence: str, entities: list[str]
+) -> None:
+    assert [f.value for f in find_entity(Sentence.of(sentence).tokens, countries)] == entities
+
+
+_CHOICES = (("withdrawn", ("انسحبت", "withdrew", "вышла")), ("member", ("عضو", "member")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "choice"),
+    [
+        ("انسحبت أوزبكستان من المنظمة", "withdrawn"),
+        ("Uzbekistan withdrew in 2012", "withdrawn"),
+        ("Узбекистан вышла из организации", "withdrawn"),
+        ("Armenia remains a member", "member"),
+    ],
+)
+def test_choices_by_their_words_in_each_language(sentence: str, choice: str) -> None:
+    assert [f.value for f in find_choices(Sentence.of(sentence), _CHOICES)] == [choice]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "truth"),
+    [
+        ("لم تتدخل المنظمة في النزاع", False),
+        ("تدخلت المنظمة في النزاع", True),
+        ("No tsunami warning was issued", False),
+        ("The agency didn't issue a warning", False),
+        ("A tsunami warning was issued for the coast", True),
+        ("ОДКБ не вмешалась в конфликт", False),
+        ("ОДКБ вмешалась в конфликт", True),
+        ("It warned, but did not act", True),  # the negation is in another clause
+    ],
+)
+def test_booleans_by_negation_in_the_clause(sentence: str, truth: bool) -> None:
+    (found,) = find_boolean(Sentence.of(sentence).tokens, [0])
+    assert found.value is truth
+
+
+@pytest.mark.parametrize(
+    ("sentence", "known", "text"),
+    [
+        ("the rupture ran along the East Anatolian Fault", ["East Anatolian Fault"],
+         "East Anatolian Fault"),
+        ("مناورة تسمى رابيز 2008 في أرمينيا", ["رابيز 2008"], "رابيز 2008"),
+        ("учения «Рубеж-2008» прошли в Армении", [], None),
+    ],
+)  # fmt: skip
+def test_texts_that_other_sources_gave(sentence: str, known: list[str], text: str | None) -> None:
+    found = find_text(sentence, known)
+    assert (found[0].value if found else None) == text
+
+
+def test_quoted_words_are_a_text_value() -> None:
+    assert find_quoted("учения «Рубеж-2008» прошли в Армении") == "Рубеж-2008"
+    assert find_quoted('an exercise called "Rubezh 2008"') == "Rubezh 2008"
+
+
+def test_a_very_long_line_is_read_in_pieces_of_bounded_length() -> None:
+    from reconcile.suggest import MAX_SENTENCE
+
+    line = "15 May 1992, " * 6000
+    pieces = [piece for _, piece in sentences(line)]
+    assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
+    assert "".join(pieces).replace(" ", "") == line.replace(" ", "")

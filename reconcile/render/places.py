@@ -25,6 +25,8 @@ def shown_path(root: Path, file: str, cwd: Path | None = None) -> str:
     working in the project or above it); absolute otherwise, where a relative path would climb
     to the filesystem's root and back, and for a file outside the project (an absolute `file`).
     """
+    if "://" in file:  # a web address (an article add-source fetched) is no path
+        return file
     here = (cwd or Path.cwd()).resolve()
     project = root.resolve()
     target = project / file

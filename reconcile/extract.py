@@ -1,0 +1,349 @@
+"""The values a sentence gives, one function per property type: dates, numbers, one entity, a
+list of entities, a choice, true or false, and text. Each takes the sentence's tokens (folded)
+and answers with every candidate it sees, with the tokens it spans; the caller picks the one
+nearest the words that signal the property."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reconcile.calendar_words import (
+    DAY_MONTH_LINKS,
+    ORDINAL_SUFFIXES,
+    month_table,
+    ordinal_table,
+)
+from reconcile.normalise import normalise
+from reconcile.numerals import read_numbers
+from reconcile.wordforms import Token, arabic_stems, tokens
+
+__all__ = [
+    "Found",
+    "Sentence",
+    "ends_with",
+    "find_dates",
+    "find_numbers",
+    "fold_sentence",
+    "phrases",
+    "starts_with",
+    "year_cued",
+]
+
+# "Myanmar's" names Myanmar: the possessive is dropped before folding.
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+
+
+def fold_sentence(sentence: str) -> str:
+    """The sentence folded as names and quotes are, without English possessive endings."""
+    return normalise(_POSSESSIVE.sub("", sentence))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's folded text and its tokens."""
+
+    folded: str
+    tokens: tuple[Token, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Sentence:
+        """The sentence `text`, folded and split into tokens."""
+        folded = fold_sentence(text)
+        return cls(folded, tokens(folded))
+
+    def words(self) -> list[str]:
+        """The space-separated words of the folded text, which tokens point into."""
+        return self.folded.split(" ")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A value seen in a sentence, as a claim writes it, and the tokens it spans."""
+
+    value: object
+    start: int
+    end: int
+    approximate: bool = False
+    complete: bool = True
+    left_out: tuple[str, ...] = ()  # entities named after "except", "باستثناء", "кроме"
+
+    def distance(self, positions: Iterable[int]) -> int:
+        """How many tokens separate this value from the nearest of `positions`."""
+        gaps = [
+            0 if self.start <= p < self.end else min(abs(p - self.start), abs(p - self.end + 1))
+            for p in positions
+        ]
+        return min(gaps, default=0)
+
+
+def phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(t.text for t in tokens(normalise(text))) for text in texts)
+
+
+def ends_with(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """True when one of `phrases` is written just before token `end` (its first word may carry
+    an Arabic proclitic: بأكثر من)."""
+    return _matched(found, end, phrases) > 0
+
+
+def _matched(found: Sequence[Token], end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many words the longest of `phrases` written just before token `end` has; 0: none."""
+    if end <= 0:
+        return 0
+    last = found[end - 1].text
+    longest = 0
+    for phrase in _by_last_word(phrases).get(last, ()):
+        start = end - len(phrase)
+        if start < 0:
+            continue
+        texts = [t.text for t in found[start:end]]
+        if texts[1:] == list(phrase[1:]) and phrase[0] in arabic_stems(texts[0]):
+            longest = max(longest, len(phrase))
+    if not longest and any((stem,) in _one_word(phrases) for stem in arabic_stems(last)):
+        return 1
+    return longest
+
+
+@lru_cache(maxsize=64)
+def _by_last_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=64)
+def _one_word(phrases: tuple[tuple[str, ...], ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase for phrase in phrases if len(phrase) == 1)
+
+
+def starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for phrase in phrases:
+        texts = [t.text for t in found[start : start + len(phrase)]]
+        if texts == list(phrase):
+            return True
+    return False
+
+
+# Dates -------------------------------------------------------------------------------------
+
+_YEAR_WORDS = frozenset(normalise(w) for w in ("عام", "سنة", "العام", "of", "года", "году", "г"))
+_YEAR_CUES = phrases("in", "since", "by", "of", "عام", "سنة", "العام", "في", "в", "с", "году")
+
+
+def _year(text: str) -> int | None:
+    return int(text) if re.fullmatch(r"1[89]\d\d|20\d\d", text) else None
+
+
+def find_dates(found: Sequence[Token], languages: tuple[str, ...], year: int | None) -> list[Found]:
+    """Every date written in the tokens: 2023-02-06, 6/2/2023, 15 May 1992, May 15, 1992,
+    "السادس من شباط", "15 мая 1992 года", a bare year. A day and month without a year take
+    `year` (the article's); a month alone is no date (English "may" is a verb too)."""
+    dates: list[Found] = []
+    taken: set[int] = set()
+    for candidate in (*_digit_dates(found), *_named_dates(found, languages, year)):
+        span = set(range(candidate.start, candidate.end))
+        if not span & taken:
+            dates.append(candidate)
+            taken |= span
+    for index, token in enumerate(found):
+        value = _year(token.text)
+        if value is not None and index not in taken:
+            dates.append(Found(str(value), index, index + 1))
+    return sorted(dates, key=lambda d: d.start)
+
+
+def _digit_dates(found: Sequence[Token]) -> Iterable[Found]:
+    for index, token in enumerate(found):
+        parts = token.text.split(".") if token.text.count(".") == 2 else None
+        if parts and len(parts[2]) == 4:
+            date = _ymd(parts[2], parts[1], parts[0])
+            if date:
+                yield Found(date, index, index + 1)
+            continue
+        group = found[index : index + 3]
+        if len(group) < 3 or len({t.word for t in group}) != 1:
+            continue
+        texts = [t.text for t in group]
+        if not all(t.isdigit() for t in texts):
+            continue
+        date = _ymd(*texts) if len(texts[0]) == 4 else _ymd(texts[2], texts[1], texts[0])
+        if date:
+            yield Found(date, index, index + 3)
+
+    for index, token in enumerate(found[:-1]):  # 1993-04
+        after = found[index + 1]
+        alone = index + 2 >= len(found) or found[index + 2].word != token.word
+        month = re.fullmatch(r"0[1-9]|1[0-2]", after.text)
+        if after.word == token.word and _year(token.text) and month and alone:
+            yield Found(f"{token.text}-{after.text}", index, index + 2)
+
+
+def _ymd(year: str, month: str, day: str) -> str | None:
+    if _year(year) is None or not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _named_dates(
+    found: Sequence[Token], languages: tuple[str, ...], default_year: int | None
+) -> Iterable[Found]:
+    months = month_table(languages)
+    index = 0
+    while index < len(found):
+        named = months.at(found, index)
+        if named is None:
+            index += 1
+            continue
+        month, end = named
+        while end < len(found) and found[end - 1].stop and (also := months.at(found, end)):
+            end = also[1]  # أيار/مايو
+        start, day = _day_before(found, index, languages)
+        after = found[end].text if end < len(found) else ""
+        if day is None and after.isdigit() and len(after) <= 2 and 1 <= int(after) <= 31:
+            day, end = int(after), end + 1  # May 15
+        year, end = _year_after(found, end)
+        if year is None and day is not None:
+            year = default_year
+        if year is not None and (day is not None or end > named[1]):
+            text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+            yield Found(text, start, end)
+        index = max(end, index + 1)
+
+
+def _day_before(
+    found: Sequence[Token], month_at: int, languages: tuple[str, ...]
+) -> tuple[int, int | None]:
+    end = month_at
+    while end > 0 and month_at - end < 2 and found[end - 1].text in DAY_MONTH_LINKS:
+        end -= 1
+    if end > 0 and found[end - 1].text in ORDINAL_SUFFIXES and found[end - 2 : end - 1]:
+        digits = found[end - 2].text
+        if digits.isdigit() and 1 <= int(digits) <= 31:
+            return end - 2, int(digits)
+    before = found[end - 1].text if end > 0 else ""
+    if before.isdigit() and len(before) <= 2 and 1 <= int(before) <= 31:
+        return end - 1, int(before)
+    ordinals = ordinal_table(languages)
+    for start in range(max(0, end - 3), end):
+        hit = ordinals.at(found, start)
+        if hit is not None and hit[1] == end:
+            return start, hit[0]
+    return month_at, None
+
+
+def _year_after(found: Sequence[Token], end: int) -> tuple[int | None, int]:
+    at = end
+    while at < len(found) and at - end < 2 and found[at].text in _YEAR_WORDS | {"من"}:
+        at += 1
+    if at < len(found) and (year := _year(found[at].text)) is not None:
+        at += 1
+        if at < len(found) and found[at].text in _YEAR_WORDS:
+            at += 1
+        return year, at
+    return None, end
+
+
+# Numbers -----------------------------------------------------------------------------------
+
+_AT_LEAST = phrases(
+    "more than", "over", "at least", "in excess of", "upwards of", "exceeding", "no fewer than",
+    "no less than", "passed", "topped", "tops", "surpassed", "above", "exceeded", "exceeds",
+    "beyond", "أكثر من", "تخطى", "تخطت", "فاق", "تجاوزت", "превысил", "превысило", "превысила",
+    "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
+    "لا يقل عن", "ما لا يقل عن", "تجاوز", "أزيد من", "не менее", "более", "свыше", "больше",
+    "по меньшей мере", "как минимум", "не меньше",
+)  # fmt: skip
+_AT_MOST = phrases(
+    "up to", "less than", "fewer than", "under", "at most", "no more than", "as many as", "حتى",
+    "ما يصل إلى", "يصل إلى", "أقل من", "لا يزيد عن", "до", "менее", "меньше", "не более",
+    "не больше", "максимум",
+)  # fmt: skip
+_ABOUT = phrases(
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
+    "estimated", "close to", "circa", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب",
+    "ما يقرب من", "يقارب", "около", "примерно", "почти", "порядка", "приблизительно",
+)  # fmt: skip
+_ABOUT_AFTER = phrases("تقريبا", "approximately", "or so", "примерно")
+_BETWEEN = phrases("between", "from", "بين", "ما بين", "من", "от")
+_RANGE_LINKS = frozenset(normalise(w) for w in ("and", "to", "و", "الى", "إلى", "до", "и", "-"))
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def find_numbers(
+    sentence: Sentence, languages: tuple[str, ...], dates: Sequence[Found]
+) -> list[Found]:
+    """Every number written in the sentence that is not part of a date or a time of day:
+    digits, scale words and number words; "more than N" is {min: N}, "up to N" {max: N},
+    "between N and M" {min: N, max: M}, "about N" approximate."""
+    found = sentence.tokens
+    words = sentence.words()
+    in_dates = {
+        i
+        for d in dates
+        if d.end - d.start > 1 or not _counted(found, d.start)
+        for i in range(d.start, d.end)
+    }
+    mentions = [
+        m
+        for m in read_numbers(sentence.folded, languages)
+        if not in_dates & set(range(m.start, m.end))
+        and not _TIME.search(words[found[m.start].word])
+    ]
+    numbers: list[Found] = []
+    skip = set()
+    for position, mention in enumerate(mentions):
+        if position in skip:
+            continue
+        value = _reading(mention.values)
+        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        if (
+            following is not None
+            and ends_with(found, mention.start, _BETWEEN)
+            and following.start - mention.end == 1
+            and found[mention.end].text in _RANGE_LINKS
+            and _reading(following.values) > value
+        ):
+            skip.add(position + 1)
+            bounds = {"min": _plain(value), "max": _plain(_reading(following.values))}
+            numbers.append(Found(bounds, mention.start, following.end))
+            continue
+        approximate = ends_with(found, mention.start, _ABOUT) or starts_with(
+            found, mention.end, _ABOUT_AFTER
+        )
+        written: object = _plain(value)
+        # the longer phrase decides: "не более" (at most) holds "более" (more than)
+        at_least = _matched(found, mention.start, _AT_LEAST)
+        at_most = _matched(found, mention.start, _AT_MOST)
+        if at_least > at_most:
+            written = {"min": _plain(value)}
+        elif at_most:
+            written = {"max": _plain(value)}
+        numbers.append(Found(written, mention.start, mention.end, approximate=approximate))
+    return numbers
+
+
+def year_cued(found: Sequence[Token], index: int) -> bool:
+    """True when a word marks the number at `index` as a year: in 2012, عام 2012, в 2012 году."""
+    return ends_with(found, index, _YEAR_CUES) or (
+        index + 1 < len(found) and found[index + 1].text in _YEAR_WORDS
+    )
+
+
+def _counted(found: Sequence[Token], index: int) -> bool:
+    """True when a bare year-like number may be a count: no word marks it as a year."""
+    return not year_cued(found, index)
+
+
+def _reading(values: frozenset[float]) -> float:
+    """The reading of digits most texts mean: 4,000 is four thousand, not four."""
+    return max(values)
+
+
+def _plain(number: float) -> int | float:
+    return int(number) if float(number).is_integer() else round(number, 6)

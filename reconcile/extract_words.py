@@ -1,0 +1,246 @@
+"""The words of a sentence that give entities, choices, true or false, and text: one function
+per property type, as reconcile.extract has for dates and numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from reconcile.extract import Found, Sentence, ends_with, phrases
+from reconcile.mentions import NameIndex
+from reconcile.normalise import normalise
+from reconcile.wordforms import Token, arabic_stems, tokens
+
+__all__ = [
+    "clause_after",
+    "entity_spans",
+    "find_boolean",
+    "find_choices",
+    "find_entities",
+    "find_entity",
+    "find_quoted",
+    "find_text",
+    "negated_words",
+    "word_hits",
+]
+
+
+# Entities ----------------------------------------------------------------------------------
+
+_LIST_LINKS = frozenset(
+    normalise(w) for w in ("and", "or", "as", "well", "the", "و", "أو", "او", "и", "или", "также")
+)
+_EXCEPT = phrases(
+    "except", "except for", "all but", "excluding", "other than", "apart from", "save", "باستثناء",
+    "ما عدا", "عدا", "سوى", "إلا", "кроме", "за исключением", "помимо",
+)  # fmt: skip
+_PARTIAL = phrases(
+    "include", "includes", "including", "among them", "such as", "among", "من بينها", "منها",
+    "بينها", "من بينهم", "مثل", "в том числе", "включая", "среди них", "среди", "например",
+)  # fmt: skip
+
+
+def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, int, int]]:
+    """The entities named in the tokens, longest names first where two overlap, in order."""
+    hits = sorted(
+        index.occurrences(" ".join(t.text for t in found)), key=lambda h: (h[1], h[1] - h[2])
+    )
+    kept: list[tuple[str, int, int]] = []
+    for hit in hits:
+        if not kept or hit[1] >= kept[-1][2]:
+            kept.append(hit)
+    return kept
+
+
+def find_entity(found: Sequence[Token], index: NameIndex) -> list[Found]:
+    """Every entity of one kind named in the tokens."""
+    return [Found(entity, start, end) for entity, start, end in entity_spans(found, index)]
+
+
+def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
+    """The lists of two or more entities of one kind written together ("A, B and C"); those
+    named after "except", "باستثناء", "кроме" are left out and said so; "include" makes a list
+    partial."""
+    spans = entity_spans(found, index)
+    runs: list[list[tuple[str, int, int]]] = []
+    for hit in spans:
+        if runs and _joined(found, runs[-1][-1][2], hit[1]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    lists: list[Found] = []
+    for run in runs:
+        named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]
+        left_out = tuple(dict.fromkeys(e for e, s, _ in run if _excepted(found, run[0][1], s)))
+        named = list(dict.fromkeys(named))
+        if len(named) + len(left_out) < 2:
+            continue
+        complete = not any(
+            ends_with(found, end, _PARTIAL) for end in range(max(0, run[0][1] - 3), run[0][1] + 1)
+        )
+        lists.append(Found(named, run[0][1], run[-1][2], complete=complete, left_out=left_out))
+    return lists
+
+
+def _joined(found: Sequence[Token], end: int, start: int) -> bool:
+    between = [t.text for t in found[end:start]]
+    return len(between) <= 3 and all(w in _LIST_LINKS or _is_except(w) for w in between)
+
+
+def _is_except(word: str) -> bool:
+    return any(len(p) == 1 and p[0] in arabic_stems(word) for p in _EXCEPT)
+
+
+def _excepted(found: Sequence[Token], run_start: int, start: int) -> bool:
+    """True when an exception word stands before `start`, inside the list or just before it."""
+    return any(ends_with(found, end, _EXCEPT) for end in range(max(0, run_start - 2), start + 1))
+
+
+# Choices, booleans, text -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    folded = normalise(word)
+    return re.compile(rf"(?<!\w)(?:و|ف)?(?:ب|ل|ك)?(?:ال)?{re.escape(folded)}")
+
+
+def word_hits(sentence: Sentence, words: Iterable[str]) -> list[int]:
+    """The tokens at which any of `words` is written, at the start of a word, after any
+    Arabic proclitic; the word may go on (sign finds signed, вышл finds вышла)."""
+    starts: list[int] = []
+    for word in words:
+        if not normalise(word):
+            continue
+        for match in _word_pattern(word).finditer(sentence.folded):
+            word_index = sentence.folded.count(" ", 0, match.start())
+            starts.extend(i for i, t in enumerate(sentence.tokens) if t.word == word_index)
+    return sorted(set(starts))
+
+
+def find_choices(sentence: Sentence, choices: Sequence[tuple[str, tuple[str, ...]]]) -> list[Found]:
+    """Each place a choice is named: by its own id (underscores as spaces) or its words."""
+    found: list[Found] = []
+    for choice, words in choices:
+        for hit in word_hits(sentence, (choice.replace("_", " "), *words)):
+            found.append(Found(choice, hit, hit + 1))
+    return sorted(found, key=lambda f: f.start)
+
+
+_NEGATIONS = frozenset(
+    normalise(w)
+    for w in (
+        "not", "no", "never", "nor", "neither", "without", "none", "nothing", "cannot", "lack",
+        "لم", "لا", "ليس", "ليست", "لن", "غير", "عدم", "دون", "بدون", "بلا",
+        "не", "нет", "ни", "без", "никогда", "отсутствует",
+    )
+)  # fmt: skip
+_CLAUSE_BREAKS = frozenset(
+    normalise(w) for w in ("but", "however", "لكن", "ولكن", "غير ان", "но", "однако")
+)
+
+
+def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
+    """True, or false where a negation stands in the clause of the words that signal it
+    (not, never, didn't, لم, لا, ليس, не, нет)."""
+    start, end = _clause(found, cues[0] if cues else None)
+    negated = any(_negation(t.text) for t in found[start:end])
+    return [Found(not negated, start, end)]
+
+
+def negated_words(texts: Iterable[str]) -> bool:
+    """True when any of `texts` holds a negation or an exception word: what a property of
+    what is left out ("did not renew", "except") is labelled with."""
+    for text in texts:
+        found = tokens(normalise(text))
+        if any(_negation(t.text) or _is_except(t.text) for t in found):
+            return True
+    return False
+
+
+_CONTRACTED = frozenset(
+    [
+        "didn",
+        "wasn",
+        "isn",
+        "aren",
+        "weren",
+        "hasn",
+        "haven",
+        "hadn",
+        "don",
+        "doesn",
+        "won",
+        "couldn",
+        "wouldn",
+        "shouldn",
+    ]
+)
+
+
+def _negation(word: str) -> bool:
+    if word in _NEGATIONS or any(stem in _NEGATIONS for stem in arabic_stems(word)):
+        return True
+    return word.endswith("nt") and word[:-1] in _CONTRACTED  # didn't, folded as didnt
+
+
+def _clause(found: Sequence[Token], at: int | None) -> tuple[int, int]:
+    if at is None:
+        return 0, len(found)
+    start = at
+    while start > 0 and not found[start - 1].stop and found[start - 1].text not in _CLAUSE_BREAKS:
+        start -= 1
+    end = at
+    while end < len(found) and found[end].text not in _CLAUSE_BREAKS:
+        end += 1
+        if found[end - 1].stop:
+            break
+    return start, end
+
+
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]{2,80})[\"”»“]")
+
+
+def find_quoted(sentence: str) -> str | None:
+    """The first words the sentence puts in quotation marks: a name it gives ("Rubezh 2008")."""
+    match = _QUOTED.search(sentence)
+    return match.group(1).strip() if match else None
+
+
+def clause_after(sentence: Sentence, text: str, at: int) -> Found:
+    """The words after token `at` to the end of its clause, at most a dozen, as the sentence
+    writes them: what follows "named", "signed", "chaired by"."""
+    found = sentence.tokens
+    end = at + 1
+    while end < len(found) and end - at <= 12 and not found[end - 1].stop:
+        end += 1
+    if end <= at + 1:
+        return Found(None, at, at + 1)
+    first, last = found[at + 1].word if at + 1 < len(found) else 0, found[end - 1].word
+    written = text.split()
+    words = written if len(written) == len(sentence.words()) else sentence.words()
+    value = " ".join(words[first : last + 1]).strip(" .,;:!?،؛")
+    return Found(value or None, at + 1, end)
+
+
+def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
+    """The words of the sentence that write a text value other sources gave (best first)."""
+    from rapidfuzz import fuzz
+
+    folded = normalise(sentence)
+    found: list[tuple[float, Found]] = []
+    for value in dict.fromkeys(known):
+        target = normalise(value)
+        if not target:
+            continue
+        alignment = fuzz.partial_ratio_alignment(target, folded)
+        if alignment is not None and alignment.score >= 80:
+            written = (
+                value
+                if alignment.score >= 95
+                else folded[alignment.dest_start : alignment.dest_end]
+            )
+            start = folded.count(" ", 0, alignment.dest_start)
+            found.append((alignment.score, Found(written.strip(), start, start + 1)))
+    return [f for _, f in sorted(found, key=lambda pair: -pair[0])]

@@ -1,0 +1,217 @@
+"""What a project's other sources already claim, as add-source learns from it: for each property,
+the quotes that back its claims (names and numbers masked), their values, and how often sources
+claim it; and how similar a new sentence is to those quotes (character 3-5-grams, TF-IDF)."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from reconcile.extract import Sentence
+from reconcile.extract_words import entity_spans
+from reconcile.mentions import NameIndex
+from reconcile.model import Claim, Config, Project
+from reconcile.values import (
+    BooleanValue,
+    ChoiceValue,
+    DateValue,
+    EntitySetValue,
+    EntityValue,
+    NumberValue,
+)
+from reconcile.wordforms import Token
+
+__all__ = ["Known", "Precedent", "all_names", "masked", "precedent_of"]
+
+PropertyKey = tuple[str, str]
+
+#: How many quotes of one property are compared with each sentence: enough to learn how
+#: articles word it, few enough that a project of thousands of claims stays quick.
+MAX_QUOTES = 24
+_GRAMS = (3, 4, 5)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the other sources claim about one property."""
+
+    sources: int = 0  # how many other sources claim it
+    claims: int = 0
+    years: frozenset[int] = frozenset()
+    numbers: tuple[float, ...] = ()
+    entities: frozenset[str] = frozenset()
+    lists: tuple[frozenset[str], ...] = ()
+    choices: Counter[str] = field(default_factory=Counter)
+    truths: Counter[bool] = field(default_factory=Counter)
+    texts: tuple[str, ...] = ()
+
+    def number_closeness(self, number: float) -> float:
+        """How close `number` is to the nearest number other sources gave: the ratio of the
+        smaller to the larger (1 when equal, 0 when none is known)."""
+        if number <= 0 or not self.numbers:
+            return 0.0
+        at = bisect.bisect_left(self.numbers, number)
+        near = [n for n in self.numbers[max(0, at - 1) : at + 1] if n > 0]
+        return max((min(number, n) / max(number, n) for n in near), default=0.0)
+
+
+def masked(found: Sequence[Token], names: NameIndex) -> str:
+    """The tokens with every entity name written as § and every digit as 0, so that what is
+    compared is how a fact is worded, not which entity or figure it names."""
+    words = [t.text for t in found]
+    for _, start, end in entity_spans(found, names):
+        words[start:end] = ["§"] * (end - start)
+    return " ".join(w if not w[:1].isdigit() else "0" for w in words)
+
+
+def all_names(config: Config) -> NameIndex:
+    """Every name of every entity, for masking."""
+    names: dict[str, str] = {}
+    for kind, by_id in config.entities.items():
+        for entity in by_id.values():
+            for name in entity.names:
+                names.setdefault(name, f"{kind}:{entity.id}")
+    return NameIndex(names)
+
+
+class Precedent:
+    """The claims of the project's other sources, per property."""
+
+    def __init__(
+        self,
+        config: Config,
+        claims: Iterable[Claim],
+        lengths: Sequence[int],
+        languages: Iterable[str] = (),
+    ) -> None:
+        """`claims` are the other sources' claims; `lengths` their texts' lengths; `languages`
+        those the project's sources are written in."""
+        self.names = all_names(config)
+        sources = self.sources = len(lengths)  # how many other sources the project has
+        self.mean_length = sum(lengths) / sources if sources else 0.0
+        self.languages = tuple(languages)
+        by_key: dict[PropertyKey, list[Claim]] = {}
+        for claim in claims:
+            by_key.setdefault((claim.topic, claim.property), []).append(claim)
+        self.known: Mapping[PropertyKey, Known] = {k: _known(c) for k, c in by_key.items()}
+        self.claims_per_source = sum(len(c) for c in by_key.values()) / sources if sources else 0.0
+        quotes: list[tuple[PropertyKey, str, Claim]] = []
+        for key, group in sorted(by_key.items()):
+            with_quotes = [c for c in group if c.quote]
+            step = max(1, math.ceil(len(with_quotes) / MAX_QUOTES))
+            for claim in with_quotes[::step]:
+                quotes.append(
+                    (key, masked(Sentence.of(claim.quote or "").tokens, self.names), claim)
+                )
+        self.keys: tuple[PropertyKey, ...] = tuple(dict.fromkeys(k for k, _, _ in quotes))
+        self._column_of = {key: column for column, key in enumerate(self.keys)}
+        self.quote_claims = tuple(c for _, _, c in quotes)
+        self.quote_masks = tuple(q for _, q, _ in quotes)
+        self._columns = np.array([self._column_of[k] for k, _, _ in quotes], dtype=np.int64)
+        self._index(q for _, q, _ in quotes)
+
+    def column(self, key: PropertyKey) -> int | None:
+        """The place of a property in `keys`, None when no other source quotes it."""
+        return self._column_of.get(key)
+
+    def _index(self, quotes: Iterable[str]) -> None:
+        grams = [_grams(q) for q in quotes]
+        frequency = Counter(g for gs in grams for g in set(gs))
+        self._vocabulary = {g: i for i, g in enumerate(sorted(frequency))}
+        total = len(grams)
+        self._idf = np.array(
+            [math.log((1 + total) / (1 + frequency[g])) + 1 for g in sorted(frequency)],
+            dtype=np.float32,
+        )
+        self._unseen_idf = math.log(1 + total) + 1
+        matrix = np.zeros((len(self._vocabulary), max(total, 1)), dtype=np.float32)
+        for column, gs in enumerate(grams):
+            counts = Counter(self._vocabulary[g] for g in gs)
+            rows = np.fromiter(counts, dtype=np.int64)
+            weights = np.sqrt(np.fromiter(counts.values(), dtype=np.float32)) * self._idf[rows]
+            norm = float(np.linalg.norm(weights)) or 1.0
+            matrix[rows, column] = weights / norm * self._idf[rows]
+        self._matrix = matrix
+
+    def similarity(self, sentence: str) -> tuple[np.ndarray, np.ndarray]:
+        """For each property of `keys`, the cosine of the masked sentence with its most similar
+        quote, and that quote's index in `quote_claims`."""
+        if not self.keys:
+            return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
+        grams = set(_grams(sentence))
+        rows = np.fromiter(
+            (i for g in grams if (i := self._vocabulary.get(g)) is not None), dtype=np.int64
+        )
+        unseen = len(grams) - len(rows)
+        norm = math.sqrt(float(np.sum(self._idf[rows] ** 2)) + unseen * self._unseen_idf**2) or 1
+        scores = (
+            self._matrix[rows].sum(axis=0) / norm
+            if len(rows)
+            else np.zeros(len(self._columns), dtype=np.float32)
+        )
+        best = np.zeros(len(self.keys), dtype=np.float32)
+        which = np.zeros(len(self.keys), dtype=np.int64)
+        order = np.lexsort((-scores, self._columns))
+        firsts = np.unique(self._columns[order], return_index=True)[1]
+        which[self._columns[order[firsts]]] = order[firsts]
+        best[self._columns[order[firsts]]] = scores[order[firsts]]
+        return best, which
+
+
+def _grams(text: str) -> list[str]:
+    padded = f" {text} "
+    return [padded[i : i + n] for n in _GRAMS for i in range(len(padded) - n + 1)]
+
+
+def _known(claims: Sequence[Claim]) -> Known:
+    years: set[int] = set()
+    numbers: list[float] = []
+    entities: set[str] = set()
+    lists: list[frozenset[str]] = []
+    choices: Counter[str] = Counter()
+    truths: Counter[bool] = Counter()
+    texts: list[str] = []
+    for claim in claims:
+        value = claim.value
+        if isinstance(value, DateValue) and value.edtf[:4].isdigit():
+            years.add(int(value.edtf[:4]))
+        elif isinstance(value, NumberValue):
+            numbers += [b for b in (value.minimum, value.maximum) if b is not None]
+        elif isinstance(value, EntityValue):
+            entities.add(value.id)
+        elif isinstance(value, EntitySetValue):
+            lists.append(value.ids)
+        elif isinstance(value, ChoiceValue):
+            choices[value.choice] += 1
+        elif isinstance(value, BooleanValue):
+            truths[value.truth] += 1
+        elif isinstance(claim.written, str):
+            texts.append(claim.written)
+    return Known(
+        len({c.source for c in claims}),
+        len(claims),
+        frozenset(years),
+        tuple(sorted(numbers)),
+        frozenset(entities),
+        tuple(lists),
+        choices,
+        truths,
+        tuple(texts),
+    )
+
+
+def precedent_of(project: Project, leaving_out: str | None = None) -> Precedent:
+    """What the project's sources other than `leaving_out` claim."""
+    others = [s for s in project.sources.values() if s.id != leaving_out]
+    claimed = {c.source for c in project.claims}
+    return Precedent(
+        project.config,
+        (c for c in project.claims if c.source != leaving_out),
+        [len(s.text) for s in others if s.id in claimed],
+        {s.language for s in project.sources.values() if s.language},
+    )
