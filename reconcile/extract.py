@@ -6,7 +6,7 @@ nearest the words that signal the property."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -347,3 +347,11 @@ def _reading(values: frozenset[float]) -> float:
 
 def _plain(number: float) -> int | float:
     return int(number) if float(number).is_integer() else round(number, 6)
+
+
+def nearest(
+    options: Sequence[Found], near: Sequence[int], bonus: Callable[[Found], float]
+) -> list[Found]:
+    """`options` in the order of their distance to `near`, less a bonus for values like the
+    other sources'."""
+    return sorted(options, key=lambda o: (o.distance(near) - 4 * bonus(o), o.start))

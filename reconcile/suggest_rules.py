@@ -9,18 +9,11 @@ from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
 from reconcile.extract_words import (
-    clause_after,
-    find_boolean,
-    find_choices,
-    find_entities,
     find_entity,
-    find_quoted,
-    find_text,
-    negated_words,
 )
 from reconcile.model import Claim, Property
 from reconcile.precedent import Known
-from reconcile.values import BooleanValue, ChoiceValue, PropertyType
+from reconcile.values import RULES, PropertyType
 
 if TYPE_CHECKING:
     from reconcile.mentions import NameIndex
@@ -56,11 +49,11 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         subjects = list({str(f.value): f for f in named}.values())
         if not subjects:
             return []
-    rule = RULES[prop.type]
+    rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
     for subject in subjects:
         near = [subject.start] if subject is not None else look.near
-        options = rule(prop, Look(**{**look.__dict__, "near": near}))
+        options = rule.find(prop, Look(**{**look.__dict__, "near": near}))
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
@@ -82,101 +75,6 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             )
         )
     return found
-
-
-def _nearest(
-    options: Sequence[Found], near: Sequence[int], bonus: Callable[[Found], float]
-) -> list[Found]:
-    """`options` in the order of their distance to `near`, less a bonus for values like the
-    other sources'."""
-    return sorted(options, key=lambda o: (o.distance(near) - 4 * bonus(o), o.start))
-
-
-def dates_rule(prop: Property, look: Look) -> list[Found]:
-    """A date property: the date nearest the property's words, a year others gave first."""
-    return _nearest(
-        look.dates, look.near, lambda d: float(int(str(d.value)[:4]) in look.known.years)
-    )
-
-
-def numbers_rule(prop: Property, look: Look) -> list[Found]:
-    """A number property: the number nearest the property's words, one near others' first."""
-
-    def closeness(found: Found) -> float:
-        value = found.value
-        bounds = list(value.values()) if isinstance(value, dict) else [value]
-        numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
-        return max(map(look.known.number_closeness, numbers), default=0.0)
-
-    return _nearest(look.numbers, look.near, closeness)
-
-
-def entity_rule(prop: Property, look: Look) -> list[Found]:
-    """An entity property: the entity of its kind nearest the property's words."""
-    found = find_entity(look.sentence.tokens, look.names(prop.kind or ""))
-    return _nearest(found, look.near, lambda e: float(e.value in look.known.entities))
-
-
-def entities_rule(prop: Property, look: Look) -> list[Found]:
-    """An entities property: the list nearest the property's words; for a property of what
-    is left out ("did not renew"), the entities named after "except"."""
-    lists = find_entities(look.sentence.tokens, look.names(prop.kind or ""))
-    if negated_words(prop.label.all() + prop.keywords):
-        lists = [Found(list(f.left_out), f.start, f.end) for f in lists if f.left_out]
-    lists = [f for f in lists if f.value]
-
-    def overlap(found: Found) -> float:
-        named = set(found.value) if isinstance(found.value, list) else set()
-        return max((len(named & ids) / len(named | ids) for ids in look.known.lists), default=0.0)
-
-    return _nearest(lists, look.near, overlap)
-
-
-def choice_rule(prop: Property, look: Look) -> list[Found]:
-    """A choice property: the choice whose words stand nearest; else the choice of the most
-    similar quote of another source."""
-    words = dict(prop.choice_words)
-    found = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
-    if found:
-        return _nearest(found, look.near, lambda c: 0.0)
-    if look.quote is not None and isinstance(look.quote.value, ChoiceValue):
-        at = look.near[0] if look.near else 0
-        return [Found(look.quote.value.choice, at, at + 1)]
-    return []
-
-
-def boolean_rule(prop: Property, look: Look) -> list[Found]:
-    """A boolean property: true, or false when the clause of its words is negated; a property
-    that is itself a negation ("may not join") is stated with one, so it is true."""
-    if not look.near and (look.quote is None or not isinstance(look.quote.value, BooleanValue)):
-        return []
-    (found,) = find_boolean(look.sentence.tokens, look.near)
-    if negated_words(prop.label.all()):
-        return [Found(True, found.start, found.end)]
-    return [found]
-
-
-def text_rule(prop: Property, look: Look) -> list[Found]:
-    """A text property: the words that write a text other sources gave; else the words the
-    sentence puts in quotation marks."""
-    found = find_text(look.text, look.known.texts)
-    if found:
-        return found
-    quoted = find_quoted(look.text)
-    if quoted:
-        return [Found(quoted, look.near[0] if look.near else 0, 1)]
-    return [clause_after(look.sentence, look.text, look.near[0])] if look.near else []
-
-
-RULES: dict[PropertyType, Callable[[Property, Look], list[Found]]] = {
-    PropertyType.DATE: dates_rule,
-    PropertyType.NUMBER: numbers_rule,
-    PropertyType.ENTITY: entity_rule,
-    PropertyType.ENTITIES: entities_rule,
-    PropertyType.CHOICE: choice_rule,
-    PropertyType.BOOLEAN: boolean_rule,
-    PropertyType.TEXT: text_rule,
-}
 
 
 def _as_of(prop: Property, look: Look, value: Found) -> str | None:

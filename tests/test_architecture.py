@@ -24,6 +24,8 @@ RULES = {
     "mentions",
     "misquote",
     "evidence",
+    "extract",
+    "extract_words",
 }
 READING = {
     "yamlfile",
@@ -41,8 +43,6 @@ COMMANDS = {
     "suggest",
     "suggest_file",
     "suggest_rules",
-    "extract",
-    "extract_words",
     "precedent",
     "addsource",
     "resolve",

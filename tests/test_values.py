@@ -283,16 +283,35 @@ def test_a_rule_describes_the_values_of_its_type() -> None:
 
 
 def test_date_and_number_rules_find_their_values_in_a_sentence() -> None:
-    from reconcile.model import Label, Property
-    from reconcile.values import RULES, PropertyType, SentenceContext
+    """What add-source looks for belongs to each type's rule: the value nearest the cue."""
+    from types import SimpleNamespace
 
-    context = SentenceContext({})
-    folded = "on 15 may 1992, 4,000 troops and 3.5 tanks; again in 1993"
+    from reconcile.extract import Sentence, find_dates, find_numbers
+    from reconcile.model import Label, Property
+    from reconcile.values import RULES, PropertyType
+
+    sentence = Sentence.of("signed on 15 May 1992 by 4,000 delegates; ratified in 1993 by 3 states")
+    known = SimpleNamespace(years=frozenset(), number_closeness=lambda number: 0.0)
+    cue = next(i for i, token in enumerate(sentence.tokens) if "ratified" in str(token))
+
+    dates = find_dates(sentence.tokens, ("en",), None)
+
+    def look(near: int) -> SimpleNamespace:
+        return SimpleNamespace(
+            sentence=sentence,
+            text="",
+            dates=dates,
+            numbers=find_numbers(sentence, ("en",), dates),
+            near=[near],
+            known=known,
+            quote=None,
+            names=lambda kind: {},
+        )
+
     date = Property("t", "d", PropertyType.DATE, Label((("", "d"),)))
     number = Property("t", "n", PropertyType.NUMBER, Label((("", "n"),)))
-    dates = RULES[PropertyType.DATE].candidates(folded, date, context)
-    numbers = RULES[PropertyType.NUMBER].candidates(folded, number, context)
-    assert dates == ("1992-05-15", "1993")
-    assert numbers == ("4000", "3.5")
-    assert RULES[PropertyType.NUMBER].guess(numbers) == (4000, ("3.5",))
-    assert RULES[PropertyType.DATE].guess(("1993",)) == (1993, ())
+    assert RULES[PropertyType.DATE].find(date, look(0))[0].value == "1992-05-15"
+    assert RULES[PropertyType.DATE].find(date, look(cue))[0].value == "1993"
+    states = next(i for i, token in enumerate(sentence.tokens) if "states" in str(token))
+    assert RULES[PropertyType.NUMBER].find(number, look(states))[0].value == 3
+    assert RULES[PropertyType.NUMBER].find(number, look(0))[0].value == 4000

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import builtins
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 from reconcile.problems import Place, Problem
 
 if TYPE_CHECKING:
-    from reconcile.model import Entity, Property, Settings
+    from reconcile.model import Property, Settings
 
 
 class Relation(StrEnum):
@@ -118,17 +118,27 @@ class Describer(Protocol[ViewT]):
     ) -> ViewT: ...
 
 
-class SentenceContext:
-    """What looking for values in a sentence needs: the project's entities, by any name."""
+class SentenceLook(Protocol):
+    """What a rule reads a sentence with, for add-source (reconcile/suggest_rules.py's `Look`):
+    the sentence, the dates and numbers found in it, where the property's words stand, what
+    other sources claim of the property, the most similar quote, the names of each kind."""
 
-    def __init__(self, entities: Mapping[str, Mapping[str, Entity]]) -> None:
-        from reconcile.values.entity import EntityFinder  # which builds on this module
-
-        self.finder = EntityFinder(entities)
-
-
-#: A value guessed from a sentence, as a claims file would hold it, and the others seen.
-Guess = tuple[object, tuple[str, ...]]
+    @property
+    def sentence(self) -> Any: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def dates(self) -> Sequence[Any]: ...
+    @property
+    def numbers(self) -> Sequence[Any]: ...
+    @property
+    def near(self) -> Sequence[int]: ...
+    @property
+    def known(self) -> Any: ...
+    @property
+    def quote(self) -> Any: ...
+    @property
+    def names(self) -> Callable[[str], Any]: ...
 
 
 class Rule(ABC):
@@ -138,8 +148,6 @@ class Rule(ABC):
     value_class: ClassVar[builtins.type]
     #: The claim flags the type takes, with their defaults: complete, approximate…
     flags: ClassVar[Mapping[str, bool]] = MappingProxyType({})
-    #: Hints on those flags, for a suggested claim.
-    flag_hints: ClassVar[tuple[str, ...]] = ()
     needs_kind: ClassVar[bool] = False  # entity values: the property names their `kind`
     needs_choices: ClassVar[bool] = False
     takes_tolerance: ClassVar[bool] = False
@@ -169,18 +177,9 @@ class Rule(ABC):
         """The value as a reader sees it, in the words of `words`."""
 
     @abstractmethod
-    def hint(self, prop: Property) -> str:
-        """What a value of the property is, for a suggested claim."""
-
-    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
-        """Values of the property seen in a sentence (normalised), in order."""
-        return ()
-
-    def guess(self, candidates: tuple[str, ...]) -> Guess | None:
-        """The value to suggest from the candidates seen, and the others to mention."""
-        if not candidates:
-            return None
-        return candidates[0], candidates[1:]
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """What add-source looks for in a sentence: the values of the property it holds (as
+        `reconcile.extract.Found`), the likeliest first."""
 
 
 from reconcile.values.choice import (  # noqa: E402 (the rules build on the classes above)
@@ -241,7 +240,6 @@ __all__ = [
     "Describer",
     "EntitySetValue",
     "EntityValue",
-    "Guess",
     "InvalidValue",
     "Names",
     "NumberValue",
@@ -249,7 +247,7 @@ __all__ = [
     "ReadContext",
     "Relation",
     "Rule",
-    "SentenceContext",
+    "SentenceLook",
     "Span",
     "TextValue",
     "Tolerance",

@@ -15,6 +15,7 @@ from reconcile.values import (
     ReadContext,
     Relation,
     Rule,
+    SentenceLook,
     Value,
     ViewT,
 )
@@ -75,8 +76,20 @@ class ChoiceRule(Rule):
         assert isinstance(value, ChoiceValue)
         return words.view(value.choice)
 
-    def hint(self, prop: Property) -> str:
-        return "one of: " + ", ".join(prop.choices)
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """The choice whose words stand nearest; else the choice of the most similar quote of
+        another source."""
+        from reconcile.extract import Found, nearest
+        from reconcile.extract_words import find_choices
+
+        words = dict(prop.choice_words)
+        found = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
+        if found:
+            return nearest(found, look.near, lambda c: 0.0)
+        if look.quote is not None and isinstance(look.quote.value, ChoiceValue):
+            at = look.near[0] if look.near else 0
+            return [Found(look.quote.value.choice, at, at + 1)]
+        return []
 
 
 class BooleanRule(Rule):
@@ -93,5 +106,15 @@ class BooleanRule(Rule):
         assert isinstance(value, BooleanValue)
         return words.view(words.t("yes") if value.truth else words.t("no"))
 
-    def hint(self, prop: Property) -> str:
-        return "true or false"
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """True, or false when the clause of the property's words is negated; a property that
+        is itself a negation ("may not join") is stated with one, so it is true."""
+        from reconcile.extract import Found
+        from reconcile.extract_words import find_boolean, negated_words
+
+        if not look.near and (look.quote is None or not isinstance(look.quote.value, BooleanValue)):
+            return []
+        (found,) = find_boolean(look.sentence.tokens, look.near)
+        if negated_words(prop.label.all()):
+            return [Found(True, found.start, found.end)]
+        return [found]

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 from reconcile.problems import Place
 from reconcile.values import (
     Describer,
-    Guess,
     InvalidValue,
     PropertyType,
     ReadContext,
     Relation,
     Rule,
-    SentenceContext,
+    SentenceLook,
     Span,
     Value,
     ViewT,
@@ -139,16 +138,13 @@ class DateRule(Rule):
         shown_code = text != value.edtf and any(c in value.edtf for c in "X~?%/")
         return words.view(text, precision=precision, code=value.edtf if shown_code else None)
 
-    def hint(self, prop: Property) -> str:
-        return "a date (EDTF: 1992, 1992-05, 1992-05-15, 199X, 1992~, 1990/1993)"
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """The date nearest the property's words; a year other sources gave first."""
+        from reconcile.extract import nearest
 
-    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
-        return tuple(dates_in(folded)[0])
-
-    def guess(self, candidates: tuple[str, ...]) -> Guess | None:
-        if not candidates:
-            return None
-        return plain_date(candidates[0]), candidates[1:]
+        return nearest(
+            look.dates, look.near, lambda d: float(int(str(d.value)[:4]) in look.known.years)
+        )
 
 
 def plain_date(text: str) -> object:
@@ -295,36 +291,3 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<![\w])({_MONTH})\s+([0-3]?[0-9]),?\s+{_YEAR}(?!\d)"),
 )
 _BARE_YEAR = re.compile(rf"(?<![\d.,]){_YEAR}(?![\d.,]\d|\d)")
-
-
-def dates_in(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """EDTF dates in a normalised sentence, in order, and the spans they take."""
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    for number, pattern in enumerate(_DATE_PATTERNS):
-        for match in pattern.finditer(folded):
-            if not free(*match.span()):
-                continue
-            if number == 0:
-                text = "-".join(part for part in match.groups() if part)
-            elif number == 1:
-                day, month, year = match.group(1), _MONTHS[match.group(2)], match.group(3)
-                text = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            else:
-                month, day, year = _MONTHS[match.group(1)], match.group(2), match.group(3)
-                text = f"{year}-{month:02d}-{int(day):02d}"
-            try:
-                parse_date(text)
-            except InvalidValue:
-                continue
-            found.append((match.start(), text))
-            taken.append(match.span())
-    for match in _BARE_YEAR.finditer(folded):
-        if free(*match.span()):
-            found.append((match.start(), match.group(1)))
-            taken.append(match.span())
-    return list(dict.fromkeys(text for _, text in sorted(found))), taken

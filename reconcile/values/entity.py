@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from reconcile.fields import kind_of
-from reconcile.normalise import PROCLITICS, normalise
 from reconcile.problems import Place, warning
 from reconcile.values import (
     Describer,
-    Guess,
     InvalidValue,
     PropertyType,
     ReadContext,
     Relation,
     Rule,
-    SentenceContext,
+    SentenceLook,
     Value,
     ViewT,
 )
 from reconcile.yamlfile import YamlList
 
 if TYPE_CHECKING:
-    from reconcile.model import Entity, Property
+    from reconcile.model import Property
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,18 +83,19 @@ class EntityRule(Rule):
         assert isinstance(value, EntityValue)
         return words.view(words.entity(prop.kind, value.id))
 
-    def hint(self, prop: Property) -> str:
-        return f"a {prop.kind or ''}: its id or any name of it"
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """The entity of the property's kind nearest its words."""
+        from reconcile.extract import nearest
+        from reconcile.extract_words import find_entity
 
-    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
-        return context.finder.find(prop.kind, folded)
+        found = find_entity(look.sentence.tokens, look.names(prop.kind or ""))
+        return nearest(found, look.near, lambda e: float(e.value in look.known.entities))
 
 
 class EntitiesRule(Rule):
     type = PropertyType.ENTITIES
     value_class = EntitySetValue
     flags = MappingProxyType({"complete": True})
-    flag_hints = ("add `complete: false` if the sentence lists only some of them",)
     needs_kind = True
 
     def read(self, raw: Any, place: Place, context: ReadContext) -> Value | None:
@@ -132,41 +130,23 @@ class EntitiesRule(Rule):
         text = words.separator.join(items) + ("" if value.complete else words.separator + "…")
         return words.view(text, items, partial=not value.complete)
 
-    def hint(self, prop: Property) -> str:
-        return f"a list of {prop.kind or ''} names, such as [a, b, c]"
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """The list nearest the property's words; for a property of what is left out ("did not
+        renew"), the entities named after "except"."""
+        from reconcile.extract import Found, nearest
+        from reconcile.extract_words import find_entities, negated_words
 
-    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
-        return context.finder.find(prop.kind, folded)
+        lists = find_entities(look.sentence.tokens, look.names(prop.kind or ""))
+        if negated_words(prop.label.all() + prop.keywords):
+            lists = [Found(list(f.left_out), f.start, f.end) for f in lists if f.left_out]
+        lists = [f for f in lists if f.value]
 
-    def guess(self, candidates: tuple[str, ...]) -> Guess | None:
-        return (list(candidates), ()) if candidates else None
+        def overlap(found: Found) -> float:
+            named = set(found.value) if isinstance(found.value, list) else set()
+            known = look.known.lists
+            return max((len(named & ids) / len(named | ids) for ids in known), default=0.0)
+
+        return nearest(lists, look.near, overlap)
 
 
 # Finding entities in a sentence --------------------------------------------------------------
-
-
-class EntityFinder:
-    """Finds the entities of each kind named in a normalised sentence, by any of their names."""
-
-    def __init__(self, entities: Mapping[str, Mapping[str, Entity]]) -> None:
-        self.patterns: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-        for kind, by_id in entities.items():
-            names = [
-                (normalise(name), entity.id) for entity in by_id.values() for name in entity.names
-            ]
-            names = [(name, entity_id) for name, entity_id in names if name]
-            names.sort(key=lambda pair: len(pair[0]), reverse=True)
-            self.patterns[kind] = [
-                (re.compile(rf"(?<!\w){PROCLITICS}{re.escape(name)}(?!\w)"), entity_id)
-                for name, entity_id in names
-            ]
-
-    def find(self, kind: str | None, folded: str) -> tuple[str, ...]:
-        if kind is None:
-            return ()
-        found: list[tuple[int, str]] = []
-        for pattern, entity_id in self.patterns.get(kind, ()):
-            match = pattern.search(folded)
-            if match:
-                found.append((match.start(), entity_id))
-        return tuple(dict.fromkeys(entity_id for _, entity_id in sorted(found)))

@@ -12,18 +12,16 @@ from typing import TYPE_CHECKING, Any
 from reconcile.problems import Place
 from reconcile.values import (
     Describer,
-    Guess,
     InvalidValue,
     PropertyType,
     ReadContext,
     Relation,
     Rule,
-    SentenceContext,
+    SentenceLook,
     Span,
     Value,
     ViewT,
 )
-from reconcile.values.date import dates_in
 
 if TYPE_CHECKING:
     from reconcile.model import Property
@@ -138,7 +136,6 @@ class NumberRule(Rule):
     type = PropertyType.NUMBER
     value_class = NumberValue
     flags = MappingProxyType({"approximate": False})
-    flag_hints = ('add `approximate: true` for "about", "nearly", "some"',)
     takes_tolerance = True
 
     def read(self, raw: Any, place: Place, context: ReadContext) -> Value:
@@ -166,18 +163,17 @@ class NumberRule(Rule):
             text, precision = words.t("about", value=text), "approximate"
         return words.view(text, precision=words.t(f"precision_{precision}"))
 
-    def hint(self, prop: Property) -> str:
-        return "a number, or a range {min: N}, {max: N}, {min: N, max: M}"
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """The number nearest the property's words; one near other sources' first."""
+        from reconcile.extract import Found, nearest
 
-    def candidates(self, folded: str, prop: Property, context: SentenceContext) -> tuple[str, ...]:
-        return tuple(numbers_in(folded, dates_in(folded)[1]))
+        def closeness(found: Found) -> float:
+            value = found.value
+            bounds = list(value.values()) if isinstance(value, dict) else [value]
+            numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
+            return max(map(look.known.number_closeness, numbers), default=0.0)
 
-    def guess(self, candidates: tuple[str, ...]) -> Guess | None:
-        if not candidates:
-            return None
-        # A number, not the digits' text: written bare, it reads back as a number.
-        first = candidates[0]
-        return (float(first) if "." in first else int(first)), candidates[1:]
+        return nearest(look.numbers, look.near, closeness)
 
 
 # Finding numbers in a sentence ---------------------------------------------------------------

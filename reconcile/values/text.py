@@ -17,6 +17,7 @@ from reconcile.values import (
     ReadContext,
     Relation,
     Rule,
+    SentenceLook,
     Value,
     ViewT,
 )
@@ -62,5 +63,16 @@ class TextRule(Rule):
         assert isinstance(value, TextValue)
         return words.view(value.text)
 
-    def hint(self, prop: Property) -> str:
-        return "free text"
+    def find(self, prop: Property, look: SentenceLook) -> list[Any]:
+        """The words that write a text other sources gave; else the words the sentence puts in
+        quotation marks; else the clause after the property's words."""
+        from reconcile.extract import Found
+        from reconcile.extract_words import clause_after, find_quoted, find_text
+
+        found = find_text(look.text, look.known.texts)
+        if found:
+            return found
+        quoted = find_quoted(look.text)
+        if quoted:
+            return [Found(quoted, look.near[0] if look.near else 0, 1)]
+        return [clause_after(look.sentence, look.text, look.near[0])] if look.near else []
