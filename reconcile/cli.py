@@ -17,13 +17,55 @@ from reconcile.gcpause import cycle_collector_paused
 from reconcile.load import load_project
 from reconcile.model import Report
 from reconcile.problems import Problem, ReconcileError
-from reconcile.render import FORMATS, write_report
+from reconcile.render import FORMATS, refuse_input_as_output, write_report
 from reconcile.render.text import check_text, problems_text, written_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Exit codes, as linters use them.
 EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Text(click.ParamType):  # type: ignore[type-arg]
+    """Text to be written into a project file: refused when it holds bytes that are not UTF-8,
+    or (with `required`) when it is empty; `check` adds a test of what it says."""
+
+    name = "text"
+
+    def __init__(
+        self, *, nonempty: bool = False, check: Callable[[str], str | None] | None = None
+    ) -> None:
+        self.nonempty, self.check = nonempty, check
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from reconcile.options import encoding_problem
+
+        problem = encoding_problem(value)
+        if problem is None and self.nonempty and not value:
+            problem = "is empty; say it in words"
+        if problem is None and self.check is not None:
+            problem = self.check(value)
+        if problem is not None:
+            self.fail(_visible(problem), param, ctx)
+        return value
+
+
+def _visible(text: str) -> str:
+    from reconcile.render.text import visible
+
+    return visible(text)
+
+
+def _json_text(text: str) -> str:
+    from reconcile.render.text import visible_json
+
+    return visible_json(text)
+
+
+def _date_problem(text: str) -> str | None:
+    from reconcile.options import date_problem
+
+    return date_problem(text)
 
 
 def project_option(command: F) -> F:
@@ -42,8 +84,9 @@ def _colour() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
 
 
-def _echo(text: str = "", *, err: bool = False) -> None:
-    click.echo(text, err=err, color=_colour())
+def _echo(text: str = "", *, err: bool = False, styled: bool = False) -> None:
+    """Print `text`, its control characters made visible (`styled`: the caller did that)."""
+    click.echo(text if styled else _visible(text), err=err, color=_colour())
 
 
 def _coloured(*, err: bool = False) -> bool:
@@ -54,7 +97,7 @@ def _coloured(*, err: bool = False) -> bool:
 
 def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
     if problems:
-        _echo(problems_text(problems, colour=_coloured(err=err)), err=err)
+        _echo(problems_text(problems, colour=_coloured(err=err)), err=err, styled=True)
 
 
 def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoReturn:
@@ -78,7 +121,7 @@ def _load(project_dir: Path, fmt: str = "text", *, writes: bool = False) -> Repo
         if fmt == "json":
             from reconcile.render.data import error_data, to_json
 
-            _echo(to_json(error_data(exc.problems)))
+            _echo(_json_text(to_json(error_data(exc.problems))), styled=True)
             sys.exit(EXIT_BAD_INPUT)
         _fail(exc, err=writes, writes=writes)
 
@@ -125,9 +168,9 @@ def check(project_dir: Path, fmt: str, strict: bool) -> None:
     if fmt == "json":
         from reconcile.render.data import render_json
 
-        _echo(render_json(report).rstrip("\n"))
+        _echo(_json_text(render_json(report).rstrip("\n")), styled=True)
     else:
-        _echo(check_text(report, colour=_coloured()))
+        _echo(check_text(report, colour=_coloured()), styled=True)
     sys.exit(_exit_code(report, strict))
 
 
@@ -169,9 +212,10 @@ def report(
     strict: bool,
 ) -> None:
     """Write the consistency report, disagreements first."""
+    target = output or project_dir / "reports" / f"consistency.{fmt}"
+    refuse_input_as_output(project_dir, target)
     result = _load(project_dir, writes=True)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else None
-    target = output or project_dir / "reports" / f"consistency.{fmt}"
     written = write_report(result, fmt, target, ui_language=ui_language, generated=generated)
     _print_problems(result.problems, err=True)
     _echo(written_text(result, written))
@@ -182,14 +226,18 @@ def report(
 @project_option
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--id", "source_id", required=True, help="The source id: lowercase letters, digits, hyphens."
+    "--id",
+    "source_id",
+    required=True,
+    type=Text(),
+    help="The source id: lowercase letters, digits, hyphens.",
 )
-@click.option("--title")
-@click.option("--author")
-@click.option("--publisher")
-@click.option("--url")
-@click.option("--published", help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
-@click.option("--language", help="The article's language, e.g. ar or en.")
+@click.option("--title", type=Text())
+@click.option("--author", type=Text())
+@click.option("--publisher", type=Text())
+@click.option("--url", type=Text())
+@click.option("--published", type=Text(), help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
+@click.option("--language", type=Text(), help="The article's language, e.g. ar or en.")
 @handle_errors
 def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None) -> None:
     """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims."""
@@ -205,17 +253,28 @@ def add_source(project_dir: Path, file: Path, source_id: str, **meta: str | None
 
 @cli.command()
 @project_option
-@click.argument("topic")
-@click.argument("property_id", metavar="PROPERTY")
-@click.option("--subject", help="The entity the property is about, for per-entity properties.")
-@click.option("--as-of", help="For temporal properties: the EDTF time the decision covers.")
+@click.argument("topic", type=Text())
+@click.argument("property_id", metavar="PROPERTY", type=Text())
 @click.option(
-    "--value", required=True, help='The accepted value, as in a claims file (a list as "[a, b]").'
+    "--subject",
+    type=Text(),
+    help="The entity the property is about, for per-entity properties.",
 )
-@click.option("--reason", required=True, help="Why this value is right.")
-@click.option("--reference", help="Where the true fact can be checked (a URL).")
-@click.option("--by", help="Who decided.")
-@click.option("--decided", help="When (default: today), as YYYY-MM-DD.")
+@click.option(
+    "--as-of",
+    type=Text(check=_date_problem),
+    help="For temporal properties: the EDTF time the decision covers.",
+)
+@click.option(
+    "--value",
+    required=True,
+    type=Text(nonempty=True),
+    help='The accepted value, as in a claims file (a list as "[a, b]").',
+)
+@click.option("--reason", required=True, type=Text(nonempty=True), help="Why this value is right.")
+@click.option("--reference", type=Text(), help="Where the true fact can be checked (a URL).")
+@click.option("--by", type=Text(), help="Who decided.")
+@click.option("--decided", type=Text(), help="When (default: today), as YYYY-MM-DD.")
 @handle_errors
 def resolve(project_dir: Path, topic: str, property_id: str, **options: str | None) -> None:
     """Record an editorial decision on a disputed fact in resolutions.yaml."""
@@ -281,7 +340,8 @@ def diff_command(project_dir: Path, baseline: str, fmt: str) -> None:
     except ReconcileError as exc:
         _fail(exc, writes=False)
     result = diff(earlier.snapshot, snapshot_data(_load(project_dir, fmt)))
-    _echo(render_diff(result, earlier, fmt).rstrip("\n"))
+    text = render_diff(result, earlier, fmt).rstrip("\n")
+    _echo(_json_text(text) if fmt == "json" else text, styled=fmt == "json")
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
 
 
