@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reconcile.files import create_file
+from reconcile.files import JOURNAL_SUFFIX, create_files, finish_or_undo
 from reconcile.load import CLAIMS_DIR, SOURCE_ID, SOURCES_DIR, load_config
 from reconcile.model import Config
 from reconcile.problems import Place, Problem, ReconcileError, error
@@ -40,6 +40,9 @@ def add_source(
     claims_name = f"{CLAIMS_DIR}/{source_id}.yaml"
     source_path, claims_path = root / SOURCES_DIR / f"{source_id}.md", root / claims_name
     problems = _option_problems(source_name, source_id, published)
+    journal = source_path.parent / f".{source_path.name}{JOURNAL_SUFFIX}"
+    if not problems:
+        finish_or_undo(journal)  # an earlier add of this id, killed half-way
     config, text = _inputs(root, article, problems)
     if not problems:
         problems += _files_in_the_way(((source_path, source_name), (claims_path, claims_name)))
@@ -57,7 +60,9 @@ def add_source(
     source_text, text_line = _source_text(text, meta)
     suggestions = list(suggest_claims(text, config))
     claims_text = claims_file(source_id, suggestions, text_line)
-    _create_both((source_path, source_name, source_text), (claims_path, claims_name, claims_text))
+    create_files(
+        ((source_path, source_name, source_text), (claims_path, claims_name, claims_text)), journal
+    )
     return source_path, claims_path, len(suggestions)
 
 
@@ -119,13 +124,3 @@ def _source_text(text: str, meta: dict[str, object]) -> tuple[str, int]:
     front = "" if front.strip() == "{}" else front
     source_text = newline.join(["---", *front.splitlines(), "---", ""]) + text
     return source_text, len(front.splitlines()) + 3
-
-
-def _create_both(source: tuple[Path, str, str], claims: tuple[Path, str, str]) -> None:
-    """Write the source, then the claims file; should the second fail, take the first away."""
-    create_file(*source)
-    try:
-        create_file(*claims)
-    except BaseException:
-        source[0].unlink(missing_ok=True)
-        raise
