@@ -12,7 +12,7 @@ from reconcile.render.markdown import render_markdown
 
 def test_markdown_lists_conflicts_disputed_members_and_problems(html_report: Report) -> None:
     lines = render_markdown(html_report).splitlines()
-    assert lines[0] == "## Desk <b>test</b> & co"
+    assert lines[0] == "## Desk &lt;b&gt;test&lt;/b&gt; &amp; co"  # project text is never markup
     assert lines[2] == (
         "**1** conflict · **1** resolved · **1** changed · **1** compatible · "
         "**1** single · **1** agree"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from reconcile.model import ClaimView, Group, Report, Resolution
@@ -154,8 +155,18 @@ def render_csv(report: Report) -> str:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+        return csv_cell(json.dumps(value, ensure_ascii=False, default=str))
+    return csv_cell(value)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows and never runs: text starting = + - @ tab or CR gets a
+    leading ', unless it is a negative number."""
+    risky = isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r")
+    return "'" + value if risky and not _NUMBER.fullmatch(value) else value
 
 
 def claims_frame(report: Report) -> pandas.DataFrame:

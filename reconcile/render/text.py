@@ -5,6 +5,7 @@ Colour is applied, through `click.style`, only when the caller asks for it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -23,11 +24,27 @@ STATUS_COLOURS = {
 }
 
 
+# C0 controls but line feed and tab, DEL, C1 controls: a terminal would act on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters shown as `\\x1b` and the like, so that text from a
+    project cannot move the cursor, retitle the window or hide a link in the terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def visible_json(text: str) -> str:
+    """JSON text with the control characters json.dumps leaves raw (DEL, C1) escaped."""
+    return re.sub(r"[\x7f-\x9f]", lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def check_text(report: Report, *, colour: bool = False) -> str:
     """The summary, every unresolved conflict, every problem, and the closing count."""
     project = report.project
+    title = _style(visible(project.config.title), colour, bold=True)
     lines = [
-        f"{_style(project.config.title, colour, bold=True)}: {len(project.sources)} sources, "
+        f"{title}: {len(project.sources)} sources, "
         f"{len(project.claims)} claims, {len(report.groups)} groups: {_counts(report)}"
     ]
     words = Words(project.config)
@@ -51,7 +68,7 @@ def problems_text(problems: tuple[Problem, ...], *, colour: bool = False) -> str
     lines = []
     for problem in problems:
         severity = str(problem.severity)
-        location, _, rest = str(problem).partition(f": {severity}: ")
+        location, _, rest = visible(str(problem)).partition(f": {severity}: ")
         fg = "red" if problem.severity is Severity.ERROR else "yellow"
         lines.append(f"{location}: {_style(severity, colour, fg=fg, bold=True)}: {rest}")
     return "\n".join(lines)
@@ -66,7 +83,7 @@ def written_text(report: Report, path: Path) -> str:
 
 def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
     badge = _style(str(group.status).upper(), colour, fg=STATUS_COLOURS[group.status], bold=True)
-    lines = [f"{badge} {group.key}: {words.group_title(group, with_topic=True)}"]
+    lines = [f"{group.key}: {words.group_title(group, with_topic=True)}"]
     for row in group.members:
         if row.disputed:
             lines.append(f"  {words.entity(group.property.kind, row.entity)}: {words.dispute(row)}")
@@ -79,7 +96,7 @@ def _conflict_lines(group: Group, words: Words, colour: bool) -> list[str]:
         lines.append(f"  {claim.source:<{width}}  {value}{when}{mark}  [{claim.place}]")
         if claim.quote:
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
-    return lines
+    return [f"{badge} {visible(lines[0])}", *(visible(line) for line in lines[1:])]
 
 
 def _counts(report: Report) -> str:
