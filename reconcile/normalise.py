@@ -8,7 +8,13 @@ from (needed to highlight a quote in the source's own text).
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from collections import Counter
 from functools import lru_cache
+
+#: How many times its length a text may grow when folded (a few ligatures fold to many letters:
+#: U+FDFA to 18); beyond it the text is refused, so that memory stays in proportion to input.
+MAX_FOLD_GROWTH = 2
 
 #: What may come before a word in Arabic: a conjunction and a preposition (وروسيا, لروسيا, وبروسيا).
 PROCLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"
@@ -57,10 +63,15 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
-def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+def folded_length(text: str) -> int:
+    """The length of `text` folded, before white space is collapsed, counted without folding it."""
+    return sum(len(_FOLD[ord(char)]) * count for char, count in Counter(text).items())
+
+
+def normalise_with_offsets(text: str) -> tuple[str, array[int]]:
     """Fold `text` and, for each character of the result, the index in `text` it came from."""
     out: list[str] = []
-    origin: list[int] = []
+    origin: array[int] = array("l")
     pending_space: int | None = None
     for index, char in enumerate(text):
         for folded in _FOLD[ord(char)]:

@@ -35,16 +35,31 @@ _SENTENCE_END = re.compile(r"[!?؟;؛۔…]+|\.+(?=\s|$)")
 _PUNCTUATION = ".!?؟;؛۔… \t"
 
 
+#: The longest sentence looked at: a longer run without a sentence end is cut at a space.
+MAX_SENTENCE_CHARS = 2000
+
+
 def sentences(text: str) -> Iterator[tuple[int, str]]:
     """The sentences of `text`, stripped, each with the (1-based) line it is on."""
     for number, line in enumerate(text.split("\n"), 1):
         start = 0
         for match in [*_SENTENCE_END.finditer(line), None]:
             end = match.end() if match else len(line)
-            piece = line[start:end].strip()
-            if piece.strip(_PUNCTUATION):
-                yield number, piece
+            for piece in _bounded(line[start:end]):
+                if piece.strip(_PUNCTUATION):
+                    yield number, piece
             start = end
+
+
+def _bounded(sentence: str) -> Iterator[str]:
+    """`sentence` stripped, in pieces of at most MAX_SENTENCE_CHARS, cut at spaces."""
+    sentence = sentence.strip()
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        yield sentence[:cut].strip()
+        sentence = sentence[cut:].strip()
+    yield sentence
 
 
 def suggest_claims(text: str, config: Config) -> Iterator[Suggestion]:

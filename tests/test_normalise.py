@@ -71,7 +71,7 @@ def test_offsets_point_back_into_the_text(text: str) -> None:
     folded, origin = normalise_with_offsets(text)
     assert folded == normalise(text)
     assert len(origin) == len(folded)
-    assert origin == sorted(origin)
+    assert list(origin) == sorted(origin)
     assert all(0 <= index < len(text) for index in origin)
 
 

@@ -65,6 +65,8 @@ def parse_date(raw: object) -> DateValue:
 
 
 _PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: Dates an EDTF set ([1990, 1992..1994] or {…}) may list: each one costs the EDTF parser time.
+MAX_SET_DATES = 1000
 
 
 @lru_cache(maxsize=16384)
@@ -77,15 +79,46 @@ def date_span(text: str) -> Span:
             return _plain_span(int(year), _int_or_none(month), _int_or_none(day))
         except ValueError:
             pass  # let the parser explain what is wrong
+    if text.startswith(("[", "{")) and text.endswith(("]", "}")):
+        return _set_span(text)
     try:
         parsed = parse_edtf(text)
         low, high = parsed.lower_fuzzy(), parsed.upper_fuzzy()
     except Exception as exc:  # the edtf library raises several unrelated types
+        raise _not_edtf(text) from exc
+    span = Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
+    if span.low > span.high:
+        raise InvalidValue(f"the interval {text!r} ends before it starts; write it earliest first")
+    return span
+
+
+def _not_edtf(text: str) -> InvalidValue:
+    shown = repr(text) if len(text) <= 60 else repr(text[:60]) + "…"
+    return InvalidValue(
+        f"{shown} is not an EDTF date; write e.g. 1992, 1992-05, 1992-05-15, 199X, "
+        "1992~ or 1990/1993"
+    )
+
+
+def _set_span(text: str) -> Span:
+    """The days an EDTF set covers, from its first to its last date, each read on its own."""
+    if (text[0], text[-1]) not in (("[", "]"), ("{", "}")):
+        raise _not_edtf(text)
+    elements = [element.strip() for element in text[1:-1].split(",")]
+    if len(elements) > MAX_SET_DATES:
         raise InvalidValue(
-            f"{text!r} is not an EDTF date; write e.g. 1992, 1992-05, 1992-05-15, 199X, "
-            "1992~ or 1990/1993"
-        ) from exc
-    return Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
+            f"a set of {len(elements):,} dates is more than the {MAX_SET_DATES:,} a set may list; "
+            "write the interval they span (1990/1999)"
+        )
+    low, high = math.inf, -math.inf
+    for element in elements:
+        start, dots, end = element.partition("..")
+        if not element or any(c in element for c in "[]{}") or (dots and not start and not end):
+            raise _not_edtf(text)
+        bounds = (start, end) if dots else (element, element)
+        low = min(low, date_span(bounds[0]).low if bounds[0] else -math.inf)
+        high = max(high, date_span(bounds[1]).high if bounds[1] else math.inf)
+    return Span(low, high)
 
 
 def _int_or_none(digits: str | None) -> int | None:
@@ -301,9 +334,14 @@ def dates_in(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
     """EDTF dates in a normalised sentence, in order, and the spans they take."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(folded))  # 1 where a date already found stands: linear, not quadratic
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return occupied.find(1, start, end) < 0
+
+    def take(span: tuple[int, int]) -> None:
+        taken.append(span)
+        occupied[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
     for number, pattern in enumerate(_DATE_PATTERNS):
         for match in pattern.finditer(folded):
@@ -322,9 +360,9 @@ def dates_in(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
             except InvalidValue:
                 continue
             found.append((match.start(), text))
-            taken.append(match.span())
+            take(match.span())
     for match in _BARE_YEAR.finditer(folded):
         if free(*match.span()):
             found.append((match.start(), match.group(1)))
-            taken.append(match.span())
+            take(match.span())
     return list(dict.fromkeys(text for _, text in sorted(found))), taken
