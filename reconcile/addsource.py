@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from reconcile.articles import Article, read_article
 from reconcile.editor import modeline
-from reconcile.files import create_file, write_atomic
+from reconcile.files import JOURNAL_SUFFIX, checkpoint, create_file, write_atomic
 from reconcile.load import CLAIMS_DIR, SOURCE_ID, SOURCES_DIR, load_config, load_project
 from reconcile.model import Config, Project
 from reconcile.precedent import Precedent, precedent_of
@@ -237,7 +237,7 @@ def _source_text(text: str, meta: dict[str, object]) -> tuple[str, int]:
 
 
 def _journal(root: Path, source_id: str) -> Path:
-    return root / SOURCES_DIR / f".{source_id}.adding"
+    return root / SOURCES_DIR / f".{source_id}{JOURNAL_SUFFIX}"
 
 
 def _digest(text: str) -> str:
@@ -253,6 +253,8 @@ def _create_both(root: Path, source_id: str, *files: tuple[Path, str, str]) -> N
     written: list[Path] = []
     try:
         for path, name, text in files:
+            if written:
+                checkpoint("between-files")
             create_file(path, name, text)
             written.append(path)
     except BaseException:

@@ -33,6 +33,48 @@ EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
 _ROOT_KEY = "reconcile.root"
 
 
+class Text(click.ParamType):  # type: ignore[type-arg]
+    """Text to be written into a project file: refused when it holds bytes that are not UTF-8,
+    or (with `required`) when it is empty; `check` adds a test of what it says."""
+
+    name = "text"
+
+    def __init__(
+        self, *, nonempty: bool = False, check: Callable[[str], str | None] | None = None
+    ) -> None:
+        self.nonempty, self.check = nonempty, check
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from reconcile.options import encoding_problem
+
+        problem = encoding_problem(value)
+        if problem is None and self.nonempty and not value:
+            problem = "is empty; say it in words"
+        if problem is None and self.check is not None:
+            problem = self.check(value)
+        if problem is not None:
+            self.fail(_visible(problem), param, ctx)
+        return value
+
+
+def _visible(text: str) -> str:
+    from reconcile.render.text import visible
+
+    return visible(text)
+
+
+def _json_text(text: str) -> str:
+    from reconcile.render.text import visible_json
+
+    return visible_json(text)
+
+
+def _date_problem(text: str) -> str | None:
+    from reconcile.options import date_problem
+
+    return date_problem(text)
+
+
 def project_option(command: F) -> F:
     """The `--project DIR` option every command takes."""
     return click.option(
@@ -74,8 +116,9 @@ def _colour() -> bool | None:
     return None
 
 
-def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
-    click.echo(text, err=err, color=_colour(), nl=nl)
+def _echo(text: str = "", *, err: bool = False, nl: bool = True, styled: bool = False) -> None:
+    """Print `text`, its control characters made visible (`styled`: the caller did that)."""
+    click.echo(text if styled else _visible(text), err=err, color=_colour(), nl=nl)
 
 
 def _coloured(*, err: bool = False) -> bool:
@@ -114,7 +157,7 @@ def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
         from reconcile.render.text import problems_text
 
         where = place_text(_known_root())
-        _echo(problems_text(problems, colour=_coloured(err=err), where=where), err=err)
+        _echo(problems_text(problems, colour=_coloured(err=err), where=where), err=err, styled=True)
 
 
 def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoReturn:
@@ -141,7 +184,7 @@ def _stopped(exc: ReconcileError, fmt: str) -> NoReturn:
     if fmt == "json":
         from reconcile.render.data import error_data, to_json
 
-        _echo(to_json(error_data(exc.problems)))
+        _echo(_json_text(to_json(error_data(exc.problems))), styled=True)
     elif fmt == "github":
         from reconcile.render.github import github_lines
 
@@ -216,7 +259,9 @@ def check(
         from reconcile.render.data import report_data
         from reconcile.render.jsontext import write_json
 
-        write_json(report_data(report), lambda piece: click.echo(piece, nl=False, color=True))
+        write_json(
+            report_data(report), lambda piece: click.echo(_json_text(piece), nl=False, color=True)
+        )
         _echo()
     elif fmt == "github":
         from reconcile.render.findings import findings
@@ -240,7 +285,7 @@ def check(
             quiet=quiet,
             every_group=every_group,
         )
-        _echo(text)
+        _echo(text, styled=True)
     _exit(report, strict=strict, exit_zero=exit_zero)
 
 
@@ -301,6 +346,10 @@ def report(
     root = _root(project_dir)
     to_stdout = output == "-"
     target = Path(output) if output and not to_stdout else root / "reports" / f"consistency.{fmt}"
+    if not to_stdout:
+        from reconcile.render import refuse_input_as_output
+
+        refuse_input_as_output(root, target)
     try:
         result = _compared(root, cache=not no_cache)
     except ReconcileError as exc:
@@ -314,7 +363,7 @@ def report(
         from reconcile.render import render
 
         page = render(result, fmt, ui_language=ui_language, generated=generated, since=marks)
-        _echo(page, nl=False)
+        _echo(_json_text(page) if fmt == "json" else page, nl=False, styled=fmt == "json")
     else:
         target = write_report(
             result, fmt, target, ui_language=ui_language, generated=generated, since=marks
@@ -338,7 +387,7 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
         if fmt == "json":
             from reconcile.render.data import error_data, to_json
 
-            _echo(to_json(error_data(exc.problems)))
+            _echo(_json_text(to_json(error_data(exc.problems))), styled=True)
         _fail(exc)
     from reconcile.render import retire_report
 
@@ -356,14 +405,18 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
 @project_option
 @click.argument("source")
 @click.option(
-    "--id", "source_id", required=True, help="The source id: lowercase letters, digits, hyphens."
+    "--id",
+    "source_id",
+    required=True,
+    type=Text(),
+    help="The source id: lowercase letters, digits, hyphens.",
 )
-@click.option("--title")
-@click.option("--author")
-@click.option("--publisher")
-@click.option("--url")
-@click.option("--published", help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
-@click.option("--language", help="The article's language, e.g. ar or en.")
+@click.option("--title", type=Text())
+@click.option("--author", type=Text())
+@click.option("--publisher", type=Text())
+@click.option("--url", type=Text())
+@click.option("--published", type=Text(), help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
+@click.option("--language", type=Text(), help="The article's language, e.g. ar or en.")
 @handle_errors
 def add_source(project_dir: Path | None, source: str, source_id: str, **meta: str | None) -> None:
     """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims.
@@ -414,15 +467,26 @@ def suggest(project_dir: Path | None, source_id: str, output: Path | None) -> No
 @project_option
 @click.argument("topic")
 @click.argument("property_id", metavar="PROPERTY")
-@click.option("--subject", help="The entity the property is about, for per-entity properties.")
-@click.option("--as-of", help="For temporal properties: the EDTF time the decision covers.")
 @click.option(
-    "--value", required=True, help='The accepted value, as in a claims file (a list as "[a, b]").'
+    "--subject",
+    type=Text(),
+    help="The entity the property is about, for per-entity properties.",
 )
-@click.option("--reason", required=True, help="Why this value is right.")
-@click.option("--reference", help="Where the true fact can be checked (a URL).")
-@click.option("--by", help="Who decided.")
-@click.option("--decided", help="When (default: today), as YYYY-MM-DD.")
+@click.option(
+    "--as-of",
+    type=Text(check=_date_problem),
+    help="For temporal properties: the EDTF time the decision covers.",
+)
+@click.option(
+    "--value",
+    required=True,
+    type=Text(nonempty=True),
+    help='The accepted value, as in a claims file (a list as "[a, b]").',
+)
+@click.option("--reason", required=True, type=Text(nonempty=True), help="Why this value is right.")
+@click.option("--reference", type=Text(), help="Where the true fact can be checked (a URL).")
+@click.option("--by", type=Text(), help="Who decided.")
+@click.option("--decided", type=Text(), help="When (default: today), as YYYY-MM-DD.")
 @handle_errors
 def resolve(project_dir: Path | None, topic: str, property_id: str, **options: str | None) -> None:
     """Record an editorial decision on a disputed fact in resolutions.yaml."""
@@ -540,7 +604,8 @@ def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
     except ReconcileError as exc:
         _fail(exc, writes=False)
     result = diff(earlier.snapshot, snapshot_data(current))
-    _echo(render_diff(result, earlier, fmt).rstrip("\n"))
+    text = render_diff(result, earlier, fmt).rstrip("\n")
+    _echo(_json_text(text) if fmt == "json" else text, styled=fmt == "json")
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
 
 

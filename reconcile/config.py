@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.fields import Checker, did_you_mean, empty_map
+from reconcile.files import real_path
 from reconcile.model import Config, Entity, Label, Property, Settings, Topic
 from reconcile.normalise import normalise
 from reconcile.problems import Place, ReconcileError, error
@@ -50,12 +51,32 @@ class ConfigReader(Checker):
     def config_file(self) -> Config | None:
         """The project's configuration; None, reported, when there is none to read."""
         config_path = self.root / CONFIG_FILE
+        real_root = real_path(self.root)
+        if real_root is None:
+            self.add(
+                error(
+                    Place(CONFIG_FILE),
+                    "unreadable-folder",
+                    f"cannot read the project folder {self.root}: its links go round in a loop",
+                )
+            )
+            return None
         if not config_path.is_file():
             self.add(
                 error(
                     Place(CONFIG_FILE),
                     "no-project",
                     f"no {CONFIG_FILE} in {self.root}; start a project with `reconcile init`",
+                )
+            )
+            return None
+        real_config = real_path(config_path)
+        if real_config is None or not real_config.is_relative_to(real_root):
+            self.add(
+                error(
+                    Place(CONFIG_FILE),
+                    "outside-project",
+                    f"{CONFIG_FILE} points outside the project folder",
                 )
             )
             return None

@@ -12,6 +12,9 @@ from reconcile.normalise import normalise, strip_conjunction
 
 #: How far the best entity must score above the runner-up for a fuzzy match to count.
 CLEAR_MARGIN = 5
+#: Names scored per look-up at first: enough for the best entity, its runner-up and the closest
+#: three, unless entities have many names each (then the search widens).
+_TOP_NAMES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,19 +61,28 @@ class EntityIndex:
         for candidate in (name, bare):
             if candidate is not None and candidate in exact:
                 return NameMatch(*exact[candidate])
-        names, owners = self._names.get(kind, ([], []))
-        best: dict[str, tuple[float, Entity, str]] = {}
-        for query in filter(None, (name, bare)):
-            for _, score, index in process.extract(
-                query, names, scorer=fuzz.token_sort_ratio, processor=None, limit=None
-            ):
-                entity, original = owners[index]
-                if score > best.get(entity.id, (-1.0,))[0]:
-                    best[entity.id] = (score, entity, original)
-        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].id))
+        ranked = self._ranked(kind, name, bare)
         if ranked:
             score, entity, original = ranked[0]
             runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
             if score >= self.threshold and score >= runner_up + CLEAR_MARGIN:
                 return NameMatch(entity, original, round(score, 1))
         return NoMatch(tuple((entity, round(score, 1)) for score, entity, _ in ranked[:3]))
+
+    def _ranked(self, kind: str, name: str, bare: str | None) -> list[tuple[float, Entity, str]]:
+        """The entities of `kind` closest to the name (with and without و), best first: the
+        top scores from rapidfuzz's C++ search, widened until they hold four entities."""
+        names, owners = self._names.get(kind, ([], []))
+        limit = _TOP_NAMES
+        while True:
+            best: dict[str, tuple[float, Entity, str]] = {}
+            for query in filter(None, (name, bare)):
+                for _, score, index in process.extract(
+                    query, names, scorer=fuzz.token_sort_ratio, processor=None, limit=limit
+                ):
+                    entity, original = owners[index]
+                    if score > best.get(entity.id, (-1.0,))[0]:
+                        best[entity.id] = (score, entity, original)
+            if len(best) >= 4 or limit >= len(names):
+                return sorted(best.values(), key=lambda item: (-item[0], item[1].id))
+            limit *= 8

@@ -16,6 +16,7 @@ from reconcile.config import CONFIG_FILE, ConfigReader, load_config
 from reconcile.entities import EntityIndex
 from reconcile.evidence import Evidence, QuoteEvidence
 from reconcile.fields import Checker, did_you_mean, empty_map
+from reconcile.files import real_path
 from reconcile.frozen import frozen
 from reconcile.model import (
     CLAIM_FIELDS,
@@ -26,8 +27,9 @@ from reconcile.model import (
     Resolution,
     Source,
 )
+from reconcile.normalise import MAX_FOLD_GROWTH, folded_length
 from reconcile.problems import Place, ReconcileError, Severity, error, warning
-from reconcile.quotes import SourceText
+from reconcile.quotes import SourceText, quote_limit_problem
 from reconcile.values import (
     DateValue,
     InvalidValue,
@@ -92,7 +94,7 @@ class _ProjectReader(Checker):
         super().__init__()
         self.root = root
         self.resolutions_text = resolutions_text
-        self.real_root = root.resolve()
+        self.real_root = real_path(root) or root.absolute()
         self.use_cache = False
         self.cache: ClaimsCache | None = None
 
@@ -123,7 +125,17 @@ class _ProjectReader(Checker):
 
     def inside(self, path: Path) -> bool:
         """Whether `path` (after following links) stays in the project; an error otherwise."""
-        if path.resolve().is_relative_to(self.real_root):
+        real = real_path(path)
+        if real is None:
+            self.add(
+                error(
+                    Place(self.name(path)),
+                    "unreadable-file",
+                    f"{self.name(path)} cannot be read: its links go round in a loop",
+                )
+            )
+            return False
+        if real.is_relative_to(self.real_root):
             return True
         self.add(
             error(
@@ -140,8 +152,29 @@ class _ProjectReader(Checker):
         directory = self.root / folder
         if not directory.is_dir():
             return
-        for path in sorted(directory.iterdir()):
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            self.add(
+                error(
+                    Place(f"{folder}/"),
+                    "unreadable-folder",
+                    f"cannot read the folder {folder}/: {exc.strerror or exc}",
+                )
+            )
+            return
+        for path in entries:
             if path.name.startswith("."):
+                continue  # hidden files, a write's leftover temporary file among them
+            if path.is_symlink() and not path.exists():
+                self.add(
+                    error(
+                        Place(self.name(path)),
+                        "broken-link",
+                        f"{self.name(path)} is a link to {_link_target(path)}, "
+                        "which does not exist",
+                    )
+                )
                 continue
             if path.suffix != suffix or not path.is_file():
                 self.add(
@@ -215,6 +248,16 @@ class _ProjectReader(Checker):
             except InvalidValue as exc:
                 self.add(error(meta.place_of("published"), "bad-date", str(exc)))
         body = "\n".join(lines[end + 1 :])
+        if folded_length(body) > MAX_FOLD_GROWTH * len(body) + 1024:
+            self.add(
+                error(
+                    Place(name, end + 2),
+                    "text-expands",
+                    f"the text folds to more than {MAX_FOLD_GROWTH} times its length (characters "
+                    "such as U+FDFA fold to many letters); it cannot be searched for quotes",
+                )
+            )
+            return None
         return Source(
             path.stem,
             name,
@@ -385,7 +428,16 @@ class _ProjectReader(Checker):
                 )
             )
         quote_place = raw.place_of("quote")
-        if match.status is QuoteStatus.APPROXIMATE:
+        too_long = quote_limit_problem(quote)
+        if too_long is not None:
+            self.add(
+                warning(
+                    quote_place,
+                    "quote-too-long",
+                    f"{too_long}: it was not checked; quote the words that back the claim",
+                )
+            )
+        elif match.status is QuoteStatus.APPROXIMATE:
             self.add(
                 warning(
                     quote_place,
@@ -447,9 +499,11 @@ class _ProjectReader(Checker):
             except ReconcileError as exc:
                 self.problems.extend(exc.problems)
                 return None
-        if not path.is_file() or not self.inside(path):
+        if not path.exists() and not path.is_symlink():
             return None
-        return self.read_yaml(path, self.name(path))[0]
+        if path.exists() and not self.inside(path):
+            return None
+        return self.read_yaml(path, self.name(path))[0]  # a folder or a loop: unreadable-file
 
     def resolution(
         self, item: Any, place: Place, reader: ClaimFields, groups: set[GroupKey]
@@ -492,6 +546,13 @@ class _ProjectReader(Checker):
             _date_text(item.get("decided")),
             self.text_field(item, "by", "a resolution"),
         )
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return repr(str(path.readlink()))
+    except OSError:
+        return "a file"
 
 
 def _date_text(raw: object) -> str | None:

@@ -324,6 +324,15 @@ class MemberRow:
         return bool(self.listed_by and self.left_out_by)
 
 
+def _anchor_part(part: str) -> str:
+    """An id as one part of an anchor whose parts are joined by `--`: ids that could run into
+    the joints (holding `--` or `~`, or starting or ending with `-`) are written with `~h` for
+    `-` and `~~` for `~`, so that no two keys give one anchor."""
+    if "--" not in part and "~" not in part and not part.startswith("-") and not part.endswith("-"):
+        return part
+    return part.replace("~", "~~").replace("-", "~h")
+
+
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     """Two sets of claims of a group, each of one value at one time, that contradict each other
@@ -351,7 +360,7 @@ class Group:
     def anchor(self) -> str:
         """A stable id for links: derived from the group's key, never from its position."""
         parts = [self.topic.id, self.property.id] + ([self.subject.id] if self.subject else [])
-        return "g-" + "--".join(parts)
+        return "g-" + "--".join(_anchor_part(part) for part in parts)
 
     @builtins.property
     def contradicting(self) -> tuple[tuple[int, int], ...]:

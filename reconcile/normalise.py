@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections import Counter
 from functools import lru_cache
+
+#: How many times its length a text may grow when folded (a few ligatures fold to many letters:
+#: U+FDFA to 18); beyond it the text is refused, so that memory stays in proportion to input.
+MAX_FOLD_GROWTH = 2
 
 #: What may come before a word in Arabic: a conjunction and a preposition (وروسيا, لروسيا, وبروسيا).
 PROCLITICS = r"(?:و|ف)?(?:ب|ل|ك)?"
@@ -60,6 +66,11 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
+def folded_length(text: str) -> int:
+    """The length of `text` folded, before white space is collapsed, counted without folding it."""
+    return sum(len(_FOLD[ord(char)]) * count for char, count in Counter(text).items())
+
+
 def _fold_with_offsets_by_character(text: str) -> tuple[str, list[int]]:
     """The reference for `normalise_with_offsets`, one character at a time (tests use it)."""
     out: list[str] = []
@@ -83,7 +94,7 @@ def _fold_with_offsets_by_character(text: str) -> tuple[str, list[int]]:
 _EXTRA_SPACES = re.compile("^ +| +$|  +")  # what collapsing white space takes away
 
 
-def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+def normalise_with_offsets(text: str) -> tuple[str, array[int]]:
     """Fold `text` and, for each character of the result, the index in `text` it came from.
 
     The fold is one `str.translate`; the offsets are ranges, broken only at the few characters
@@ -108,7 +119,7 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
         origin.extend(every[done : start if start == 0 or end == len(spread) else start + 1])
         done = end
     origin.extend(every[done:])
-    return " ".join(spread.split()), origin
+    return " ".join(spread.split()), array("l", origin)
 
 
 def _uneven_characters() -> re.Pattern[str] | None:

@@ -110,6 +110,7 @@ CODES: dict[str, Code] = {
         ("bad-source-id", _E, "a source id (file name or --id) is not lowercase a-z, 0-9 and -"),
         ("bad-type", _E, "a property's type is not one of the property types"),
         ("bad-value", _E, "a value cannot be read: a bad YAML scalar, tolerance or --value"),
+        ("broken-link", _E, "a file in sources/ or claims/ is a symbolic link to nothing"),
         ("cannot-append", _E, "resolve cannot add to resolutions.yaml without disturbing it"),
         (
             "cannot-fetch",
@@ -119,7 +120,7 @@ CODES: dict[str, Code] = {
         ("duplicate-key", _E, "a mapping gives the same key twice"),
         ("empty-name", _E, "an entity's name has no letters or digits"),
         ("exists", _E, "a file add-source or init would write is there already"),
-        ("file-too-large", _E, "the file is larger than 64 MiB"),
+        ("file-too-large", _E, "the file (or what a pipe or device gives) is larger than 64 MiB"),
         ("fuzzy-name", _W, "a name was taken as an entity only because it is similar to one"),
         ("ignored-file", _W, "a file or folder in claims/ or sources/ that is not read"),
         (
@@ -141,6 +142,7 @@ CODES: dict[str, Code] = {
             "diff names a revision, and the project is in no git repository",
         ),
         ("not-in-revision", _E, "the project is not in diff's git revision"),
+        ("output-is-input", _E, "report --output names one of the project's own files"),
         ("outside-project", _E, "a file, or the link it is, points outside the project folder"),
         ("quote-approximate", _W, "a claim's quote is found in its source only approximately"),
         (
@@ -150,9 +152,15 @@ CODES: dict[str, Code] = {
             "a negation",
         ),
         ("quote-not-found", _W, "a claim's quote is not found in its source"),
+        (
+            "quote-too-long",
+            _W,
+            "a quote is over 5,000 characters or 50 ellipsis parts, and is not checked",
+        ),
         ("repeated-entity", _W, "a list of entities names the same entity twice"),
         ("shared-name", _E, "two entities of one kind share a name"),
         ("stale-resolution", _W, "a resolution decides a group that holds no contradiction"),
+        ("text-expands", _E, "a source's text folds to more than twice its length"),
         ("unexpected-field", _E, "a field the property does not take, such as as_of"),
         ("unknown-choice", _E, "a value is not one of the property's choices"),
         ("unknown-entity", _E, "a name is no name of any entity of its kind"),
@@ -163,7 +171,12 @@ CODES: dict[str, Code] = {
         ("unknown-source", _E, "suggest names a source that is not in sources/"),
         ("unknown-topic", _E, "reconcile.yaml has no topic of that id"),
         ("unreadable-article", _E, "an article add-source recognises but gets no text from"),
-        ("unreadable-file", _E, "the file cannot be read"),
+        (
+            "unreadable-file",
+            _E,
+            "the file cannot be read: unreadable, a folder, or a loop of links",
+        ),
+        ("unreadable-folder", _E, "sources/, claims/ or the project folder cannot be read"),
         ("unsafe-tag", _E, "a YAML tag beyond the core schema, such as !!binary"),
         (
             "unsupported-article",

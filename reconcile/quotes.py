@@ -3,13 +3,44 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 from reconcile.model import QuoteMatch, QuoteStatus
 from reconcile.normalise import normalise, normalise_with_offsets, vanishes
 
 _ELLIPSIS = re.compile(r"…|\.\.\.")
+
+#: The longest quote checked, in characters: a quote backs one claim, a few sentences at most.
+MAX_QUOTE_CHARS = 5000
+#: The most parts a quote's ellipses may cut it into.
+MAX_ELLIPSIS_PARTS = 50
+#: Quote length × text length up to which the whole text is searched for an approximate match;
+#: beyond, only the windows where pieces of the quote occur exactly (rapidfuzz's alignment is
+#: quadratic in the quote's length).
+FULL_SEARCH_BUDGET = 50_000_000
+_PIECE = 12  # characters of the quote looked up exactly to place a window
+_PIECES = 48  # pieces looked up per quote
+_HITS = 16  # occurrences of one piece followed
+_WINDOWS = 3  # windows aligned
+
+
+def quote_limit_problem(quote: str | None) -> str | None:
+    """Why `quote` is too long to check, or None."""
+    if quote is None:
+        return None
+    if len(quote) > MAX_QUOTE_CHARS:
+        return (
+            f"the quote is {len(quote):,} characters; quotes are checked up to {MAX_QUOTE_CHARS:,}"
+        )
+    parts = len(_ELLIPSIS.findall(quote)) + 1
+    if parts > MAX_ELLIPSIS_PARTS:
+        return (
+            f"the quote's ellipses cut it into {parts:,} parts; the limit is {MAX_ELLIPSIS_PARTS}"
+        )
+    return None
 
 
 def quote_parts(quote: str) -> list[str]:
@@ -40,6 +71,8 @@ class SourceText:
         return self._cache[key]
 
     def _find(self, quote: str, threshold: float) -> QuoteMatch:
+        if quote_limit_problem(quote) is not None:
+            return QuoteMatch(QuoteStatus.MISSING, score=0.0)
         parts = [p for p in (normalise(part) for part in _ELLIPSIS.split(quote)) if p]
         if not parts:
             return QuoteMatch(QuoteStatus.ABSENT)
@@ -54,7 +87,7 @@ class SourceText:
         else:
             return QuoteMatch(QuoteStatus.EXACT, tuple(spans), 100.0)
         whole = " ".join(parts)
-        alignment = fuzz.partial_ratio_alignment(whole, self.folded, processor=None)
+        alignment = self._align(whole)
         if alignment is None or alignment.dest_end <= alignment.dest_start:
             return QuoteMatch(QuoteStatus.MISSING, score=0.0)
         span = self._whole_words(*self._span(alignment.dest_start, alignment.dest_end))
@@ -66,6 +99,41 @@ class SourceText:
     def passage(self, match: QuoteMatch) -> str:
         """The text a match covers, its parts joined by a space."""
         return " ".join(self.text[low:high] for low, high in match.spans)
+
+    def _align(self, whole: str) -> ScoreAlignment | None:
+        """The best approximate place of `whole`: over the whole text for a short quote, else in
+        windows around its exact pieces, so that the work stays near-linear in the text."""
+        if len(whole) * len(self.folded) <= FULL_SEARCH_BUDGET:
+            return fuzz.partial_ratio_alignment(whole, self.folded, processor=None)
+        best: ScoreAlignment | None = None
+        slack = len(whole) // 8 + _PIECE
+        for start in self._window_starts(whole):
+            low = max(0, start - slack)
+            window = self.folded[low : start + len(whole) + slack]
+            found = fuzz.partial_ratio_alignment(whole, window, processor=None)
+            if found is not None and (best is None or found.score > best.score):
+                best = ScoreAlignment(
+                    found.score,
+                    found.src_start,
+                    found.src_end,
+                    found.dest_start + low,
+                    found.dest_end + low,
+                )
+        return best
+
+    def _window_starts(self, whole: str) -> list[int]:
+        """Where `whole` would start in the text, by the places its pieces occur exactly."""
+        votes: Counter[int] = Counter()
+        step = max(_PIECE, (len(whole) - _PIECE) // _PIECES)
+        for offset in range(0, max(1, len(whole) - _PIECE + 1), step):
+            piece = whole[offset : offset + _PIECE]
+            at = self.folded.find(piece)
+            for _ in range(_HITS):
+                if at < 0:
+                    break
+                votes[(at - offset) // _PIECE] += 1
+                at = self.folded.find(piece, at + 1)
+        return [bucket * _PIECE for bucket, _ in votes.most_common(_WINDOWS)]
 
     def _whole_words(self, low: int, high: int) -> tuple[int, int]:
         """Widen a span of the text so that it neither starts nor ends inside a word."""

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from reconcile.files import unwritable, write_atomic
+from reconcile.files import locked, real_path, unwritable, write_atomic
 from reconcile.load import CONFIG_FILE, RESOLUTIONS_FILE, load_project
 from reconcile.problems import Place, Problem, ReconcileError, error
 from reconcile.yamldump import dump, flowed, plain_date
@@ -73,39 +73,34 @@ def add_resolution(
         raise ReconcileError(problems)
 
     path = _target(root)
-    existing, bom = _existing(path, RESOLUTIONS_FILE)
-    draft, first_line = _append(existing, _entry_text(entry), entry)
-    _validate(root, draft, first_line)
     try:
-        write_atomic(path, bom + draft)
+        with locked(path):  # read, append and write as one step: a concurrent resolve waits
+            existing, bom = _existing(path, RESOLUTIONS_FILE)
+            draft, first_line = _append(existing, _entry_text(entry), entry)
+            _validate(root, draft, first_line)
+            write_atomic(path, bom + draft)
     except OSError as exc:
         raise unwritable(RESOLUTIONS_FILE, exc) from None
 
 
 def _value(value: str, problems: list[Problem]) -> Any:
-    """--value read as a claims file reads a value; its errors go to `problems`."""
+    """--value read as a claims file reads a value, with a file's limits; its errors go to
+    `problems`."""
     try:
-        parsed = yaml.safe_load(value)
-    except yaml.YAMLError as exc:
+        parsed = parse_yaml(value, "--value")
+    except ReconcileError as exc:
+        reasons = "; ".join(problem.message for problem in exc.problems)
+        tagged = any(problem.code == "unsafe-tag" for problem in exc.problems)
         problems.append(
             error(
                 Place(RESOLUTIONS_FILE),
-                "bad-value",
-                f"--value {value!r} is not a value as a claims file writes it "
-                f'({_yaml_problem(exc)}); write a list as "[a, b]", a range '
-                'as "{min: 10000}", and quote text holding [ ] { } : or #',
+                "unsafe-tag" if tagged else "bad-value",
+                f"--value is not a value as a claims file writes it ({reasons}); write a list "
+                'as "[a, b]", a range as "{min: 10000}", and quote text holding [ ] { } : or #',
             )
         )
         return None
-    if not _plain(parsed):
-        problems.append(
-            error(
-                Place(RESOLUTIONS_FILE),
-                "unsafe-tag",
-                f"--value {value!r} holds a tag; write a plain value",
-            )
-        )
-    return flowed(parsed)
+    return flowed(_plain(parsed))
 
 
 def _decided(decided: str | None, problems: list[Problem]) -> dt.date | None:
@@ -128,8 +123,19 @@ def _target(root: Path) -> Path:
     path = root / RESOLUTIONS_FILE
     if not path.is_symlink():
         return path
-    path = path.resolve()
-    if not path.is_relative_to(root.resolve()):
+    real, real_root = real_path(path), real_path(root)
+    if real is None or real_root is None:
+        raise ReconcileError(
+            [
+                error(
+                    Place(RESOLUTIONS_FILE),
+                    "unreadable-file",
+                    f"{RESOLUTIONS_FILE} cannot be read: its links go round in a loop",
+                )
+            ]
+        )
+    path = real
+    if not path.is_relative_to(real_root):
         raise ReconcileError(
             [
                 error(
@@ -149,28 +155,22 @@ def _entry_text(entry: Mapping[str, Any]) -> str:
     return "\n".join(line.rstrip() if not line.strip() else line for line in text.split("\n"))
 
 
-def _plain(value: object) -> bool:
-    """Whether `value` is made only of what a claims file may hold: no binary, no sets."""
+def _plain(value: Any) -> Any:
+    """`value` as plain dicts and lists, without the places the reader kept."""
     if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+        return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
-        return all(_plain(item) for item in value)
-    return value is None or isinstance(value, (str, int, float, dt.date))
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
-        mark = exc.problem_mark
-        return f"{exc.problem} at column {mark.column + 1}" if mark else exc.problem
-    return " ".join(str(exc).split())
+        return [_plain(item) for item in value]
+    return value
 
 
 def _existing(path: Path, name: str) -> tuple[str | None, str]:
     """The text of resolutions.yaml (None when absent) and its byte-order mark, if any."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, ""
     text = read_text(path, name)
-    bom = "\ufeff" if path.read_bytes().startswith(codecs.BOM_UTF8) else ""
+    with path.open("rb") as handle:
+        bom = "\ufeff" if handle.read(3) == codecs.BOM_UTF8 else ""
     raw = parse_yaml(text, name)
     if raw is not None and not isinstance(raw, YamlList):
         raise ReconcileError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -85,9 +86,11 @@ def flowed(value: Any) -> Any:
 
 def plain_date(text: str) -> object:
     """An EDTF string as the YAML value that reads back as it: 2022 and 2022-05-30 unquoted."""
+    if not re.fullmatch(r"\s*\d{1,4}(?:-\d\d-\d\d)?\s*", text):
+        return text
     try:
         parsed = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a day or month that does not exist
         return text
     if isinstance(parsed, (int, dt.date)) and not isinstance(parsed, (bool, dt.datetime)):
         try:

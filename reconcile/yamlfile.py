@@ -7,6 +7,7 @@ core schema, duplicate keys, deep nesting and aliases that expand without bound.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,16 @@ from reconcile.problems import Place, Problem, ReconcileError, error
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSIONS = 10_000
+#: Digits an integer may have: far beyond any count a claim needs, far below Python's limit.
+MAX_INT_DIGITS = 100
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+# YAML 1.1 reads 1:30 as 90 (base 60); the core schema of YAML 1.2 reads it as text.
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_INT = re.compile(r"([-+]?)(0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[0-9][0-9_]*)")
 
 
 class YamlMap(dict[str, Any]):
@@ -46,22 +52,24 @@ class YamlList(list[Any]):
 def read_text(path: Path, name: str) -> str:
     """The UTF-8 text of a project file; oversized or undecodable files are errors."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReconcileError(
-                [
-                    error(
-                        Place(name),
-                        "file-too-large",
-                        f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except OSError as exc:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder, not a file")
+        with path.open("rb") as handle:  # read to the limit: st_size is 0 for /dev/zero or a pipe
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a loop of symbolic links
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ReconcileError([error(Place(name), "unreadable-file", reason)]) from None
+    if len(data) > MAX_FILE_BYTES:
         raise ReconcileError(
-            [error(Place(name), "unreadable-file", exc.strerror or str(exc))]
-        ) from None
+            [
+                error(
+                    Place(name),
+                    "file-too-large",
+                    f"file is larger than {MAX_FILE_BYTES:,} bytes; "
+                    f"the limit is {MAX_FILE_BYTES:,} bytes",
+                )
+            ]
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -211,8 +219,39 @@ class _Builder:
         if tag not in _SCALAR_TAGS:
             self.fail(node, "unsafe-tag", f"tag {tag!r} is not allowed; write a plain value")
             return None
+        if tag in (f"{_CORE}int", f"{_CORE}float") and _SEXAGESIMAL.fullmatch(node.value):
+            return node.value
+        if tag == f"{_CORE}int":
+            return self.integer(node)
         try:
             return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, OverflowError) as exc:
-            self.fail(node, "bad-value", f"{node.value!r} is not a valid value: {exc}")
+            self.fail(node, "bad-value", f"{_shown(node.value)} is not a valid value: {exc}")
             return None
+
+    def integer(self, node: yaml.ScalarNode) -> int | None:
+        """An integer as the core schema writes it (0x1F, 0o17, 15), of at most MAX_INT_DIGITS."""
+        written = node.value.replace("_", "")
+        match = _INT.fullmatch(written)
+        digits = match.group(2) if match else written
+        if match is None or len(digits) > MAX_INT_DIGITS:
+            self.fail(
+                node,
+                "bad-value",
+                f"{_shown(node.value)} is not a number a claim can hold: "
+                f"more than {MAX_INT_DIGITS} digits",
+            )
+            return None
+        sign = -1 if match.group(1) == "-" else 1
+        if digits.startswith(("0x", "0b")):
+            return sign * int(digits, 16 if digits[1] == "x" else 2)
+        if digits.startswith("0o") or (len(digits) > 1 and digits[0] == "0"):
+            return sign * int(digits.lstrip("0o") or "0", 8)
+        return sign * int(digits)
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """`text` quoted for a message, cut short when long."""
+    return (
+        repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
+    )

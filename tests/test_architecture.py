@@ -36,6 +36,7 @@ READING = {
     "load",
     "articles",
     "discover",
+    "options",
     "fastyaml",
     "cache",
 }

@@ -274,3 +274,97 @@ def test_any_project_file_gets_an_answer(make_project, config: str, claims: str)
     result = CliRunner().invoke(cli, ["check", "--project", str(root)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code in (0, 1, 2)
+
+
+OPTION_PIECES = [
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!binary ",
+    "0x" + "f" * 50,
+    "1:2:3",
+    "1992-13-45",
+    "2000/1990",
+    "1992",
+    "-",
+    "--",
+    ":",
+    "#",
+    "'",
+    '"',
+    "\x00",
+    "\x1b]0;t\x07",
+    "\udce9",
+    "\ud800",
+    "…",
+    "روسيا",
+    "\n",
+    "",
+]
+option_text = st.one_of(
+    st.text(max_size=30),
+    st.lists(st.sampled_from(OPTION_PIECES), max_size=12).map("".join),
+)
+
+
+def _answers(args: list[str]) -> None:
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        args,
+        result.output,
+        result.exc_info,
+    )
+    assert result.exit_code in (0, 1, 2), (args, result.output)
+    assert "Traceback" not in result.output
+
+
+@settings(
+    max_examples=max(EXAMPLES // 3, 20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    command=st.sampled_from(["resolve", "add-source", "report", "check", "diff", "schema", "init"]),
+    values=st.lists(option_text, min_size=9, max_size=9),
+)
+def test_any_option_value_gets_an_answer(
+    make_project, tmp_path_factory, command: str, values: list[str]
+) -> None:
+    root: Path = make_project(
+        sources={"a": ("2022", "وقع عليها روسيا وبيلاروسيا في 15 أيار 1992")},
+        claims={"a": "- {topic: founding, property: treaty_signed, value: 1992}\n"},
+    )
+    project = ["--project", str(root)]
+    if command == "resolve":
+        args = ["resolve", *project, values[0] or "founding", values[1] or "treaty_signed"]
+        for option, value in zip(
+            ["--subject", "--as-of", "--value", "--reason", "--reference", "--by", "--decided"],
+            values[2:],
+            strict=True,
+        ):
+            args += [option, value]
+    elif command == "add-source":
+        article = tmp_path_factory.mktemp("article") / "a.txt"
+        article.write_text("وقع عليها روسيا في 1992.\n", encoding="utf-8")
+        args = ["add-source", *project, str(article), "--id", values[0]]
+        for option, value in zip(
+            ["--title", "--author", "--publisher", "--url", "--published", "--language"],
+            values[1:],
+            strict=False,
+        ):
+            args += [option, value]
+    elif command == "report":
+        target = tmp_path_factory.mktemp("out") / ((values[1] or "r").replace("/", "_")[:40])
+        args = ["report", *project, "--format", values[0], "--output", str(target)]
+    elif command == "diff":
+        args = ["diff", *project, values[0] or "x", "--format", values[1]]
+    elif command == "init":
+        args = ["init", str(tmp_path_factory.mktemp("init") / (values[0] or "p").replace("/", "_"))]
+    else:
+        args = [command, *project, "--format", values[0]] if command == "check" else [command]
+    _answers(args)

@@ -27,10 +27,11 @@ def run(*args: str | Path) -> Result:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file the user wrote (not the tool's own .reconcile/ cache and schemas)."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(root).parts[0] != ".reconcile"
     }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconcile.files import write_atomic
+from reconcile.files import real_path, write_atomic
 from reconcile.model import Report
 from reconcile.problems import Place, Problem, ReconcileError, error
 from reconcile.render.data import render_csv, render_json
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: The formats of a report file.
 FORMATS = ("html", "json", "csv", "md")
 
-__all__ = ["FORMATS", "render", "retire_report", "write_report"]
+__all__ = ["FORMATS", "refuse_input_as_output", "render", "retire_report", "write_report"]
 
 
 def render(
@@ -56,6 +56,32 @@ def render(
     if fmt not in renderers:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
     return renderers[fmt](report)
+
+
+_INPUT_FILES = ("reconcile.yaml", "resolutions.yaml")
+_INPUT_FOLDERS = ("sources", "claims")
+
+
+def refuse_input_as_output(root: Path, target: Path) -> None:
+    """Raise ReconcileError when `target` is one of the project's own input files (or in its
+    sources/ or claims/): a report never replaces what the user wrote."""
+    real_root, real_target = real_path(root), real_path(target)
+    if real_root is None or real_target is None:
+        return  # writing fails on its own, with its own error
+    inputs = [real_root / name for name in _INPUT_FILES]
+    inputs += [real for name in _INPUT_FILES if (real := real_path(root / name))]
+    folders = [real_root / name for name in _INPUT_FOLDERS]
+    if real_target in inputs or any(real_target.is_relative_to(f) for f in folders):
+        raise ReconcileError(
+            [
+                error(
+                    Place(str(target)),
+                    "output-is-input",
+                    f"{target} is one of the project's own files; write the report "
+                    "elsewhere (reports/ by default)",
+                )
+            ]
+        )
 
 
 def write_report(

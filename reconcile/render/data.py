@@ -155,21 +155,20 @@ def render_csv(report: Report) -> str:
     return out.getvalue()
 
 
-#: What a spreadsheet runs as a formula when a cell starts with it (OWASP's CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
-
-
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
-        value = json.dumps(value, ensure_ascii=False, default=str)
-    if (
-        isinstance(value, str)
-        and value.startswith(_FORMULA_STARTS)
-        and not _NUMBER.fullmatch(value)
-    ):
-        return "'" + value  # shown as text, never run
-    return value
+        return csv_cell(json.dumps(value, ensure_ascii=False, default=str))
+    return csv_cell(value)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows and never runs: text starting = + - @ tab or CR gets a
+    leading ', unless it is a negative number."""
+    risky = isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r")
+    return "'" + value if risky and not _NUMBER.fullmatch(value) else value
 
 
 def claims_frame(report: Report) -> pandas.DataFrame:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from reconcile.model import ClaimView, Group, Report, Status
 from reconcile.problems import Problem
 from reconcile.render.findings import MISQUOTED
+from reconcile.render.text import visible
 from reconcile.render.words import Words, shown_contradictions
 from reconcile.values import DateValue
 
@@ -31,7 +32,7 @@ _STATUS_WORDS = {
 
 def md(text: object) -> str:
     """`text` as Markdown that shows it as written: one line, HTML and Markdown escaped."""
-    plain = " ".join(str(text).split())
+    plain = visible(" ".join(str(text).split()))
     plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_CHARACTERS.sub(r"\\\1", plain)
 

@@ -27,13 +27,20 @@ def shown_path(root: Path, file: str, cwd: Path | None = None) -> str:
     """
     if "://" in file:  # a web address (an article add-source fetched) is no path
         return file
-    here = (cwd or Path.cwd()).resolve()
-    project = root.resolve()
+    here, project = _real(cwd or Path.cwd()), _real(root)
     target = project / file
     related = project.is_relative_to(here) or here.is_relative_to(project)
     if not related or Path(file).is_absolute():
         return str(target)
     return Path(os.path.relpath(target, here)).as_posix()
+
+
+def _real(path: Path) -> Path:
+    """`path` with its links followed; as given (made absolute) where they loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def path_text(root: Path | None, cwd: Path | None = None) -> PathText:

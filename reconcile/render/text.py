@@ -5,6 +5,7 @@ Colour is applied, through `click.style`, only when the caller asks for it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -25,6 +26,21 @@ STATUS_COLOURS = {
 }
 
 
+# C0 controls but line feed and tab, DEL, C1 controls: a terminal would act on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters shown as `\\x1b` and the like, so that text from a
+    project cannot move the cursor, retitle the window or hide a link in the terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def visible_json(text: str) -> str:
+    """JSON text with the control characters json.dumps leaves raw (DEL, C1) escaped."""
+    return re.sub(r"[\x7f-\x9f]", lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def check_text(
     report: Report,
     *,
@@ -39,8 +55,9 @@ def check_text(
     only the conflicts.
     """
     project = report.project
+    title = _style(visible(project.config.title), colour, bold=True)
     lines = [
-        f"{_style(project.config.title, colour, bold=True)}: {len(project.sources)} sources, "
+        f"{title}: {len(project.sources)} sources, "
         f"{len(project.claims)} claims, {len(report.groups)} groups: {_counts(report)}"
     ]
     words = Words(project.config)
@@ -72,8 +89,8 @@ def problems_text(
         severity = str(problem.severity)
         fg = "red" if problem.severity is Severity.ERROR else "yellow"
         lines.append(
-            f"{where(problem.place)}: {_style(severity, colour, fg=fg, bold=True)}: "
-            f"{problem.message} [{problem.code}]"
+            f"{visible(where(problem.place))}: {_style(severity, colour, fg=fg, bold=True)}: "
+            f"{visible(problem.message)} [{problem.code}]"
         )
     return "\n".join(lines)
 
@@ -90,7 +107,7 @@ def counts_text(report: Report) -> str:
 
 def _group_lines(group: Group, words: Words, colour: bool, where: PlaceText) -> list[str]:
     badge = _style(str(group.status).upper(), colour, fg=STATUS_COLOURS[group.status], bold=True)
-    lines = [f"{badge} {group.key}: {words.group_title(group, with_topic=True)}"]
+    lines = [f"{group.key}: {words.group_title(group, with_topic=True)}"]
     for row in group.members:
         if row.disputed:
             lines.append(f"  {words.entity(group.property.kind, row.entity)}: {words.dispute(row)}")
@@ -109,7 +126,7 @@ def _group_lines(group: Group, words: Words, colour: bool, where: PlaceText) -> 
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
     if group.status is Status.CONFLICT:
         lines += [f"  contradicting: {text}" for text in shown_contradictions(group, words)]
-    return lines
+    return [f"{badge} {visible(lines[0])}", *(visible(line) for line in lines[1:])]
 
 
 def misquote_lines(claim: Claim, colour: bool = False, where: PlaceText = str) -> list[str]:
@@ -118,10 +135,10 @@ def misquote_lines(claim: Claim, colour: bool = False, where: PlaceText = str) -
     badge = _style("MISQUOTE", colour, fg="red", bold=True)
     differs = "; ".join(f"'{quoted}' for '{found}'" for quoted, found in match.differences)
     return [
-        f"{badge} {claim.source} {claim.topic}.{claim.property}: the quote says {differs}"
-        f"  [{where(claim.place)}]",
-        f"  quote: “{(claim.quote or '').strip()}”",
-        f"  found: “{match.found or ''}”",
+        f"{badge} {visible(f'{claim.source} {claim.topic}.{claim.property}: the quote says ')}"
+        f"{visible(differs)}  [{visible(where(claim.place))}]",
+        f"  quote: “{visible((claim.quote or '').strip())}”",
+        f"  found: “{visible(match.found or '')}”",
         f"  diff:  {marked_diff(misquote_diff(claim), colour)}",
     ]
 
@@ -131,12 +148,12 @@ def marked_diff(parts: list[DiffPart], colour: bool = False) -> str:
     out: list[str] = []
     for op, quote_words, found_words in parts:
         if op == "equal":
-            out.append(" ".join(found_words))
+            out.append(visible(" ".join(found_words)))
             continue
         if found_words:
-            out.append(_style(f"[-{' '.join(found_words)}-]", colour, fg="red"))
+            out.append(_style(f"[-{visible(' '.join(found_words))}-]", colour, fg="red"))
         if quote_words:
-            out.append(_style(f"{{+{' '.join(quote_words)}+}}", colour, fg="green"))
+            out.append(_style(f"{{+{visible(' '.join(quote_words))}+}}", colour, fg="green"))
     return " ".join(out)
 
 

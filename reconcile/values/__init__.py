@@ -11,6 +11,7 @@ there.
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,16 @@ class InvalidValue(ValueError):
     def __init__(self, message: str, code: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+
+
+def shown(raw: object) -> str:
+    """A value read from YAML as a message shows it: a date as it was written, not as Python
+    writes it."""
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    if isinstance(raw, str) and len(raw) > 60:
+        return repr(raw[:60]) + f"… ({len(raw):,} characters)"
+    return repr(raw)
 
 
 class Value(Protocol):

@@ -18,6 +18,7 @@ from reconcile.values import (
     SentenceLook,
     Value,
     ViewT,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class BooleanValue:
 
 def parse_boolean(raw: object) -> BooleanValue:
     if not isinstance(raw, bool):
-        raise InvalidValue(f"expected true or false, got {raw!r}")
+        raise InvalidValue(f"expected true or false, got {shown(raw)}")
     return BooleanValue(raw)
 
 
@@ -63,7 +64,7 @@ class ChoiceRule(Rule):
         prop = context.prop
         if not isinstance(raw, str) or raw not in prop.choices:
             raise InvalidValue(
-                f"{raw!r} is not a choice of {prop.topic}.{prop.id}"
+                f"{shown(raw)} is not a choice of {prop.topic}.{prop.id}"
                 f"{did_you_mean(str(raw), prop.choices)}",
                 "unknown-choice",
             )

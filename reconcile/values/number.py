@@ -21,6 +21,7 @@ from reconcile.values import (
     Span,
     Value,
     ViewT,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def parse_tolerance(raw: object) -> Tolerance:
     except (InvalidValue, ValueError):
         amount = None
     if amount is None or amount < 0 or (isinstance(raw, str) and not percent):
-        raise InvalidValue(f'expected a tolerance such as 100 or "10%", got {raw!r}')
+        raise InvalidValue(f'expected a tolerance such as 100 or "10%", got {shown(raw)}')
     return Tolerance(amount, percent=percent)
 
 
@@ -107,13 +108,15 @@ def _number(raw: object, what: str) -> float | None:
     if raw is None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        raise InvalidValue(f'expected a number for {what}, got {raw!r} (write 4000, not "4,000")')
+        raise InvalidValue(
+            f'expected a number for {what}, got {shown(raw)} (write 4000, not "4,000")'
+        )
     try:
         number = float(raw)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise InvalidValue(f"expected a finite number for {what}, got {raw!r}")
+        raise InvalidValue(f"expected a finite number for {what}, got {shown(raw)}")
     return number
 
 

@@ -20,6 +20,7 @@ from reconcile.values import (
     SentenceLook,
     Value,
     ViewT,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class TextValue:
 
 def parse_text(raw: object, threshold: float) -> TextValue:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-        raise InvalidValue(f"expected text, got {raw!r}")
+        raise InvalidValue(f"expected text, got {shown(raw)}")
     return TextValue(str(raw), threshold)
 
 

@@ -85,11 +85,9 @@ def _pieces(
     if not passages:
         return (Piece(text, False, (), ()),) if text else ()
     spans = sorted({span for span, _, _ in passages})
-    backlinks: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    backlinks: dict[int, dict[tuple[str, str], None]] = defaultdict(dict)  # ordered sets
     for span, claim_anchor, title in sorted(passages):
-        link = (claim_anchor, words.t("back_to_claim", title=title))
-        if link not in backlinks[span[1]]:
-            backlinks[span[1]].append(link)
+        backlinks[span[1]][(claim_anchor, words.t("back_to_claim", title=title))] = None
     starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for span in spans:
         starts[span[0]].append(span)
