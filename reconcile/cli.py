@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from reconcile import __version__
+from reconcile.cli_options import (
+    Text,
+    edtf_problem,
+    exit_zero_option,
+    no_cache_option,
+    project_option,
+    shown,
+    shown_json,
+    strict_option,
+)
 from reconcile.gcpause import cycle_collector_paused
 from reconcile.problems import Problem, ReconcileError
 
@@ -33,80 +43,6 @@ EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
 _ROOT_KEY = "reconcile.root"
 
 
-class Text(click.ParamType):  # type: ignore[type-arg]
-    """Text to be written into a project file: refused when it holds bytes that are not UTF-8,
-    or (with `required`) when it is empty; `check` adds a test of what it says."""
-
-    name = "text"
-
-    def __init__(
-        self, *, nonempty: bool = False, check: Callable[[str], str | None] | None = None
-    ) -> None:
-        self.nonempty, self.check = nonempty, check
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from reconcile.options import encoding_problem
-
-        problem = encoding_problem(value)
-        if problem is None and self.nonempty and not value:
-            problem = "is empty; say it in words"
-        if problem is None and self.check is not None:
-            problem = self.check(value)
-        if problem is not None:
-            self.fail(_visible(problem), param, ctx)
-        return value
-
-
-def _visible(text: str) -> str:
-    from reconcile.render.text import visible
-
-    return visible(text)
-
-
-def _json_text(text: str) -> str:
-    from reconcile.render.text import visible_json
-
-    return visible_json(text)
-
-
-def _date_problem(text: str) -> str | None:
-    from reconcile.options import date_problem
-
-    return date_problem(text)
-
-
-def project_option(command: F) -> F:
-    """The `--project DIR` option every command takes."""
-    return click.option(
-        "--project",
-        "project_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        help="The project folder [default: the nearest folder, from the current one upward, "
-        "that holds reconcile.yaml].",
-    )(command)
-
-
-def no_cache_option(command: F) -> F:
-    """The `--no-cache` option of the commands that check a whole project."""
-    return click.option(
-        "--no-cache",
-        is_flag=True,
-        help="Read every claims file afresh, neither using nor updating .reconcile/cache/.",
-    )(command)
-
-
-def exit_zero_option(command: F) -> F:
-    """The `--exit-zero` option of the commands that gate a pipeline."""
-    return click.option(
-        "--exit-zero", is_flag=True, help="Exit 0 where conflicts would exit 1 (2 stays)."
-    )(command)
-
-
-def strict_option(command: F) -> F:
-    """The `--strict` option of the commands that gate a pipeline."""
-    return click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")(command)
-
-
 def _colour() -> bool | None:
     """NO_COLOR turns colour off, FORCE_COLOR on even through a pipe; None: on a terminal."""
     if os.environ.get("NO_COLOR"):
@@ -118,7 +54,7 @@ def _colour() -> bool | None:
 
 def _echo(text: str = "", *, err: bool = False, nl: bool = True, styled: bool = False) -> None:
     """Print `text`, its control characters made visible (`styled`: the caller did that)."""
-    click.echo(text if styled else _visible(text), err=err, color=_colour(), nl=nl)
+    click.echo(text if styled else shown(text), err=err, color=_colour(), nl=nl)
 
 
 def _coloured(*, err: bool = False) -> bool:
@@ -184,7 +120,7 @@ def _stopped(exc: ReconcileError, fmt: str) -> NoReturn:
     if fmt == "json":
         from reconcile.render.data import error_data, to_json
 
-        _echo(_json_text(to_json(error_data(exc.problems))), styled=True)
+        _echo(shown_json(to_json(error_data(exc.problems))), styled=True)
     elif fmt == "github":
         from reconcile.render.github import github_lines
 
@@ -260,7 +196,7 @@ def check(
         from reconcile.render.jsontext import write_json
 
         write_json(
-            report_data(report), lambda piece: click.echo(_json_text(piece), nl=False, color=True)
+            report_data(report), lambda piece: click.echo(shown_json(piece), nl=False, color=True)
         )
         _echo()
     elif fmt == "github":
@@ -363,7 +299,7 @@ def report(
         from reconcile.render import render
 
         page = render(result, fmt, ui_language=ui_language, generated=generated, since=marks)
-        _echo(_json_text(page) if fmt == "json" else page, nl=False, styled=fmt == "json")
+        _echo(shown_json(page) if fmt == "json" else page, nl=False, styled=fmt == "json")
     else:
         target = write_report(
             result, fmt, target, ui_language=ui_language, generated=generated, since=marks
@@ -387,7 +323,7 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
         if fmt == "json":
             from reconcile.render.data import error_data, to_json
 
-            _echo(_json_text(to_json(error_data(exc.problems))), styled=True)
+            _echo(shown_json(to_json(error_data(exc.problems))), styled=True)
         _fail(exc)
     from reconcile.render import retire_report
 
@@ -474,7 +410,7 @@ def suggest(project_dir: Path | None, source_id: str, output: Path | None) -> No
 )
 @click.option(
     "--as-of",
-    type=Text(check=_date_problem),
+    type=Text(check=edtf_problem),
     help="For temporal properties: the EDTF time the decision covers.",
 )
 @click.option(
@@ -605,7 +541,7 @@ def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
         _fail(exc, writes=False)
     result = diff(earlier.snapshot, snapshot_data(current))
     text = render_diff(result, earlier, fmt).rstrip("\n")
-    _echo(_json_text(text) if fmt == "json" else text, styled=fmt == "json")
+    _echo(shown_json(text) if fmt == "json" else text, styled=fmt == "json")
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
 
 

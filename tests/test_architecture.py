@@ -54,7 +54,7 @@ COMMANDS = {
     "baseline",
 }
 SUPPORT = {"files", "gcpause"}
-DOORS = {"cli", "__init__", "__main__"}
+DOORS = {"cli", "cli_options", "__init__", "__main__"}
 
 #: What each layer may import, by the first part of the module name below reconcile.
 ALLOWED = {

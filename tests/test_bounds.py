@@ -15,7 +15,7 @@ import pytest
 
 from reconcile.model import QuoteStatus
 from reconcile.quotes import MAX_ELLIPSIS_PARTS, MAX_QUOTE_CHARS, SourceText
-from tests.test_hostile import TEXT, assert_clean_failure, invoke
+from test_hostile import TEXT, assert_clean_failure, invoke
 
 
 def _words(count: int, seed: int = 1) -> str:
@@ -181,7 +181,7 @@ def test_40000_claims_quoting_one_passage_render_in_linear_time() -> None:
 
 
 def test_add_source_on_a_line_of_60000_years_is_bounded(make_project, tmp_path) -> None:
-    from tests.conftest import CONFIG
+    from conftest import CONFIG
 
     root = make_project(config=CONFIG, sources={"a": ("2022", TEXT)}, claims={"a": "[]\n"})
     article = tmp_path / "years.txt"

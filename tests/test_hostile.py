@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reconcile.cli import cli
-from tests.writes import snapshot
+from writes import snapshot
 
 SIGNED = """\
 - topic: founding
@@ -50,7 +50,7 @@ def project(make_project, claims: str = SIGNED, **files: str) -> Path:
     ["title", "published", "text value", "alias", "number value"],
 )
 def test_a_hex_integer_of_4000_digits_is_a_clear_error_anywhere(make_project, where) -> None:
-    from tests.conftest import CONFIG
+    from conftest import CONFIG
 
     config, claims, published = CONFIG, SIGNED, "2022"
     if where == "title":
@@ -323,7 +323,7 @@ HOSTILE_CONFIG_TITLE = 'title: "<script>alert(1)</script> \\e]0;pwned\\a \\e]8;;
 
 
 def test_check_makes_terminal_escapes_visible(make_project, monkeypatch) -> None:
-    from tests.conftest import CONFIG
+    from conftest import CONFIG
 
     monkeypatch.setenv("NO_COLOR", "1")
     config = CONFIG.replace("title: Test desk", HOSTILE_CONFIG_TITLE)
@@ -343,7 +343,7 @@ def test_check_makes_terminal_escapes_visible(make_project, monkeypatch) -> None
 
 
 def test_markdown_escapes_html_and_its_own_metacharacters(make_project) -> None:
-    from tests.conftest import CONFIG
+    from conftest import CONFIG
 
     config = CONFIG.replace("title: Test desk", 'title: "<script>alert(1)</script> *bold*"')
     claims = (

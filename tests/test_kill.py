@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.files import JOURNAL_SUFFIX, KILL_STEPS, LOCK_SUFFIX, TEMPORARY_MARK
-from tests.writes import snapshot
+from writes import snapshot
 
 CLAIMS = """\
 - topic: founding
