@@ -15,10 +15,12 @@ import click
 
 from reconcile import __version__
 from reconcile.cli_options import (
+    PathArgument,
     Text,
     edtf_problem,
     exit_zero_option,
     no_cache_option,
+    nul_problem,
     project_option,
     shown,
     shown_json,
@@ -239,6 +241,7 @@ def check(
     "-o",
     "--output",
     metavar="PATH",
+    type=Text(check=nul_problem),
     help="Where to write it; - for standard output "
     "[default: reports/consistency.<format> in the project].",
 )
@@ -339,7 +342,7 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
 
 @cli.command("add-source")
 @project_option
-@click.argument("source")
+@click.argument("source", type=Text(check=nul_problem))
 @click.option(
     "--id",
     "source_id",
@@ -382,7 +385,7 @@ def add_source(project_dir: Path | None, source: str, source_id: str, **meta: st
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathArgument(dir_okay=False, path_type=Path),
     help="Write the suggestions to this new file (never one that exists) instead of printing.",
 )
 @handle_errors
@@ -439,10 +442,10 @@ def resolve(project_dir: Path | None, topic: str, property_id: str, **options: s
 @click.option(
     "--project",
     "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathArgument(file_okay=False, path_type=Path),
     help="The folder to start the project in, as DIRECTORY [default: the current folder].",
 )
-@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=PathArgument(file_okay=False, path_type=Path))
 @click.option("--bare", is_flag=True, help="Write the files without the example source and claims.")
 @handle_errors
 def init(project_dir: Path | None, directory: Path | None, bare: bool) -> None:
@@ -512,7 +515,7 @@ def cache_clear(project_dir: Path | None) -> None:
 
 @cli.command("diff")
 @project_option
-@click.argument("baseline")
+@click.argument("baseline", type=Text(check=nul_problem))
 @click.option(
     "--format",
     "fmt",

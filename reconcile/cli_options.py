@@ -3,6 +3,7 @@ and the options several commands take (`--project`, `--no-cache`, `--exit-zero`,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,28 @@ class Text(click.ParamType):  # type: ignore[type-arg]
         return value
 
 
+class PathArgument(click.Path):
+    """A path given on the command line; one holding a NUL byte, which no file can be named
+    with, is a usage error rather than a crash."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        problem = nul_problem(value) if isinstance(value, str) else None
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def nul_problem(text: str) -> str | None:
+    """Why `text` cannot name a file or a revision: a NUL byte, or characters no file name holds."""
+    if "\x00" in text:
+        return "a path cannot hold a NUL byte"
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError:
+        return "is not a name the file system can hold"
+    return None
+
+
 def shown(text: str) -> str:
     """`text` with its control characters made visible, for the terminal."""
     from reconcile.render.text import visible
@@ -62,7 +85,7 @@ def project_option(command: F) -> F:
     return click.option(
         "--project",
         "project_dir",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=PathArgument(file_okay=False, path_type=Path),
         help="The project folder [default: the nearest folder, from the current one upward, "
         "that holds reconcile.yaml].",
     )(command)

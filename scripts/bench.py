@@ -150,7 +150,10 @@ def run_check(root: Path, *args: str) -> tuple[float, float, float, bytes]:
         capture_output=True,
         check=False,
     )
-    cpu, wall, peak = json.loads(done.stderr.decode().strip().splitlines()[-1])
+    lines = done.stderr.decode().strip().splitlines()
+    if not lines or not lines[-1].startswith("["):
+        raise SystemExit(f"check {' '.join(args)} failed: {done.stderr.decode()[-2000:]}")
+    cpu, wall, peak = json.loads(lines[-1])
     return cpu, wall, peak, done.stdout
 
 

@@ -421,3 +421,21 @@ def test_real_process_gets_the_same_answers(make_project, tmp_path) -> None:
     done = subprocess.run([*map(os.fsencode, command), b"--title", title], capture_output=True)
     assert done.returncode == 2 and b"--title" in done.stderr, done.stderr
     assert not (root / "sources" / "c.md").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["init", "desk\x00"],
+        ["check", "--project", "desk\x00"],
+        ["report", "-o", "out\x00.html"],
+        ["diff", "base\x00.json"],
+        ["add-source", "article\x00.txt", "--id", "x"],
+        ["suggest", "x", "-o", "out\x00.yaml"],
+    ],
+    ids=["init", "check", "report", "diff", "add-source", "suggest"],
+)
+def test_a_path_with_a_nul_byte_is_a_usage_error(args: list[str]) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "a path cannot hold a NUL byte" in result.output

@@ -33,7 +33,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def visible(text: str) -> str:
     """`text` with its control characters shown as `\\x1b` and the like, so that text from a
     project cannot move the cursor, retitle the window or hide a link in the terminal."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    shown = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    # A lone surrogate (a file name's bytes that are not UTF-8) is shown as \udcXX, never sent.
+    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def visible_json(text: str) -> str:
