@@ -6,24 +6,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reconcile.load import SOURCES_DIR
+from reconcile.model import CLAIM_FIELD_TABLE
 from reconcile.suggest import Suggestion
 from reconcile.values import PropertyType
 from reconcile.yamldump import inline, one_line, plain_date, scalar
 
 __all__ = ["claims_file", "suggestion_blocks"]
 
-_CLAIMS_HEADER = """\
-# The claims of {source}: one list item per fact the article states.
-#   topic, property, value   required; the topic and property come from reconcile.yaml
-#   quote                    the words of the article that back the claim, copied from it
-#   subject                  for per-entity properties: the entity the value is about
-#   as_of                    for temporal properties: when the value held (EDTF); without it,
-#                            the source's `published` date
-#   complete: false          for a list of entities that is only partial ("members include")
-#   approximate: true        for a number given as "about …"
-#   note                     free text for the reviewer
-#
-"""
+_CLAIMS_HEADER = "# The claims of {source}: one list item per fact the article states.\n"
+
+
+def _field_lines() -> str:
+    """The header's lines on each field a claim may have, from the one table of them."""
+    width = max(len(field.name) for field in CLAIM_FIELD_TABLE) + 2
+    lines = [
+        f"#   {field.name:<{width}}{'required: ' if field.required else ''}{field.meaning}"
+        for field in CLAIM_FIELD_TABLE
+    ]
+    return "\n".join(lines) + "\n#\n"
+
 
 _SUGGESTED = """\
 # `reconcile add-source` suggests the claims below, all commented out, the likeliest first: each
@@ -73,7 +74,7 @@ def claims_file(
 ) -> str:
     """The new claims/ID.yaml: a header, then each suggestion as a commented-out claim.
     `learnt` is False for a project's first article, None when the claims did not load."""
-    header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md")
+    header = _CLAIMS_HEADER.format(source=f"{SOURCES_DIR}/{source_id}.md") + _field_lines()
     if learnt is False:
         header += _FIRST_ARTICLE
     elif learnt is None:
