@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -44,15 +45,19 @@ class QuoteEvidence:
         self._config = config
         self._threshold = config.settings.alias_threshold
         self._quote_threshold = config.settings.quote_threshold
-        self._names = NameIndex(
+        self._by_kind: dict[str, NameIndex] = {}
+
+    @cached_property
+    def _names(self) -> NameIndex:
+        """Every name of the project, indexed on first need (a run served by the cache has none)."""
+        return NameIndex(
             {
                 normalise(name): f"{kind}/{entity.id}"
-                for kind, by_id in config.entities.items()
+                for kind, by_id in self._config.entities.items()
                 for entity in by_id.values()
                 for name in entity.names
             }
         )
-        self._by_kind: dict[str, NameIndex] = {}
 
     def weigh(
         self,

@@ -3,7 +3,7 @@
 A command that reads a file, changes it and writes it back holds a lock on it (`locked`: a lock
 file in the system's temporary folder, named for the file's real path, so that nothing is added
 to the project), and two commands at once both land. A temporary
-file is named `.NAME.reconcile-tmp-PID-XXXX`: the loaders skip hidden files, and the next write
+file is named `.NAME.reconcile-tmp-PID-<random>`: the loaders skip hidden files, and the next write
 of NAME removes any whose process is gone (killed mid-write).
 
 `RECONCILE_TEST_KILL_AT=STEP` makes the process kill itself (SIGKILL) at that step of a write:

@@ -34,11 +34,6 @@ def findings(report: Report) -> tuple[Problem, ...]:
     return sorted_problems([*conflicts, *report.problems])
 
 
-def misquotes(report: Report) -> int:
-    """How many claims are misquoted."""
-    return sum(1 for problem in report.problems if problem.code == MISQUOTED)
-
-
 def conflict_finding(group: Group, words: Words) -> Problem:
     """A conflict as an error at its first contradicting claim, naming each side's value."""
     views = [view for view in group.claims if view.contradicted] or list(group.claims)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -177,16 +176,3 @@ class NumberRule(Rule):
             return max(map(look.known.number_closeness, numbers), default=0.0)
 
         return nearest(look.numbers, look.near, closeness)
-
-
-# Finding numbers in a sentence ---------------------------------------------------------------
-
-_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\d.,])\d+(?:\.\d+)?")
-
-
-def numbers_in(folded: str, dates: list[tuple[int, int]]) -> list[str]:
-    numbers = []
-    for match in _NUMBER.finditer(folded):
-        if all(match.end() <= s or match.start() >= e for s, e in dates):
-            numbers.append(match.group().replace(",", ""))
-    return list(dict.fromkeys(numbers))
