@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import BinaryIO
 
-from reconcile.articles import Article, read_article
+from reconcile.articles import Article, read_article, text_language
 from reconcile.editor import modeline
 from reconcile.files import JOURNAL_SUFFIX, checkpoint, create_file, write_atomic
 from reconcile.load import CLAIMS_DIR, SOURCE_ID, SOURCES_DIR, load_config, load_project
@@ -191,7 +191,9 @@ def _front_matter(
         "publisher": meta.get("publisher") or article.publisher,
         "url": meta.get("url") or article.url,
         "published": plain_date(published) if published is not None else None,
-        "language": meta.get("language") or article.language or config.language,
+        "language": meta.get("language")
+        or article.language
+        or text_language(article.text, config.language),
     }
 
 

@@ -13,6 +13,7 @@ import io
 import re
 import sys
 import time
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from typing import Any, BinaryIO
 from reconcile import __version__
 from reconcile.problems import Place, ReconcileError, error
 
-__all__ = ["MAX_ARTICLE_BYTES", "Article", "read_article"]
+__all__ = ["MAX_ARTICLE_BYTES", "Article", "read_article", "text_language"]
 
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 USER_AGENT = f"reconcile/{__version__} (checks news articles against each other)"
@@ -109,6 +110,43 @@ def read_article(
     else:
         received = _Received(_read_file(source, max_bytes), source, _suffix(source))
     return _article(received, max_bytes)
+
+
+def text_language(text: str, usual: str | None) -> str | None:
+    """The language `text` is written in: `usual` (the project's) when the text is in its script,
+    else what a language classifier reads in it. The classifier is asked only then, since loading
+    its model takes most of a second."""
+    script = _script(text[:_SCRIPT_SAMPLE])
+    if script is None or (usual is not None and script == _language_script(usual)):
+        return usual
+    import py3langid  # imported here: slow, and needed only for an article in another script
+
+    found = str(py3langid.classify(text[:_CLASSIFIER_SAMPLE])[0])
+    return found if re.fullmatch(r"[a-z]{2,3}", found) else usual
+
+
+_SCRIPT_SAMPLE = 20_000
+_CLASSIFIER_SAMPLE = 200_000
+
+
+def _script(text: str) -> str | None:
+    """The script most of the letters of `text` are written in (LATIN, ARABIC, CYRILLIC…)."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "?").split(" ", 1)[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _language_script(language: str) -> str | None:
+    """The script of a language, read from its own name for itself in CLDR ("русский")."""
+    from babel import Locale, UnknownLocaleError  # imported here: slow, and rarely needed
+
+    try:
+        return _script(Locale.parse(language).get_display_name(language) or "")
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def _problem(name: str, code: str, message: str, line: int = 1, column: int = 1) -> ReconcileError:

@@ -65,7 +65,7 @@ def test_add_source_copies_the_text_verbatim_with_front_matter(
     assert loaded.url == "https://x.org/a?b#c"
     assert loaded.author == "yes"
     assert loaded.published is not None and loaded.published.edtf == "2022-05-30"
-    assert loaded.language == "en"  # the project's language, from reconcile.yaml
+    assert loaded.language == "ar"  # an Arabic article in an English project
 
 
 def test_add_source_refuses_to_overwrite(project: Path, tmp_path: Path) -> None:

@@ -60,6 +60,24 @@ def test_a_web_page_file_gives_its_main_text_and_metadata(project: Path, tmp_pat
     assert f'quote: "{SENTENCE}"' in claims
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Armenia froze its part in the treaty in February 2024, its prime minister said.", "en"),
+        ("Армения заморозила своё участие в договоре в феврале 2024 года.", "ru"),
+        ("جمّدت أرمينيا مشاركتها في المعاهدة في شباط 2024.", "ar"),
+    ],
+)
+def test_an_article_that_names_no_language_gets_the_one_it_is_written_in(
+    project: Path, tmp_path: Path, text: str, language: str
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    result = run("add-source", "--project", project, article, "--id", "desk")
+    assert result.exit_code == EXIT_CLEAN, result.output
+    assert load_project(project).sources["desk"].language == language
+
+
 def test_a_word_document(project: Path, tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("معاهدة طشقند")
