@@ -102,6 +102,9 @@ class _Context:
     languages: tuple[str, ...]
     year: int | None
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+    spans_by_sentence: dict[tuple[int, str], list[tuple[str, int, int]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.given_year = self.year
@@ -140,6 +143,33 @@ class _Context:
             )
         return self.names_by_kind[kind]
 
+    def spans(self, read: _Reading) -> list[tuple[str, int, int]]:
+        """The entities the sentence names, found once for every property."""
+        place = (read.line, read.text)
+        if place not in self.spans_by_sentence:
+            self.spans_by_sentence[place] = entity_spans(read.parsed.tokens, self.precedent.names)
+        return self.spans_by_sentence[place]
+
+    def rivals(self, read: _Reading, prop: Property) -> tuple[int, ...]:
+        """Where the sentence names the words of the other properties of `prop`'s type that
+        `prop` does not share (its own words and label entities do not count): a number next to
+        "injured" is the injured, not the dead."""
+        if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+            return ()
+        key = (prop.topic, prop.id)
+        mine = {word for word, _ in self.cue_words[key]}
+        named = self.label_entities[key]
+        spots: set[int] = set()
+        for other in self.properties:
+            other_key = (other.topic, other.id)
+            if other.type is not prop.type or other_key == key:
+                continue
+            spots.update(at for at, _, word in read.cues.get(other_key, ()) if word not in mine)
+            theirs = self.label_entities[other_key] - named
+            if theirs:
+                spots.update(at for entity, at, _ in self.spans(read) if entity in theirs)
+        return tuple(sorted(spots))
+
     @cached_property
     def properties(self) -> tuple[Property, ...]:
         return tuple(p for t in self.config.topics.values() for p in t.properties.values())
@@ -175,12 +205,27 @@ class _Context:
         }
 
 
+#: Words of a label that say nothing of what it is about: they signal no property.
+FUNCTION_WORDS = frozenset(
+    normalise(w)
+    for w in (
+        "that", "which", "with", "from", "into", "this", "these", "those", "their", "there",
+        "have", "been", "were", "when", "where", "what", "after", "before", "other", "than",
+        "more", "less", "about", "over", "under", "between", "each", "every", "first",
+        "التي", "الذي", "الذين", "اللذين", "هذه", "هذا", "ذلك", "تلك", "بين", "بعد", "قبل",
+        "على", "إلى", "الى", "عند", "حتى", "منذ", "خلال", "كان", "كانت",
+        "который", "которая", "которые", "которых", "этот", "эта", "эти", "того", "после",
+        "перед", "между", "были", "было", "была", "более", "менее", "каждый",
+    )
+)  # fmt: skip
+
+
 def _cue_words(prop: Property) -> dict[str, float]:
     found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
     for label in (*prop.label.all(), prop.id.replace("_", " ")):
         for token in tokens(normalise(label)):
             word = token.text
-            if len(word) >= 4 and not word.isdigit():
+            if len(word) >= 4 and not word.isdigit() and word not in FUNCTION_WORDS:
                 found.setdefault(word[: max(4, len(word) - 2)], 0.6)
     return found
 
@@ -304,14 +349,19 @@ def _suggestions(
         quote = precedent.quote_claims[int(read.nearest[column])]
         cues = cues or _aligned(read.shape, precedent.quote_masks[int(read.nearest[column])])
     named = context.label_entities[key]
+    spots: list[int] = []
     if named:
-        spans = entity_spans(read.parsed.tokens, precedent.names)
-        spots = [start for entity, start, _ in spans if entity in named]
+        spots = [start for entity, start, _ in context.spans(read) if entity in named]
         base = base if spots else base * 0.6
+    own = (*(at for at, _, _ in cues), *spots)
+    rivals = context.rivals(read, prop)
+    # the label's entities weigh as its strongest words, unless the value is read with them
+    # apart (for one entity) and with the property's rivals in mind
+    if not rivals:
         cues = (*cues, *((at, 1.0, "") for at in spots))
     look = Look(
-        read.parsed, read.text, read.dates, read.numbers, _strongest(cues), known, quote,
-        context.names,
+        read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
+        quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (),
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)

@@ -4,7 +4,7 @@ the words that signal the property, for each subject the sentence names."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
@@ -13,6 +13,7 @@ from reconcile.extract_words import (
 )
 from reconcile.model import Claim, Property
 from reconcile.precedent import Known
+from reconcile.wordforms import Token
 from reconcile.values import RULES, PropertyType
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ class Look:
     known: Known
     quote: Claim | None  # the most similar quote of another source, if any
     names: Callable[[str], NameIndex]  # the names of the entities of a kind
+    own: Sequence[int] = ()  # every word of the property, and the entities its label names
+    rivals: Sequence[int] = ()  # the words of other properties of its type, not its own
+    named: Sequence[int] = ()  # where the entities its label names stand
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -51,9 +55,15 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             return []
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
+    if prop.type is PropertyType.NUMBER:
+        look = replace(look, numbers=attached(look.sentence.tokens, look.numbers, look))
+    elif prop.type is PropertyType.DATE:
+        look = replace(look, dates=attached(look.sentence.tokens, look.dates, look))
     for subject in subjects:
         near = [subject.start] if subject is not None else look.near
-        options = rule.find(prop, Look(**{**look.__dict__, "near": near}))
+        options = rule.find(prop, replace(look, near=near))
+        if prop.type in (PropertyType.NUMBER, PropertyType.DATE):
+            options = _by_clause(look.sentence.tokens, options, (near, look.named), look.known)
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
@@ -91,3 +101,60 @@ def _as_of(prop: Property, look: Look, value: Found) -> str | None:
     if not others:
         return None
     return str(min(others, key=lambda d: d.distance([value.start])).value)
+
+
+#: How many tokens a comma, a colon or a bracket between two words counts for: a value is
+#: read with the words of its own clause ("45,968 people had been killed in Turkey, among
+#: them 4,267 Syrians": the dead are 45,968).
+CLAUSE_GAP = 4
+
+
+def clause_distance(found: Sequence[Token], value: Found, at: int) -> int:
+    """How far token `at` is from the value: the tokens between, and CLAUSE_GAP more for
+    each punctuation mark that ends a phrase between them."""
+    if value.start <= at < value.end:
+        return 0
+    low, high = (at, value.start) if at < value.start else (value.end - 1, at)
+    return high - low + CLAUSE_GAP * sum(t.stop for t in found[low:high])
+
+
+def attached(found: Sequence[Token], values: Sequence[Found], look: Look) -> list[Found]:
+    """The values that belong to the property rather than to another of its type: those no
+    nearer the words of another property than its own ("more than 2,900 killed and more than
+    15,000 injured": 15,000 is the injured). All of them when none is."""
+    if not look.rivals or not look.own:
+        return list(values)
+    kept = [
+        v
+        for v in values
+        if min(clause_distance(found, v, at) for at in look.own)
+        <= min(clause_distance(found, v, at) for at in look.rivals)
+    ]
+    return kept or list(values)
+
+
+def _by_clause(
+    found: Sequence[Token],
+    options: Sequence[Found],
+    near: tuple[Sequence[int], Sequence[int]],
+    known: Known,
+) -> list[Found]:
+    """The values nearest both the property's words and the entities its label names,
+    counting clause breaks; one close to what other sources give comes first among those as
+    near."""
+
+    def closeness(option: Found) -> float:
+        value = option.value
+        if isinstance(value, str):
+            return float(value[:4].isdigit() and int(value[:4]) in known.years)
+        bounds = list(value.values()) if isinstance(value, dict) else [value]
+        numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
+        return max(map(known.number_closeness, numbers), default=0.0)
+
+    def gap(option: Found) -> int:
+        return sum(
+            min((clause_distance(found, option, at) for at in spots), default=0)
+            for spots in near
+        )
+
+    return sorted(options, key=lambda o: (gap(o) - 4 * closeness(o), o.start))
