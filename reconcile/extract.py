@@ -270,6 +270,20 @@ _ABOUT = phrases(
     "ما يقرب من", "يقارب", "около", "примерно", "почти", "порядка", "приблизительно",
 )  # fmt: skip
 _ABOUT_AFTER = phrases("تقريبا", "approximately", "or so", "примерно")
+#: Bounds written after the number, or after the noun it counts: "11300 شخص على الأقل",
+#: "at least" after a figure, "как минимум" after it.
+_AT_LEAST_AFTER = phrases(
+    "at least", "or more", "and more", "and over", "at a minimum", "على الأقل", "أو أكثر",
+    "وأكثر", "فأكثر", "كحد أدنى", "как минимум", "по меньшей мере", "по крайней мере",
+    "и более", "или более", "и больше", "минимум",
+)  # fmt: skip
+_AT_MOST_AFTER = phrases(
+    "at most", "or fewer", "or less", "at the most", "at the outside", "على الأكثر",
+    "كحد أقصى", "أو أقل", "فأقل", "как максимум", "максимум", "самое большее", "или меньше",
+    "и менее",
+)  # fmt: skip
+#: How many words (the noun counted) may stand between a number and a bound after it.
+_BOUND_REACH = 2
 _BETWEEN = phrases("between", "from", "بين", "ما بين", "من", "от")
 _RANGE_LINKS = frozenset(normalise(w) for w in ("and", "to", "و", "الى", "إلى", "до", "и", "-"))
 _TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -320,12 +334,40 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
+        if not at_least and not at_most:
+            at_least, at_most = _bound_after(found, mention.end, following)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
         numbers.append(Found(written, mention.start, mention.end, approximate=approximate))
     return numbers
+
+
+def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[int, int]:
+    """How many words of an "at least" and of an "at most" written after the number, or after
+    the noun it counts, within its phrase and before the next number: (at least, at most)."""
+    stop = getattr(following, "start", len(found))
+    for start in range(end, min(end + _BOUND_REACH, stop) + 1):
+        if start > end and found[start - 1].stop:
+            break
+        at_least = _starting(found, start, _AT_LEAST_AFTER)
+        at_most = _starting(found, start, _AT_MOST_AFTER)
+        if at_least or at_most:
+            return at_least, at_most
+    return 0, 0
+
+
+def _starting(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many words the longest of `phrases` written from token `start` has; 0: none (its
+    first word may carry an Arabic proclitic)."""
+    longest = 0
+    for phrase in phrases:
+        texts = [t.text for t in found[start : start + len(phrase)]]
+        if len(texts) == len(phrase) and texts[1:] == list(phrase[1:]):
+            if phrase[0] in arabic_stems(texts[0]):
+                longest = max(longest, len(phrase))
+    return longest
 
 
 def year_cued(found: Sequence[Token], index: int) -> bool:
