@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from reconcile.calendar_words import (
     DAY_MONTH_LINKS,
@@ -29,6 +30,7 @@ __all__ = [
     "fold_sentence",
     "phrases",
     "starts_with",
+    "stop_counts",
     "year_cued",
 ]
 
@@ -77,6 +79,11 @@ class Found:
             for p in positions
         ]
         return min(gaps, default=0)
+
+
+def stop_counts(found: Sequence[Token]) -> tuple[int, ...]:
+    """For each place in the tokens, how many of those before it end a phrase."""
+    return (0, *accumulate(int(t.stop) for t in found))
 
 
 def phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
@@ -364,9 +371,9 @@ def _starting(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...]
     longest = 0
     for phrase in phrases:
         texts = [t.text for t in found[start : start + len(phrase)]]
-        if len(texts) == len(phrase) and texts[1:] == list(phrase[1:]):
-            if phrase[0] in arabic_stems(texts[0]):
-                longest = max(longest, len(phrase))
+        whole = len(texts) == len(phrase) and texts[1:] == list(phrase[1:])
+        if whole and phrase[0] in arabic_stems(texts[0]):
+            longest = max(longest, len(phrase))
     return longest
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from reconcile.extract import Found, Sentence, find_dates, find_numbers
+import numpy as np
+
+from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_counts
 from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
@@ -102,9 +104,6 @@ class _Context:
     languages: tuple[str, ...]
     year: int | None
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
-    spans_by_sentence: dict[tuple[int, str], list[tuple[str, int, int]]] = field(
-        default_factory=dict
-    )
 
     def __post_init__(self) -> None:
         self.given_year = self.year
@@ -120,17 +119,26 @@ class _Context:
                     index.setdefault(parts[0], []).append((parts, key, weight, word))
         return index
 
+    @cached_property
+    def cue_lengths(self) -> tuple[int, ...]:
+        """The lengths of the cues' first words, shortest first."""
+        return tuple(sorted({len(first) for first in self.cue_index if len(first) >= 2}))
+
     def cues_in(
         self, sentence: Sentence
     ) -> dict[tuple[str, str], tuple[tuple[int, float, str], ...]]:
         """For each property, where its words stand in the sentence: at the start of a word,
         after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
         found = sentence.tokens
+        index = self.cue_index
+        lengths = self.cue_lengths
         hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
         for at, token in enumerate(found):
             for stem in arabic_stems(token.text):
-                for length in range(2, len(stem) + 1):
-                    for parts, key, weight, word in self.cue_index.get(stem[:length], ()):
+                for length in lengths:
+                    if length > len(stem):
+                        break
+                    for parts, key, weight, word in index.get(stem[:length], ()):
                         if _cue_at(found, at, parts, whole=length == len(stem)):
                             hits.setdefault(key, []).append((at, weight, word))
         return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
@@ -143,32 +151,41 @@ class _Context:
             )
         return self.names_by_kind[kind]
 
-    def spans(self, read: _Reading) -> list[tuple[str, int, int]]:
-        """The entities the sentence names, found once for every property."""
-        place = (read.line, read.text)
-        if place not in self.spans_by_sentence:
-            self.spans_by_sentence[place] = entity_spans(read.parsed.tokens, self.precedent.names)
-        return self.spans_by_sentence[place]
-
     def rivals(self, read: _Reading, prop: Property) -> tuple[int, ...]:
         """Where the sentence names the words of the other properties of `prop`'s type that
         `prop` does not share (its own words and label entities do not count): a number next to
         "injured" is the injured, not the dead."""
-        if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+        words, entities = self.rival_words.get((prop.topic, prop.id), ((), ()))
+        if not words and not entities:
             return ()
-        key = (prop.topic, prop.id)
-        mine = {word for word, _ in self.cue_words[key]}
-        named = self.label_entities[key]
-        spots: set[int] = set()
-        for other in self.properties:
-            other_key = (other.topic, other.id)
-            if other.type is not prop.type or other_key == key:
-                continue
-            spots.update(at for at, _, word in read.cues.get(other_key, ()) if word not in mine)
-            theirs = self.label_entities[other_key] - named
-            if theirs:
-                spots.update(at for entity, at, _ in self.spans(read) if entity in theirs)
+        spots = {at for hits in read.cues.values() for at, _, word in hits if word in words}
+        spots.update(at for entity, at, _ in read.spans if entity in entities)
         return tuple(sorted(spots))
+
+    @cached_property
+    def rival_words(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
+        """For each number and date property, the words and label entities of the other
+        properties of its type that it does not share."""
+        rivals = {}
+        for prop in self.properties:
+            if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+                continue
+            key = (prop.topic, prop.id)
+            words: set[str] = set()
+            entities: set[str] = set()
+            for other in self.properties:
+                other_key = (other.topic, other.id)
+                if other.type is prop.type and other_key != key:
+                    words.update(word for word, _ in self.cue_words[other_key])
+                    entities |= self.label_entities[other_key]
+            mine = {word for word, _ in self.cue_words[key]}
+            rivals[key] = (frozenset(words - mine), frozenset(entities - self.label_entities[key]))
+        return rivals
+
+    @cached_property
+    def table(self) -> _Table:
+        """What scoring a sentence for every property at once needs, as arrays."""
+        return _Table.of(self.properties, self.precedent)
 
     @cached_property
     def properties(self) -> tuple[Property, ...]:
@@ -218,6 +235,46 @@ FUNCTION_WORDS = frozenset(
         "перед", "между", "были", "было", "была", "более", "менее", "каждый",
     )
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Per property, in the order of `_Context.properties`: the column of its quotes (-1:
+    none), the weighed share of other sources that claim it, and for each thing a type needs
+    (#number, #date, an entity kind) which properties need it."""
+
+    index: dict[tuple[str, str], int]
+    columns: Any  # numpy arrays
+    often: Any
+    needs: dict[str, Any]
+
+    @classmethod
+    def of(cls, properties: Sequence[Property], precedent: Precedent) -> _Table:
+        keys = [(p.topic, p.id) for p in properties]
+        columns = [precedent.column(key) for key in keys]
+        sources = precedent.sources or 1
+        often = [precedent.known.get(key, Known()).sources / sources for key in keys]
+        needs: dict[str, Any] = {}
+        for at, prop in enumerate(properties):
+            for need in _needs(prop):
+                needs.setdefault(need, np.zeros(len(properties), dtype=bool))[at] = True
+        return cls(
+            {key: at for at, key in enumerate(keys)},
+            np.array([-1 if c is None else c for c in columns], dtype=np.int64),
+            WEIGHTS["often"] * np.array(often, dtype=np.float64),
+            needs,
+        )
+
+
+def _needs(prop: Property) -> list[str]:
+    needs = [prop.subject] if prop.subject else []
+    if prop.type is PropertyType.NUMBER:
+        needs.append("#number")
+    elif prop.type is PropertyType.DATE:
+        needs.append("#date")
+    elif prop.type in (PropertyType.ENTITY, PropertyType.ENTITIES) and prop.kind:
+        needs.append(prop.kind)
+    return needs
 
 
 def _cue_words(prop: Property) -> dict[str, float]:
@@ -277,6 +334,8 @@ class _Reading:
     like: Any  # numpy arrays: per property, the best similarity and that quote's index
     nearest: Any
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
+    spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
+    stops: tuple[int, ...]  # stop_counts of its tokens
 
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
@@ -287,25 +346,50 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
             continue
         dates = find_dates(parsed.tokens, context.languages, context.year)
         numbers = find_numbers(parsed, context.languages, dates)
-        shape = masked(parsed.tokens, precedent.names)
+        spans = entity_spans(parsed.tokens, precedent.names)
+        shape = masked(parsed.tokens, spans)
         like, nearest = precedent.similarity(shape)
+        cues = context.cues_in(parsed)
+        stops = stop_counts(parsed.tokens)
         yield _Reading(
-            line, sentence, parsed, dates, numbers, shape, like, nearest, context.cues_in(parsed)
+            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops
         )
         if dates and context.given_year is None:
             context.year = int(str(dates[-1].value)[:4])
 
 
 def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, float]]:
-    precedent = context.precedent
-    for prop in context.properties:
-        key = (prop.topic, prop.id)
-        column = precedent.column(key)
-        similarity = float(read.like[column]) if column is not None else 0.0
-        cues = read.cues.get(key, ())
-        base = _base_score(similarity, cues, precedent.known.get(key, Known()), precedent.sources)
-        if base >= THRESHOLD * 0.6:
-            yield prop, base
+    """The properties the sentence may state, with the score of its words and its likeness:
+    every property at once, those whose type finds no value in it left out."""
+    table = context.table
+    words = np.zeros(len(context.properties), dtype=np.float64)
+    for key, hits in read.cues.items():
+        words[table.index[key]] = max(weight for _, weight, _ in hits)
+    if context.precedent.sources:
+        like = np.zeros(len(context.properties), dtype=np.float64)
+        quoted = table.columns >= 0
+        like[quoted] = read.like[table.columns[quoted]]
+        scores = (
+            WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
+        )
+    else:
+        scores = WEIGHTS["words"] * 2 * words
+    kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
+    absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
+    if absent:
+        scores[np.logical_or.reduce(absent)] = 0.0
+    for at in np.flatnonzero(scores >= THRESHOLD * 0.6):
+        yield context.properties[at], float(scores[at])
+
+
+def _holds(read: _Reading, kinds: set[str], need: str) -> bool:
+    """Whether the sentence holds what a property's type needs: a number, a date, an entity
+    of a kind."""
+    if need == "#number":
+        return bool(read.numbers)
+    if need == "#date":
+        return bool(read.dates)
+    return need in kinds
 
 
 def _budget(precedent: Precedent, length: int) -> float:
@@ -327,7 +411,7 @@ def _promising(
     for item in scored:
         if len(kept) >= limit:
             break
-        if per_sentence.get(item[1], 0) < 2 * MAX_PER_SENTENCE:
+        if per_sentence.get(item[1], 0) < MAX_PER_SENTENCE + 1:
             per_sentence[item[1]] = per_sentence.get(item[1], 0) + 1
             kept.append(item)
     return kept
@@ -351,7 +435,7 @@ def _suggestions(
     named = context.label_entities[key]
     spots: list[int] = []
     if named:
-        spots = [start for entity, start, _ in context.spans(read) if entity in named]
+        spots = [start for entity, start, _ in read.spans if entity in named]
         base = base if spots else base * 0.6
     own = (*(at for at, _, _ in cues), *spots)
     rivals = context.rivals(read, prop)
@@ -361,7 +445,7 @@ def _suggestions(
         cues = (*cues, *((at, 1.0, "") for at in spots))
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
-        quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (),
+        quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
@@ -406,20 +490,6 @@ def _aligned(shape: str, quote: str) -> tuple[tuple[int, float, str], ...]:
         return ()
     middle = (alignment.dest_start + alignment.dest_end) // 2
     return ((shape.count(" ", 0, middle), 0.0, ""),)
-
-
-def _base_score(
-    similarity: float, cues: Sequence[tuple[int, float, str]], known: Known, sources: int
-) -> float:
-    words = max((w for _, w, _ in cues), default=0.0)
-    often = known.sources / sources if sources else 0.0
-    if not sources:
-        return WEIGHTS["words"] * 2 * words
-    return (
-        WEIGHTS["like"] * min(1.0, similarity * 1.6)
-        + WEIGHTS["words"] * words
-        + WEIGHTS["often"] * often
-    )
 
 
 def _closeness(suggestion: Suggestion, known: Known) -> float:

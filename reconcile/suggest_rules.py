@@ -13,7 +13,6 @@ from reconcile.extract_words import (
 )
 from reconcile.model import Claim, Property
 from reconcile.precedent import Known
-from reconcile.wordforms import Token
 from reconcile.values import RULES, PropertyType
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ class Look:
     own: Sequence[int] = ()  # every word of the property, and the entities its label names
     rivals: Sequence[int] = ()  # the words of other properties of its type, not its own
     named: Sequence[int] = ()  # where the entities its label names stand
+    stops: Sequence[int] = ()  # stop_counts of the sentence's tokens
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -56,14 +56,14 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
     if prop.type is PropertyType.NUMBER:
-        look = replace(look, numbers=attached(look.sentence.tokens, look.numbers, look))
+        look = replace(look, numbers=attached(look.numbers, look))
     elif prop.type is PropertyType.DATE:
-        look = replace(look, dates=attached(look.sentence.tokens, look.dates, look))
+        look = replace(look, dates=attached(look.dates, look))
     for subject in subjects:
         near = [subject.start] if subject is not None else look.near
         options = rule.find(prop, replace(look, near=near))
-        if prop.type in (PropertyType.NUMBER, PropertyType.DATE):
-            options = _by_clause(look.sentence.tokens, options, (near, look.named), look.known)
+        if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
+            options = _by_clause(look.stops, options, (near, look.named), look.known)
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
@@ -109,32 +109,33 @@ def _as_of(prop: Property, look: Look, value: Found) -> str | None:
 CLAUSE_GAP = 4
 
 
-def clause_distance(found: Sequence[Token], value: Found, at: int) -> int:
+def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
     """How far token `at` is from the value: the tokens between, and CLAUSE_GAP more for
-    each punctuation mark that ends a phrase between them."""
+    each punctuation mark that ends a phrase between them (`stops`: stop_counts)."""
     if value.start <= at < value.end:
         return 0
     low, high = (at, value.start) if at < value.start else (value.end - 1, at)
-    return high - low + CLAUSE_GAP * sum(t.stop for t in found[low:high])
+    return high - low + CLAUSE_GAP * (stops[high] - stops[low])
 
 
-def attached(found: Sequence[Token], values: Sequence[Found], look: Look) -> list[Found]:
+def attached(values: Sequence[Found], look: Look) -> list[Found]:
     """The values that belong to the property rather than to another of its type: those no
     nearer the words of another property than its own ("more than 2,900 killed and more than
     15,000 injured": 15,000 is the injured). All of them when none is."""
-    if not look.rivals or not look.own:
+    if not look.rivals or not look.own or len(values) < 2:
         return list(values)
+    stops = look.stops
     kept = [
         v
         for v in values
-        if min(clause_distance(found, v, at) for at in look.own)
-        <= min(clause_distance(found, v, at) for at in look.rivals)
+        if min(clause_distance(stops, v, at) for at in look.own)
+        <= min(clause_distance(stops, v, at) for at in look.rivals)
     ]
     return kept or list(values)
 
 
 def _by_clause(
-    found: Sequence[Token],
+    stops: Sequence[int],
     options: Sequence[Found],
     near: tuple[Sequence[int], Sequence[int]],
     known: Known,
@@ -153,8 +154,7 @@ def _by_clause(
 
     def gap(option: Found) -> int:
         return sum(
-            min((clause_distance(found, option, at) for at in spots), default=0)
-            for spots in near
+            min((clause_distance(stops, option, at) for at in spots), default=0) for spots in near
         )
 
     return sorted(options, key=lambda o: (gap(o) - 4 * closeness(o), o.start))
