@@ -368,13 +368,26 @@ def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[i
 def _starting(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """How many words the longest of `phrases` written from token `start` has; 0: none (its
     first word may carry an Arabic proclitic)."""
+    if start >= len(found):
+        return 0
+    by_first = _by_first_word(phrases)
     longest = 0
-    for phrase in phrases:
-        texts = [t.text for t in found[start : start + len(phrase)]]
-        whole = len(texts) == len(phrase) and texts[1:] == list(phrase[1:])
-        if whole and phrase[0] in arabic_stems(texts[0]):
-            longest = max(longest, len(phrase))
+    for stem in arabic_stems(found[start].text):
+        for phrase in by_first.get(stem, ()):
+            texts = [t.text for t in found[start + 1 : start + len(phrase)]]
+            if texts == list(phrase[1:]):
+                longest = max(longest, len(phrase))
     return longest
+
+
+@lru_cache(maxsize=64)
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 def year_cued(found: Sequence[Token], index: int) -> bool:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -91,8 +92,15 @@ THRESHOLD = 0.2
 #: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
 MAX_PER_SENTENCE = 4
+#: How many properties of a sentence get their values read, the best first.
+PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 #: At most this many suggestions per claim the other sources make, for an article as long.
 BUDGET = 2.0
+
+
+#: A cue a token begins: its words, its property, its weight, its text, and whether the token
+#: is its first word (not only begins with it).
+_CueStart = tuple[tuple[str, ...], tuple[str, str], float, str, bool]
 
 
 @dataclass
@@ -104,6 +112,7 @@ class _Context:
     languages: tuple[str, ...]
     year: int | None
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+    cue_starts: dict[str, tuple[_CueStart, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.given_year = self.year
@@ -130,18 +139,26 @@ class _Context:
         """For each property, where its words stand in the sentence: at the start of a word,
         after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
         found = sentence.tokens
-        index = self.cue_index
-        lengths = self.cue_lengths
         hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
         for at, token in enumerate(found):
-            for stem in arabic_stems(token.text):
-                for length in lengths:
-                    if length > len(stem):
-                        break
-                    for parts, key, weight, word in index.get(stem[:length], ()):
-                        if _cue_at(found, at, parts, whole=length == len(stem)):
-                            hits.setdefault(key, []).append((at, weight, word))
+            for parts, key, weight, word, whole in self.cues_starting(token.text):
+                if _cue_at(found, at, parts, whole=whole):
+                    hits.setdefault(key, []).append((at, weight, word))
         return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
+
+    def cues_starting(self, token: str) -> tuple[_CueStart, ...]:
+        """The cues whose first word the token begins, after any Arabic proclitic, each with
+        whether the token is that word: looked up once per distinct token."""
+        if token not in self.cue_starts:
+            index = self.cue_index
+            self.cue_starts[token] = tuple(
+                (*entry, length == len(stem))
+                for stem in arabic_stems(token)
+                for length in self.cue_lengths
+                if length <= len(stem)
+                for entry in index.get(stem[:length], ())
+            )
+        return self.cue_starts[token]
 
     def names(self, kind: str) -> NameIndex:
         if kind not in self.names_by_kind:
@@ -158,7 +175,7 @@ class _Context:
         words, entities = self.rival_words.get((prop.topic, prop.id), ((), ()))
         if not words and not entities:
             return ()
-        spots = {at for hits in read.cues.values() for at, _, word in hits if word in words}
+        spots = {at for word, places in read.cue_places.items() if word in words for at in places}
         spots.update(at for entity, at, _ in read.spans if entity in entities)
         return tuple(sorted(spots))
 
@@ -320,7 +337,7 @@ def suggest_claims(
     return _chosen(found, precedent, len(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Reading:
     """A sentence read once for every property: its values, its likeness to other sources'
     quotes, and the words of each property it holds."""
@@ -336,6 +353,15 @@ class _Reading:
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
     spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
     stops: tuple[int, ...]  # stop_counts of its tokens
+
+    @cached_property
+    def cue_places(self) -> dict[str, set[int]]:
+        """Where each cue word of any property stands in the sentence."""
+        places: dict[str, set[int]] = {}
+        for hits in self.cues.values():
+            for at, _, word in hits:
+                places.setdefault(word, set()).add(at)
+        return places
 
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
@@ -378,7 +404,8 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:
         scores[np.logical_or.reduce(absent)] = 0.0
-    for at in np.flatnonzero(scores >= THRESHOLD * 0.6):
+    order = np.argsort(-scores, kind="stable")[:PAIRS_PER_SENTENCE]
+    for at in order[scores[order] >= THRESHOLD * 0.6]:
         yield context.properties[at], float(scores[at])
 
 
@@ -402,19 +429,11 @@ def _budget(precedent: Precedent, length: int) -> float:
 def _promising(
     scored: list[tuple[float, int, Property]], budget: float
 ) -> list[tuple[float, int, Property]]:
-    """The (sentence, property) pairs worth reading values for: the best few per sentence, and
-    no more in all than a few times the budget, so that long articles stay quick."""
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    per_sentence: dict[int, int] = {}
-    kept: list[tuple[float, int, Property]] = []
-    limit = 4 * budget if budget < math.inf else math.inf
-    for item in scored:
-        if len(kept) >= limit:
-            break
-        if per_sentence.get(item[1], 0) < MAX_PER_SENTENCE + 1:
-            per_sentence[item[1]] = per_sentence.get(item[1], 0) + 1
-            kept.append(item)
-    return kept
+    """The (sentence, property) pairs worth reading values for (the best few of each sentence
+    are `scored`): no more in all than a few times the budget, so that long articles stay
+    quick."""
+    scored.sort(key=itemgetter(0), reverse=True)  # stable: ties keep the sentences' order
+    return scored[: int(4 * budget)] if budget < math.inf else scored
 
 
 def _suggestions(
