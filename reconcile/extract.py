@@ -16,9 +16,11 @@ from reconcile.calendar_words import (
     ORDINAL_SUFFIXES,
     month_table,
     ordinal_table,
+    relative_at,
+    shifted,
 )
 from reconcile.normalise import normalise
-from reconcile.numerals import read_numbers
+from reconcile.numerals import number_words, read_numbers
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = [
@@ -147,10 +149,19 @@ def _year(text: str) -> int | None:
     return int(text) if re.fullmatch(r"1[89]\d\d|20\d\d", text) else None
 
 
-def find_dates(found: Sequence[Token], languages: tuple[str, ...], year: int | None) -> list[Found]:
+def find_dates(
+    found: Sequence[Token],
+    languages: tuple[str, ...],
+    year: int | None,
+    before: str | None = None,
+    published: str | None = None,
+) -> list[Found]:
     """Every date written in the tokens: 2023-02-06, 6/2/2023, 15 May 1992, May 15, 1992,
     "السادس من شباط", "15 мая 1992 года", a bare year. A day and month without a year take
-    `year` (the article's); a month alone is no date (English "may" is a verb too)."""
+    `year` (the article's); a month alone is no date (English "may" is a verb too). Dates by
+    reference count from the last date written before them in the sentence, else `before`
+    (the text's last before it): "the following year", "two days later", "في العام التالي",
+    "на следующий день"; or from `published`: "yesterday", "أمس", "вчера", "on Tuesday"."""
     dates: list[Found] = []
     taken: set[int] = set()
     for candidate in (*_digit_dates(found), *_named_dates(found, languages, year)):
@@ -162,6 +173,38 @@ def find_dates(found: Sequence[Token], languages: tuple[str, ...], year: int | N
         value = _year(token.text)
         if value is not None and index not in taken:
             dates.append(Found(str(value), index, index + 1))
+    dates.sort(key=lambda d: d.start)
+    if before is not None or published is not None:
+        dates = _by_reference(found, dates, taken, languages, (before, published))
+    return dates
+
+
+def _by_reference(
+    found: Sequence[Token],
+    dates: list[Found],
+    taken: set[int],
+    languages: tuple[str, ...],
+    anchors: tuple[str | None, str | None],
+) -> list[Found]:
+    """`dates` with the dates named by reference among the tokens not `taken`."""
+    words = {w: v for language in languages for w, v in number_words(language).items()}
+
+    def count(text: str) -> int | None:
+        return int(text) if text.isdigit() and len(text) <= 3 else words.get(text)
+
+    index = 0
+    while index < len(found):
+        hit = None if index in taken else relative_at(found, index, count)
+        if hit is None:
+            index += 1
+            continue
+        unit, offset, anchor, end = hit
+        earlier = [d for d in dates if d.end <= index]
+        base = str(earlier[-1].value) if earlier else anchors[0]
+        value = shifted(base if anchor == "before" else anchors[1], unit, offset)
+        if value is not None:
+            dates.append(Found(value, index, end))
+        index = end
     return sorted(dates, key=lambda d: d.start)
 
 

@@ -111,6 +111,8 @@ class _Context:
     precedent: Precedent
     languages: tuple[str, ...]
     year: int | None
+    published: str | None = None
+    before: str | None = None  # the last date the article gave
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
     cue_starts: dict[str, tuple[_CueStart, ...]] = field(default_factory=dict)
 
@@ -311,18 +313,22 @@ def suggest_claims(
     *,
     language: str | None = None,
     year: int | None = None,
+    published: str | None = None,
 ) -> list[Suggestion]:
     """The claims the article `text` may make, best first: one per (property, subject, value).
 
     `precedent` holds the claims of the project's other sources; without it (the project's
     first article) only labels, keywords and the fit of the values are used. `year` is the
-    article's: it completes dates written without one ("15 May").
+    article's: it completes dates written without one ("15 May"); `published` (EDTF) is the
+    day it appeared, from which "yesterday" and "on Tuesday" count.
     """
     precedent = precedent or Precedent(config, (), ())
     languages = language_key(
         (*filter(None, (language, config.language)), *precedent.languages, *_scripts(text))
     )
-    context = _Context(config, precedent, languages, year)
+    if year is None and published and published[:4].isdigit():
+        year = int(published[:4])
+    context = _Context(config, precedent, languages, year, published)
     reads = list(_read(text, context))
     scored = [
         (base, index, prop)
@@ -370,7 +376,9 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         parsed = Sentence.of(sentence)
         if len(parsed.tokens) < 3:
             continue
-        dates = find_dates(parsed.tokens, context.languages, context.year)
+        dates = find_dates(
+            parsed.tokens, context.languages, context.year, context.before, context.published
+        )
         numbers = find_numbers(parsed, context.languages, dates)
         spans = entity_spans(parsed.tokens, precedent.names)
         shape = masked(parsed.tokens, spans)
@@ -380,6 +388,8 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         yield _Reading(
             line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops
         )
+        if dates:
+            context.before = str(dates[-1].value)
         if dates and context.given_year is None:
             context.year = int(str(dates[-1].value)[:4])
 
