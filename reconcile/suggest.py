@@ -546,26 +546,27 @@ def _bounds(value: object) -> list[float]:
 
 
 def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
-    """The suggestions kept, best first: one per (property, subject, value), a few per
-    sentence, and no more in all than twice what the other sources claim for an article of
-    this length."""
+    """The suggestions kept, best first: one per (property, subject, value), a few properties
+    per sentence (one per subject it names for a per-entity property), and no more in all than
+    twice what the other sources claim for an article of this length."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []
     seen: set[tuple[str, str, str | None, str]] = set()
-    per_sentence: dict[tuple[int, str], int] = {}
+    per_sentence: dict[tuple[int, str], set[tuple[str, str]]] = {}
     per_property: dict[tuple[str, str, str | None], int] = {}
     for suggestion in found:
         if suggestion.score < THRESHOLD or len(kept) >= budget:
             break
         place = (suggestion.line, suggestion.sentence)
         group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
-        if suggestion.key in seen or per_sentence.get(place, 0) >= MAX_PER_SENTENCE:
+        told = per_sentence.setdefault(place, set())
+        if suggestion.key in seen or (group[:2] not in told and len(told) >= MAX_PER_SENTENCE):
             continue
         if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
             continue
         seen.add(suggestion.key)
-        per_sentence[place] = per_sentence.get(place, 0) + 1
+        told.add(group[:2])
         per_property[group] = per_property.get(group, 0) + 1
         kept.append(suggestion)
     return kept
