@@ -281,7 +281,7 @@ def _weekday_at(found: Sequence[Token], start: int) -> int | None:
 def _days_after(
     found: Sequence[Token], start: int, count: Callable[[str], int | None]
 ) -> tuple[str, int, str, int] | None:
-    """"three days later", "بعد ثلاثة أيام", "بعد يومين", "через три дня", "три дня спустя"."""
+    """ "three days later", "بعد ثلاثة أيام", "بعد يومين", "через три дня", "три дня спустя"."""
     texts = [t.text for t in found[start : start + 3]]
     if len(texts) >= 2 and _DAYS_AFTER_BEFORE & set(arabic_stems(texts[0])):
         if DAY_WORDS.get(texts[1]) == 2:

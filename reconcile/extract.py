@@ -174,7 +174,7 @@ def find_dates(
         if value is not None and index not in taken:
             dates.append(Found(str(value), index, index + 1))
     dates.sort(key=lambda d: d.start)
-    if before is not None or published is not None:
+    if dates or before is not None or published is not None:
         dates = _by_reference(found, dates, taken, languages, (before, published))
     return dates
 

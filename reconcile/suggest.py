@@ -25,11 +25,10 @@ from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_co
 from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
-from reconcile.normalise import normalise
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
+from reconcile.suggest_cues import Cues
 from reconcile.values import PropertyType
-from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = ["Suggestion", "sentences", "suggest_claims"]
 
@@ -98,11 +97,6 @@ PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 BUDGET = 2.0
 
 
-#: A cue a token begins: its words, its property, its weight, its text, and whether the token
-#: is its first word (not only begins with it).
-_CueStart = tuple[tuple[str, ...], tuple[str, str], float, str, bool]
-
-
 @dataclass
 class _Context:
     """What scoring every sentence needs, built once per article."""
@@ -114,53 +108,9 @@ class _Context:
     published: str | None = None
     before: str | None = None  # the last date the article gave
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
-    cue_starts: dict[str, tuple[_CueStart, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.given_year = self.year
-
-    @cached_property
-    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]]:
-        """Every cue word's first token, and the cues that begin with it."""
-        index: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
-        for key, words in self.cue_words.items():
-            for word, weight in words:
-                parts = tuple(t.text for t in tokens(word))
-                if parts:
-                    index.setdefault(parts[0], []).append((parts, key, weight, word))
-        return index
-
-    @cached_property
-    def cue_lengths(self) -> tuple[int, ...]:
-        """The lengths of the cues' first words, shortest first."""
-        return tuple(sorted({len(first) for first in self.cue_index if len(first) >= 2}))
-
-    def cues_in(
-        self, sentence: Sentence
-    ) -> dict[tuple[str, str], tuple[tuple[int, float, str], ...]]:
-        """For each property, where its words stand in the sentence: at the start of a word,
-        after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
-        found = sentence.tokens
-        hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
-        for at, token in enumerate(found):
-            for parts, key, weight, word, whole in self.cues_starting(token.text):
-                if _cue_at(found, at, parts, whole=whole):
-                    hits.setdefault(key, []).append((at, weight, word))
-        return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
-
-    def cues_starting(self, token: str) -> tuple[_CueStart, ...]:
-        """The cues whose first word the token begins, after any Arabic proclitic, each with
-        whether the token is that word: looked up once per distinct token."""
-        if token not in self.cue_starts:
-            index = self.cue_index
-            self.cue_starts[token] = tuple(
-                (*entry, length == len(stem))
-                for stem in arabic_stems(token)
-                for length in self.cue_lengths
-                if length <= len(stem)
-                for entry in index.get(stem[:length], ())
-            )
-        return self.cue_starts[token]
 
     def names(self, kind: str) -> NameIndex:
         if kind not in self.names_by_kind:
@@ -202,6 +152,15 @@ class _Context:
         return rivals
 
     @cached_property
+    def cues(self) -> Cues:
+        """The words that signal each property."""
+        return Cues(self.properties)
+
+    @cached_property
+    def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+        return self.cues.words
+
+    @cached_property
     def table(self) -> _Table:
         """What scoring a sentence for every property at once needs, as arrays."""
         return _Table.of(self.properties, self.precedent)
@@ -222,38 +181,6 @@ class _Context:
             )
             for p in self.properties
         }
-
-    @cached_property
-    def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
-        """Each property's keywords and label words, weighted by how few properties share them."""
-        words = {(p.topic, p.id): _cue_words(p) for p in self.properties}
-        spread: dict[str, int] = {}
-        for found in words.values():
-            for word in set(found):
-                spread[word] = spread.get(word, 0) + 1
-        total = len(words) or 1
-        return {
-            key: tuple(
-                (word, weight * (1 - math.log(spread[word]) / math.log(total + 1)))
-                for word, weight in found.items()
-            )
-            for key, found in words.items()
-        }
-
-
-#: Words of a label that say nothing of what it is about: they signal no property.
-FUNCTION_WORDS = frozenset(
-    normalise(w)
-    for w in (
-        "that", "which", "with", "from", "into", "this", "these", "those", "their", "there",
-        "have", "been", "were", "when", "where", "what", "after", "before", "other", "than",
-        "more", "less", "about", "over", "under", "between", "each", "every", "first",
-        "التي", "الذي", "الذين", "اللذين", "هذه", "هذا", "ذلك", "تلك", "بين", "بعد", "قبل",
-        "على", "إلى", "الى", "عند", "حتى", "منذ", "خلال", "كان", "كانت",
-        "который", "которая", "которые", "которых", "этот", "эта", "эти", "того", "после",
-        "перед", "между", "были", "было", "была", "более", "менее", "каждый",
-    )
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -294,16 +221,6 @@ def _needs(prop: Property) -> list[str]:
     elif prop.type in (PropertyType.ENTITY, PropertyType.ENTITIES) and prop.kind:
         needs.append(prop.kind)
     return needs
-
-
-def _cue_words(prop: Property) -> dict[str, float]:
-    found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
-    for label in (*prop.label.all(), prop.id.replace("_", " ")):
-        for token in tokens(normalise(label)):
-            word = token.text
-            if len(word) >= 4 and not word.isdigit() and word not in FUNCTION_WORDS:
-                found.setdefault(word[: max(4, len(word) - 2)], 0.6)
-    return found
 
 
 def suggest_claims(
@@ -383,7 +300,7 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         spans = entity_spans(parsed.tokens, precedent.names)
         shape = masked(parsed.tokens, spans)
         like, nearest = precedent.similarity(shape)
-        cues = context.cues_in(parsed)
+        cues = context.cues.in_sentence(parsed)
         stops = stop_counts(parsed.tokens)
         yield _Reading(
             line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops
@@ -491,17 +408,6 @@ def _scripts(text: str) -> list[str]:
     """The languages whose script the text is written in, beside English: ar, ru."""
     sample = text[:20_000]
     return ["en", *(language for language, letters in _SCRIPTS if letters.search(sample))]
-
-
-def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: bool) -> bool:
-    """Whether a cue of `parts` is written from token `at`, whose stem begins with its first
-    word (`whole`: is that word)."""
-    if len(parts) == 1:
-        return True
-    if not whole or at + len(parts) > len(found):
-        return False
-    middle = [t.text for t in found[at + 1 : at + len(parts) - 1]]
-    return middle == list(parts[1:-1]) and found[at + len(parts) - 1].text.startswith(parts[-1])
 
 
 def _strongest(cues: Sequence[tuple[int, float, str]]) -> list[int]:
