@@ -15,9 +15,12 @@ from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = ["FUNCTION_WORDS", "Cues"]
 
-#: A cue a token begins: its words, its property, its weight, its text, and whether the token
-#: is its first word (not only begins with it).
-_CueStart = tuple[tuple[str, ...], tuple[str, str], float, str, bool]
+#: The cues a token begins: those of one word (property, weight, text), and those of more
+#: words whose first word it is, by their second word (words, property, weight, text).
+_CueStart = tuple[
+    tuple[tuple[tuple[str, str], float, str], ...],
+    dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]],
+]
 
 
 #: Words of a label that say nothing of what it is about: they signal no property.
@@ -81,25 +84,37 @@ class Cues:
         """For each property, where its words stand in the sentence: at the start of a word,
         after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
         found = sentence.tokens
-        hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
+        hits: dict[tuple[str, str], set[tuple[int, float, str]]] = {}
         for at, token in enumerate(found):
-            for parts, key, weight, word, whole in self.starting(token.text):
-                if _cue_at(found, at, parts, whole=whole):
-                    hits.setdefault(key, []).append((at, weight, word))
-        return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
+            single, longer = self.starting(token.text)
+            for key, weight, word in single:
+                hits.setdefault(key, set()).add((at, weight, word))
+            if not longer or at + 1 >= len(found):
+                continue
+            after = found[at + 1].text
+            for length in {len(second) for second in longer}:
+                for parts, key, weight, word in longer.get(after[:length], ()):
+                    if _cue_at(found, at, parts, whole=True):
+                        hits.setdefault(key, set()).add((at, weight, word))
+        return {key: tuple(sorted(found_hits)) for key, found_hits in hits.items()}
 
-    def starting(self, token: str) -> tuple[_CueStart, ...]:
-        """The cues whose first word the token begins, after any Arabic proclitic, each with
-        whether the token is that word: looked up once per distinct token."""
+    def starting(self, token: str) -> _CueStart:
+        """The cues of one word that the token begins, after any Arabic proclitic, and the
+        cues of more words whose first word it is, by their second: looked up once per
+        distinct token."""
         if token not in self.starts:
-            index = self.cue_index
-            self.starts[token] = tuple(
-                (*entry, length == len(stem))
-                for stem in arabic_stems(token)
-                for length in self.cue_lengths
-                if length <= len(stem)
-                for entry in index.get(stem[:length], ())
-            )
+            single: list[tuple[tuple[str, str], float, str]] = []
+            longer: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
+            for stem in arabic_stems(token):
+                for length in self.cue_lengths:
+                    if length > len(stem):
+                        break
+                    for parts, key, weight, word in self.cue_index.get(stem[:length], ()):
+                        if len(parts) == 1:
+                            single.append((key, weight, word))
+                        elif length == len(stem):
+                            longer.setdefault(parts[1], []).append((parts, key, weight, word))
+            self.starts[token] = (tuple(single), longer)
         return self.starts[token]
 
 
