@@ -385,9 +385,9 @@ def _suggestions(
         base = base if spots else base * 0.6
     own = (*(at for at, _, _ in cues), *spots)
     rivals = context.rivals(read, prop)
-    # the label's entities weigh as its strongest words, unless the value is read with them
-    # apart (for one entity) and with the property's rivals in mind
-    if not rivals:
+    # the label's entities weigh as its strongest words, but a number or a date is read
+    # with them apart (for one entity) and with the property's rivals in mind
+    if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
         cues = (*cues, *((at, 1.0, "") for at in spots))
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
