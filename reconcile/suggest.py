@@ -108,6 +108,8 @@ class _Context:
     published: str | None = None
     before: str | None = None  # the last date the article gave
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+    # per number or date property, the words and label entities no other of its type has
+    distinct: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.given_year = self.year
@@ -148,7 +150,9 @@ class _Context:
                     words.update(word for word, _ in self.cue_words[other_key])
                     entities |= self.label_entities[other_key]
             mine = {word for word, _ in self.cue_words[key]}
-            rivals[key] = (frozenset(words - mine), frozenset(entities - self.label_entities[key]))
+            named = self.label_entities[key]
+            rivals[key] = (frozenset(words - mine), frozenset(entities - named))
+            self.distinct[key] = frozenset((mine - words) | (named - entities))
         return rivals
 
     @cached_property
@@ -383,8 +387,10 @@ def _suggestions(
     if named:
         spots = [start for entity, start, _ in read.spans if entity in named]
         base = base if spots else base * 0.6
-    own = (*(at for at, _, _ in cues), *spots)
-    rivals = context.rivals(read, prop)
+    rivals = context.rivals(read, prop)  # (finds the words only `prop` has, too)
+    mine = context.distinct.get(key, frozenset())
+    own = tuple(at for at, _, word in cues if word in mine)
+    own += tuple(at for entity, at, _ in read.spans if entity in mine)
     # the label's entities weigh as its strongest words, but a number or a date is read
     # with them apart (for one entity) and with the property's rivals in mind
     if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):

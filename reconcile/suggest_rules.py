@@ -35,7 +35,7 @@ class Look:
     known: Known
     quote: Claim | None  # the most similar quote of another source, if any
     names: Callable[[str], NameIndex]  # the names of the entities of a kind
-    own: Sequence[int] = ()  # every word of the property, and the entities its label names
+    own: Sequence[int] = ()  # the words and label entities no other property of its type has
     rivals: Sequence[int] = ()  # the words of other properties of its type, not its own
     named: Sequence[int] = ()  # where the entities its label names stand
     stops: Sequence[int] = ()  # stop_counts of the sentence's tokens
@@ -119,18 +119,21 @@ def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
 
 
 def attached(values: Sequence[Found], look: Look) -> list[Found]:
-    """The values that belong to the property rather than to another of its type: those no
-    nearer the words of another property than its own ("more than 2,900 killed and more than
-    15,000 injured": 15,000 is the injured). All of them when none is."""
-    if not look.rivals or not look.own or len(values) < 2:
+    """The values that belong to the property rather than to another of its type: each word
+    of another property claims the value nearest it, unless a word only this property has is
+    nearer that value ("more than 2,900 killed and more than 15,000 injured": 15,000 is the
+    injured). All of them when every one is claimed."""
+    if not look.rivals or len(values) < 2:
         return list(values)
     stops = look.stops
-    kept = [
-        v
-        for v in values
-        if min(clause_distance(stops, v, at) for at in look.own)
-        <= min(clause_distance(stops, v, at) for at in look.rivals)
-    ]
+    claimed = set()
+    for rival in look.rivals:
+        gaps = [clause_distance(stops, v, rival) for v in values]
+        nearest = min(range(len(values)), key=gaps.__getitem__)
+        mine = min((clause_distance(stops, values[nearest], at) for at in look.own), default=None)
+        if mine is None or gaps[nearest] < mine:
+            claimed.add(nearest)
+    kept = [v for at, v in enumerate(values) if at not in claimed]
     return kept or list(values)
 
 
