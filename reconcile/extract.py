@@ -384,13 +384,15 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
+        # the words of a bound written before the number are part of its phrase
+        start = mention.start - max(at_least, at_most, _matched(found, mention.start, _ABOUT))
         if not at_least and not at_most:
             at_least, at_most = _bound_after(found, mention.end, following)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
-        numbers.append(Found(written, mention.start, mention.end, approximate=approximate))
+        numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
 
 

@@ -119,21 +119,23 @@ def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
 
 
 def attached(values: Sequence[Found], look: Look) -> list[Found]:
-    """The values that belong to the property rather than to another of its type: each word
-    of another property claims the value nearest it, unless a word only this property has is
-    nearer that value ("more than 2,900 killed and more than 15,000 injured": 15,000 is the
-    injured). All of them when every one is claimed."""
+    """The values that belong to the property rather than to another of its type: those no
+    nearer the words of another property than the words only this one has ("more than 2,900
+    killed and more than 15,000 injured": 15,000 is the injured); when the sentence holds none
+    of those, each word of another property claims the value nearest it ("the toll rose to
+    8,574 and 49,133 people were injured"). All of them when every one is claimed."""
     if not look.rivals or len(values) < 2:
         return list(values)
     stops = look.stops
-    claimed = set()
-    for rival in look.rivals:
-        gaps = [clause_distance(stops, v, rival) for v in values]
-        nearest = min(range(len(values)), key=gaps.__getitem__)
-        mine = min((clause_distance(stops, values[nearest], at) for at in look.own), default=None)
-        if mine is None or gaps[nearest] < mine:
-            claimed.add(nearest)
-    kept = [v for at, v in enumerate(values) if at not in claimed]
+
+    def gap(value: Found, places: Sequence[int]) -> int:
+        return min(clause_distance(stops, value, at) for at in places)
+
+    if look.own:
+        kept = [v for v in values if gap(v, look.own) <= gap(v, look.rivals)]
+    else:
+        claimed = {min(values, key=lambda v: gap(v, [rival])).start for rival in look.rivals}
+        kept = [v for v in values if v.start not in claimed]
     return kept or list(values)
 
 

@@ -92,7 +92,7 @@ def test_a_date_by_reference_counts_from_the_sentence_before(tmp_path: Path) -> 
 
 
 _TOLLS = {
-    "dead": ("number", ["killed", "قتل", "погибли"]),
+    "dead": ("number", ["killed", "toll", "قتل", "الحصيلة", "погибли", "жертв"]),
     "injured": ("number", ["injured", "أصيب", "ранены"]),
 }
 
@@ -104,6 +104,9 @@ _TOLLS = {
         ("more than 2,900 people were killed and more than 15,000 injured", {"min": 2900}),
         ("45,968 people had been killed, among them 4,267 foreigners", 45968),
         ("погибли более 2900 человек, ранены более 15000", {"min": 2900}),
+        ("raised the toll to 8,574 and said 49,133 people had been injured", 8574),
+        ("رفعت الحصيلة إلى 8574 وقالت إن 49133 شخصا أصيبوا", 8574),
+        ("число жертв достигло 8574, а 49133 человека ранены", 8574),
     ],
 )
 def test_a_number_belongs_to_the_words_of_its_own_clause(
