@@ -43,7 +43,7 @@ class Cues:
 
     def __init__(self, properties: Sequence[Property]) -> None:
         self.properties = tuple(properties)
-        self.starts: dict[str, tuple[_CueStart, ...]] = {}
+        self.starts: dict[str, _CueStart] = {}
 
     @cached_property
     def words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
