@@ -262,8 +262,31 @@ def _named_dates(
             year = default_year
         if year is not None and (day is not None or end > named[1]):
             text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+            first = _first_day(found, start, day)
+            if first is not None:  # "10 to 11 September": an interval
+                text = f"{year}-{month:02d}-{first[1]:02d}/{text}"
+                start = first[0]
             yield Found(text, start, end)
         index = max(end, index + 1)
+
+
+#: Words between the first and the last day of an interval in one month: "10 to 11
+#: September", "من 10 إلى 11 سبتمبر", "с 10 по 11 сентября" ("and" joins two days, not an
+#: interval).
+_INTERVAL_LINKS = frozenset(
+    normalise(w) for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "по", "до")
+)
+
+
+def _first_day(found: Sequence[Token], start: int, last: int | None) -> tuple[int, int] | None:
+    """Where the first day of an interval ending on day `last` at token `start` is written,
+    and that day: the 10 of "10 to 11 September"."""
+    if last is None or start < 2 or found[start - 1].text not in _INTERVAL_LINKS:
+        return None
+    day = found[start - 2].text
+    if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
+        return start - 2, int(day)
+    return None
 
 
 def _day_before(

@@ -134,3 +134,19 @@ def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Pa
     }
     (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
     return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("عقدت الاجتماعات من 10 إلى 11 سبتمبر 2023", ["2023-09-10/2023-09-11"]),
+        ("The talks ran from 10 to 11 September 2023", ["2023-09-10/2023-09-11"]),
+        ("It struck on 6 and 7 February 2023", ["2023-02-07"]),  # two days, not an interval
+        ("переговоры прошли с 10 по 11 сентября 2023 года", ["2023-09-10/2023-09-11"]),
+    ],
+)
+def test_days_of_one_month_from_one_to_another_are_an_interval(
+    sentence: str, dates: list[str]
+) -> None:
+    parsed = Sentence.of(sentence)
+    assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, None)] == dates
