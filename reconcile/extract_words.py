@@ -41,6 +41,14 @@ _PARTIAL = phrases(
 )  # fmt: skip
 
 
+#: Words that add the names after them to a list written later in the sentence: "besides
+#: Russia, the organisation includes Armenia, Belarus…", "وإلى جانب روسيا تضم أرمينيا…".
+_BESIDES = phrases(
+    "besides", "in addition to", "along with", "alongside", "together with", "إلى جانب",
+    "الى جانب", "بالإضافة إلى", "إضافة إلى", "فضلا عن", "علاوة على", "наряду с", "вместе с",
+)  # fmt: skip
+
+
 def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, int, int]]:
     """The entities named in the tokens, longest names first where two overlap, in order."""
     hits = sorted(
@@ -69,6 +77,9 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
             runs[-1].append(hit)
         else:
             runs.append([hit])
+    for at in range(len(runs) - 2, -1, -1):
+        if ends_with(found, runs[at][0][1], _BESIDES):
+            runs[at : at + 2] = [runs[at] + runs[at + 1]]
     lists: list[Found] = []
     for run in runs:
         named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]

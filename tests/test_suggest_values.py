@@ -150,3 +150,24 @@ def test_days_of_one_month_from_one_to_another_are_an_interval(
 ) -> None:
     parsed = Sentence.of(sentence)
     assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, None)] == dates
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وإلى جانب روسيا تشمل هذه المنظمة في عضويتها أرمينيا، وبيلاروسيا",
+        "Besides Russia, the organisation includes Armenia and Belarus",
+        "Наряду с Россией в организацию входят Армения и Беларусь",
+    ],
+)
+def test_names_written_besides_a_list_belong_to_it(sentence: str) -> None:
+    from reconcile.extract_words import find_entities
+    from reconcile.mentions import NameIndex
+
+    names = NameIndex(
+        {"Russia": "russia", "روسيا": "russia", "Россия": "russia", "Armenia": "armenia",
+         "أرمينيا": "armenia", "Армения": "armenia", "Belarus": "belarus",
+         "بيلاروسيا": "belarus", "Беларусь": "belarus"}
+    )  # fmt: skip
+    (found,) = find_entities(Sentence.of(sentence).tokens, names)
+    assert found.value == ["russia", "armenia", "belarus"]
