@@ -56,8 +56,11 @@ class Known:
         if number <= 0 or not self.numbers:
             return 0.0
         at = bisect.bisect_left(self.numbers, number)
-        near = [n for n in self.numbers[max(0, at - 1) : at + 1] if n > 0]
-        return max((min(number, n) / max(number, n) for n in near), default=0.0)
+        best = 0.0
+        for known in self.numbers[max(0, at - 1) : at + 1]:
+            if known > 0:
+                best = max(best, known / number if known < number else number / known)
+        return best
 
 
 def masked(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> str:

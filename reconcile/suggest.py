@@ -321,7 +321,7 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     table = context.table
     words = np.zeros(len(context.properties), dtype=np.float64)
     for key, hits in read.cues.items():
-        words[table.index[key]] = max(weight for _, weight, _ in hits)
+        words[table.index[key]] = max(map(itemgetter(1), hits))
     if context.precedent.sources:
         like = np.zeros(len(context.properties), dtype=np.float64)
         quoted = table.columns >= 0

@@ -55,13 +55,13 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             return []
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
-    if prop.type is PropertyType.NUMBER:
+    if look.rivals and prop.type is PropertyType.NUMBER:
         look = replace(look, numbers=attached(look.numbers, look))
-    elif prop.type is PropertyType.DATE:
+    elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
     for subject in subjects:
         near = [subject.start] if subject is not None else look.near
-        options = rule.find(prop, replace(look, near=near))
+        options = rule.find(prop, look if subject is None else replace(look, near=near))
         if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
             options = _by_clause(look.stops, options, (near, look.named), look.known)
         options = [o for o in options if subject is None or o.value != subject.value]
