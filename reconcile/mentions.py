@@ -249,6 +249,12 @@ class NameIndex(Mapping[str, str]):
         for name, key in self._keys.items():
             if key:
                 self._by_first.setdefault(_index_word(key[0]), []).append(name)
+        # a second word no case ending changes must be written as it is: checked first
+        self._second = {
+            name: key[1]
+            for name, key in self._keys.items()
+            if len(key) > 1 and not russian_stems(key[1])
+        }
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._candidates_of: dict[str, tuple[str, ...]] = {}
         self._spelled: dict[tuple[str, float], frozenset[str]] = {}
@@ -279,8 +285,12 @@ class NameIndex(Mapping[str, str]):
     def _occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         found = tokens(folded)
         hits: list[tuple[str, int, int]] = []
+        second = self._second
         for index, token in enumerate(found):
+            after = found[index + 1].text if index + 1 < len(found) else None
             for name in self._candidates(token.text):
+                if name in second and second[name] != after:
+                    continue
                 key = self._keys[name]
                 if self._names_at(found, index, key):
                     hits.append((self._names[name], index, index + len(key)))
