@@ -66,6 +66,7 @@ def add_source(
         precedent,
         language=str(front.get("language") or "") or None,
         year=_year(front.get("published")),
+        published=_day(front.get("published")),
     )
     claims_text = modeline(names[1]) + claims_file(source_id, suggestions, text_line, learnt=learnt)
     _create_both(
@@ -95,6 +96,7 @@ def suggest_for_source(root: Path, source_id: str) -> tuple[list[Suggestion], st
         precedent_of(project, source_id),
         language=source.language,
         year=_year(published),
+        published=_day(published),
     )
     held = {
         (c.topic, c.property, c.subject, repr(c.value.canonical()))
@@ -210,6 +212,12 @@ def _valid_date(text: str | None) -> str | None:
 def _year(published: object) -> int | None:
     text = str(published or "")
     return int(text[:4]) if text[:4].isdigit() else None
+
+
+def _day(published: object) -> str | None:
+    """The day an article was published (EDTF), when its front matter gives one."""
+    text = str(published or "")
+    return text[:10] if len(text) >= 10 and text[:4].isdigit() else None
 
 
 def _files_in_the_way(targets: tuple[tuple[Path, str], ...]) -> list[Problem]:

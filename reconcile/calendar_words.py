@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reconcile.normalise import normalise
@@ -181,3 +182,131 @@ NEXT_YEAR_WORDS = frozenset(
 LATER_WORDS = frozenset(
     {"later", "after", "afterwards", "on", "بعد", "через", "спустя", "позже", "позднее"}
 )
+
+
+# Dates by reference -------------------------------------------------------------------------
+
+#: Phrases that name a date by its distance from another: (unit, offset, anchor), the anchor
+#: "before" being the date the text gave last, "published" the day the article appeared.
+RELATIVE_DATES: dict[str, tuple[str, int, str]] = {
+    "the following year": ("year", 1, "before"), "the next year": ("year", 1, "before"),
+    "a year later": ("year", 1, "before"), "the year after": ("year", 1, "before"),
+    "the previous year": ("year", -1, "before"), "a year earlier": ("year", -1, "before"),
+    "the year before": ("year", -1, "before"), "last year": ("year", -1, "published"),
+    "this year": ("year", 0, "published"), "next year": ("year", 1, "published"),
+    "the following day": ("day", 1, "before"), "the next day": ("day", 1, "before"),
+    "a day later": ("day", 1, "before"), "the day after": ("day", 1, "before"),
+    "the previous day": ("day", -1, "before"), "the day before": ("day", -1, "before"),
+    "yesterday": ("day", -1, "published"), "today": ("day", 0, "published"),
+    "العام التالي": ("year", 1, "before"), "السنة التالية": ("year", 1, "before"),
+    "العام الذي تلاه": ("year", 1, "before"), "العام اللاحق": ("year", 1, "before"),
+    "العام السابق": ("year", -1, "before"), "السنة السابقة": ("year", -1, "before"),
+    "العام الماضي": ("year", -1, "published"), "السنة الماضية": ("year", -1, "published"),
+    "العام الجاري": ("year", 0, "published"), "العام الحالي": ("year", 0, "published"),
+    "هذا العام": ("year", 0, "published"), "العام المقبل": ("year", 1, "published"),
+    "اليوم التالي": ("day", 1, "before"), "اليوم الذي تلاه": ("day", 1, "before"),
+    "اليوم السابق": ("day", -1, "before"), "أمس": ("day", -1, "published"),
+    "الأمس": ("day", -1, "published"),
+    "на следующий год": ("year", 1, "before"), "год спустя": ("year", 1, "before"),
+    "годом позже": ("year", 1, "before"), "годом ранее": ("year", -1, "before"),
+    "годом раньше": ("year", -1, "before"), "в предыдущем году": ("year", -1, "before"),
+    "в прошлом году": ("year", -1, "published"), "в этом году": ("year", 0, "published"),
+    "в следующем году": ("year", 1, "published"), "на следующий день": ("day", 1, "before"),
+    "на другой день": ("day", 1, "before"), "днём позже": ("day", 1, "before"),
+    "днем позже": ("day", 1, "before"), "накануне": ("day", -1, "before"),
+    "вчера": ("day", -1, "published"), "сегодня": ("day", 0, "published"),
+}  # fmt: skip
+
+#: Day names and the weekday they are (Monday 0), with the word a language writes before
+#: them when the name alone may mean something else (Arabic الأحد is also "one", Russian
+#: среда "environment"): on Tuesday, يوم الثلاثاء, во вторник.
+WEEKDAYS: dict[str, tuple[int, frozenset[str]]] = {
+    **{day: (n, frozenset()) for n, day in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{normalise(day): (n, frozenset({"يوم"})) for n, day in enumerate(
+        ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"))},
+    **{day: (n, frozenset({"в", "во"})) for n, day in enumerate(
+        ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"))},
+}  # fmt: skip
+
+#: Words for a day, with the count a dual gives (يومين is two days), and the words around a
+#: count of days that make it the days after a date: "three days later", "بعد ثلاثة أيام",
+#: "через три дня", "три дня спустя".
+DAY_WORDS: dict[str, int] = {
+    "day": 1, "days": 1, "يوم": 1, "ايام": 1, "يوما": 1, "يومين": 2, "يومان": 2,
+    "день": 1, "дня": 1, "дней": 1, "сутки": 1, "суток": 1,
+}  # fmt: skip
+_DAYS_AFTER_BEFORE = frozenset({"بعد", "через"})
+_DAYS_AFTER_AFTER = frozenset({"later", "afterwards", "спустя", "позже", "позднее"})
+
+
+@lru_cache(maxsize=1)
+def _relative_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, int, str]]]]:
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, int, str]]]] = {}
+    for phrase, meaning in RELATIVE_DATES.items():
+        key = tuple(t.text for t in tokens(normalise(phrase)))
+        table.setdefault(key[0], []).append((key, meaning))
+    return table
+
+
+def relative_at(
+    found: Sequence[Token], start: int, count: Callable[[str], int | None]
+) -> tuple[str, int, str, int] | None:
+    """The date named by reference from token `start`: (unit, offset, anchor, token after
+    it), or None. `count` reads a count of days (digits or a number word)."""
+    best: tuple[str, int, str, int] | None = None
+    for stem in arabic_stems(found[start].text):
+        for key, (unit, offset, anchor) in _relative_table().get(stem, ()):
+            end = _match(found, start + 1, key[1:])
+            if end is not None and (best is None or end > best[3]):
+                best = (unit, offset, anchor, end)
+    if best is not None:
+        return best
+    weekday = _weekday_at(found, start)
+    if weekday is not None:
+        return ("weekday", weekday, "published", start + 1)
+    return _days_after(found, start, count)
+
+
+def _weekday_at(found: Sequence[Token], start: int) -> int | None:
+    for stem in arabic_stems(found[start].text):
+        if stem in WEEKDAYS:
+            weekday, needs = WEEKDAYS[stem]
+            before = arabic_stems(found[start - 1].text) if start > 0 else ()
+            if not needs or needs & set(before):
+                return weekday
+    return None
+
+
+def _days_after(
+    found: Sequence[Token], start: int, count: Callable[[str], int | None]
+) -> tuple[str, int, str, int] | None:
+    """ "three days later", "بعد ثلاثة أيام", "بعد يومين", "через три дня", "три дня спустя"."""
+    texts = [t.text for t in found[start : start + 3]]
+    if len(texts) >= 2 and _DAYS_AFTER_BEFORE & set(arabic_stems(texts[0])):
+        if DAY_WORDS.get(texts[1]) == 2:
+            return ("day", 2, "before", start + 2)
+        days = count(texts[1])
+        if days is not None and len(texts) == 3 and texts[2] in DAY_WORDS:
+            return ("day", days, "before", start + 3)
+    if len(texts) == 3 and texts[1] in DAY_WORDS and texts[2] in _DAYS_AFTER_AFTER:
+        days = count(texts[0])
+        if days is not None:
+            return ("day", days, "before", start + 3)
+    return None
+
+
+def shifted(date: str | None, unit: str, offset: int) -> str | None:
+    """The date `offset` years or days from `date` (EDTF), or the last `offset` weekday on or
+    before it; None when `date` is not precise enough (a day from a year)."""
+    if date is None or not date[:4].isdigit():
+        return None
+    if unit == "year":
+        return f"{int(date[:4]) + offset:04d}"
+    try:
+        day = datetime.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    if unit == "weekday":
+        return (day - datetime.timedelta(days=(day.weekday() - offset) % 7)).isoformat()
+    return (day + datetime.timedelta(days=offset)).isoformat()

@@ -9,15 +9,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from reconcile.calendar_words import (
     DAY_MONTH_LINKS,
     ORDINAL_SUFFIXES,
     month_table,
     ordinal_table,
+    relative_at,
+    shifted,
 )
 from reconcile.normalise import normalise
-from reconcile.numerals import read_numbers
+from reconcile.numerals import number_words, read_numbers
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "fold_sentence",
     "phrases",
     "starts_with",
+    "stop_counts",
     "year_cued",
 ]
 
@@ -77,6 +81,11 @@ class Found:
             for p in positions
         ]
         return min(gaps, default=0)
+
+
+def stop_counts(found: Sequence[Token]) -> tuple[int, ...]:
+    """For each place in the tokens, how many of those before it end a phrase."""
+    return (0, *accumulate(int(t.stop) for t in found))
 
 
 def phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
@@ -140,10 +149,19 @@ def _year(text: str) -> int | None:
     return int(text) if re.fullmatch(r"1[89]\d\d|20\d\d", text) else None
 
 
-def find_dates(found: Sequence[Token], languages: tuple[str, ...], year: int | None) -> list[Found]:
+def find_dates(
+    found: Sequence[Token],
+    languages: tuple[str, ...],
+    year: int | None,
+    before: str | None = None,
+    published: str | None = None,
+) -> list[Found]:
     """Every date written in the tokens: 2023-02-06, 6/2/2023, 15 May 1992, May 15, 1992,
     "السادس من شباط", "15 мая 1992 года", a bare year. A day and month without a year take
-    `year` (the article's); a month alone is no date (English "may" is a verb too)."""
+    `year` (the article's); a month alone is no date (English "may" is a verb too). Dates by
+    reference count from the last date written before them in the sentence, else `before`
+    (the text's last before it): "the following year", "two days later", "في العام التالي",
+    "на следующий день"; or from `published`: "yesterday", "أمس", "вчера", "on Tuesday"."""
     dates: list[Found] = []
     taken: set[int] = set()
     for candidate in (*_digit_dates(found), *_named_dates(found, languages, year)):
@@ -155,6 +173,38 @@ def find_dates(found: Sequence[Token], languages: tuple[str, ...], year: int | N
         value = _year(token.text)
         if value is not None and index not in taken:
             dates.append(Found(str(value), index, index + 1))
+    dates.sort(key=lambda d: d.start)
+    if dates or before is not None or published is not None:
+        dates = _by_reference(found, dates, taken, languages, (before, published))
+    return dates
+
+
+def _by_reference(
+    found: Sequence[Token],
+    dates: list[Found],
+    taken: set[int],
+    languages: tuple[str, ...],
+    anchors: tuple[str | None, str | None],
+) -> list[Found]:
+    """`dates` with the dates named by reference among the tokens not `taken`."""
+    words = {w: v for language in languages for w, v in number_words(language).items()}
+
+    def count(text: str) -> int | None:
+        return int(text) if text.isdigit() and len(text) <= 3 else words.get(text)
+
+    index = 0
+    while index < len(found):
+        hit = None if index in taken else relative_at(found, index, count)
+        if hit is None:
+            index += 1
+            continue
+        unit, offset, anchor, end = hit
+        earlier = [d for d in dates if d.end <= index]
+        base = str(earlier[-1].value) if earlier else anchors[0]
+        value = shifted(base if anchor == "before" else anchors[1], unit, offset)
+        if value is not None:
+            dates.append(Found(value, index, end))
+        index = end
     return sorted(dates, key=lambda d: d.start)
 
 
@@ -212,8 +262,31 @@ def _named_dates(
             year = default_year
         if year is not None and (day is not None or end > named[1]):
             text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+            first = _first_day(found, start, day)
+            if first is not None:  # "10 to 11 September": an interval
+                text = f"{year}-{month:02d}-{first[1]:02d}/{text}"
+                start = first[0]
             yield Found(text, start, end)
         index = max(end, index + 1)
+
+
+#: Words between the first and the last day of an interval in one month: "10 to 11
+#: September", "من 10 إلى 11 سبتمبر", "с 10 по 11 сентября" ("and" joins two days, not an
+#: interval).
+_INTERVAL_LINKS = frozenset(
+    normalise(w) for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "по", "до")
+)
+
+
+def _first_day(found: Sequence[Token], start: int, last: int | None) -> tuple[int, int] | None:
+    """Where the first day of an interval ending on day `last` at token `start` is written,
+    and that day: the 10 of "10 to 11 September"."""
+    if last is None or start < 2 or found[start - 1].text not in _INTERVAL_LINKS:
+        return None
+    day = found[start - 2].text
+    if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
+        return start - 2, int(day)
+    return None
 
 
 def _day_before(
@@ -270,6 +343,20 @@ _ABOUT = phrases(
     "ما يقرب من", "يقارب", "около", "примерно", "почти", "порядка", "приблизительно",
 )  # fmt: skip
 _ABOUT_AFTER = phrases("تقريبا", "approximately", "or so", "примерно")
+#: Bounds written after the number, or after the noun it counts: "11300 شخص على الأقل",
+#: "at least" after a figure, "как минимум" after it.
+_AT_LEAST_AFTER = phrases(
+    "at least", "or more", "and more", "and over", "at a minimum", "على الأقل", "أو أكثر",
+    "وأكثر", "فأكثر", "كحد أدنى", "как минимум", "по меньшей мере", "по крайней мере",
+    "и более", "или более", "и больше", "минимум",
+)  # fmt: skip
+_AT_MOST_AFTER = phrases(
+    "at most", "or fewer", "or less", "at the most", "at the outside", "على الأكثر",
+    "كحد أقصى", "أو أقل", "فأقل", "как максимум", "максимум", "самое большее", "или меньше",
+    "и менее",
+)  # fmt: skip
+#: How many words (the noun counted) may stand between a number and a bound after it.
+_BOUND_REACH = 2
 _BETWEEN = phrases("between", "from", "بين", "ما بين", "من", "от")
 _RANGE_LINKS = frozenset(normalise(w) for w in ("and", "to", "و", "الى", "إلى", "до", "и", "-"))
 _TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -320,12 +407,55 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
+        # the words of a bound written before the number are part of its phrase
+        start = mention.start - max(at_least, at_most, _matched(found, mention.start, _ABOUT))
+        if not at_least and not at_most:
+            at_least, at_most = _bound_after(found, mention.end, following)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
-        numbers.append(Found(written, mention.start, mention.end, approximate=approximate))
+        numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
+
+
+def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[int, int]:
+    """How many words of an "at least" and of an "at most" written after the number, or after
+    the noun it counts, within its phrase and before the next number: (at least, at most)."""
+    stop = getattr(following, "start", len(found))
+    for start in range(end, min(end + _BOUND_REACH, stop) + 1):
+        if start > end and found[start - 1].stop:
+            break
+        at_least = _starting(found, start, _AT_LEAST_AFTER)
+        at_most = _starting(found, start, _AT_MOST_AFTER)
+        if at_least or at_most:
+            return at_least, at_most
+    return 0, 0
+
+
+def _starting(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many words the longest of `phrases` written from token `start` has; 0: none (its
+    first word may carry an Arabic proclitic)."""
+    if start >= len(found):
+        return 0
+    by_first = _by_first_word(phrases)
+    longest = 0
+    for stem in arabic_stems(found[start].text):
+        for phrase in by_first.get(stem, ()):
+            texts = [t.text for t in found[start + 1 : start + len(phrase)]]
+            if texts == list(phrase[1:]):
+                longest = max(longest, len(phrase))
+    return longest
+
+
+@lru_cache(maxsize=64)
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 def year_cued(found: Sequence[Token], index: int) -> bool:

@@ -41,6 +41,14 @@ _PARTIAL = phrases(
 )  # fmt: skip
 
 
+#: Words that add the names after them to a list written later in the sentence: "besides
+#: Russia, the organisation includes Armenia, Belarus…", "وإلى جانب روسيا تضم أرمينيا…".
+_BESIDES = phrases(
+    "besides", "in addition to", "along with", "alongside", "together with", "إلى جانب",
+    "الى جانب", "بالإضافة إلى", "إضافة إلى", "فضلا عن", "علاوة على", "наряду с", "вместе с",
+)  # fmt: skip
+
+
 def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, int, int]]:
     """The entities named in the tokens, longest names first where two overlap, in order."""
     hits = sorted(
@@ -69,6 +77,9 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
             runs[-1].append(hit)
         else:
             runs.append([hit])
+    for at in range(len(runs) - 2, -1, -1):
+        if ends_with(found, runs[at][0][1], _BESIDES):
+            runs[at : at + 2] = [runs[at] + runs[at + 1]]
     lists: list[Found] = []
     for run in runs:
         named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]
@@ -141,12 +152,59 @@ _CLAUSE_BREAKS = frozenset(
 )
 
 
+#: Verbs whose meaning is a negation of what follows them (the start of each of their forms):
+#: refused to, halted, suspended, declined, rejected; رفض, علّق, أوقف, امتنع, جمّد; отказался,
+#: приостановил, прекратил, отклонил.
+NEGATING_VERBS = tuple(
+    normalise(w)
+    for w in (
+        "refus", "halt", "suspend", "declin", "reject", "stopp", "abandon", "withheld",
+        "withhold", "freez", "froze",
+        "رفض", "يرفض", "ترفض", "علق", "أوقف", "يوقف", "توقف", "امتنع",
+        "يمتنع", "تمتنع", "جمد", "يجمد", "تجمد",
+        "отказ", "приостанов", "прекрат", "прекращ", "отклон", "заморо",
+    )
+)  # fmt: skip
+
+
+#: How near the property's words a negating verb must stand to negate them: "suspended
+#: inspections", "inspections were suspended", "refused to allow inspections".
+_VERB_REACH = 3
+
+
 def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
     """True, or false where a negation stands in the clause of the words that signal it
-    (not, never, didn't, لم, لا, ليس, не, нет)."""
+    (not, never, didn't, لم, لا, ليس, не, нет), or a verb that negates what follows it
+    (refused, suspended, رفض, علّق, отказался) next to those words; both together ("did not
+    suspend") say true."""
     start, end = _clause(found, cues[0] if cues else None)
     negated = any(_negation(t.text) for t in found[start:end])
-    return [Found(not negated, start, end)]
+    verbs = [
+        at
+        for at in range(start, end)
+        if _negating_verb(found[at].text) and any(_governs(found, at, c) for c in cues)
+    ]
+    return [Found(negated == bool(verbs), start, end)]
+
+
+_AUXILIARIES = frozenset(
+    normalise(w)
+    for w in ("was", "were", "is", "are", "be", "been", "has", "have", "had", "being",
+              "был", "была", "было", "были", "будет", "будут")
+)  # fmt: skip
+
+
+def _governs(found: Sequence[Token], verb: int, cue: int) -> bool:
+    """Whether the negating verb at `verb` bears on the words at `cue`: it stands a few words
+    before them (suspended inspections, refused to allow inspections), or after them as a
+    passive does (inspections were suspended, инспекции приостановлены)."""
+    if cue < verb:
+        return all(t.text in _AUXILIARIES for t in found[cue + 1 : verb])
+    return verb < cue and cue - verb <= _VERB_REACH
+
+
+def _negating_verb(word: str) -> bool:
+    return any(stem.startswith(NEGATING_VERBS) for stem in arabic_stems(word))
 
 
 def negated_words(texts: Iterable[str]) -> bool:
@@ -154,7 +212,7 @@ def negated_words(texts: Iterable[str]) -> bool:
     what is left out ("did not renew", "except") is labelled with."""
     for text in texts:
         found = tokens(normalise(text))
-        if any(_negation(t.text) or _is_except(t.text) for t in found):
+        if any(_negation(t.text) or _negating_verb(t.text) or _is_except(t.text) for t in found):
             return True
     return False
 

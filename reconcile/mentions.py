@@ -249,7 +249,14 @@ class NameIndex(Mapping[str, str]):
         for name, key in self._keys.items():
             if key:
                 self._by_first.setdefault(_index_word(key[0]), []).append(name)
+        # a second word no case ending changes must be written as it is: checked first
+        self._second = {
+            name: key[1]
+            for name, key in self._keys.items()
+            if len(key) > 1 and not russian_stems(key[1])
+        }
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._candidates_of: dict[str, tuple[str, ...]] = {}
         self._spelled: dict[tuple[str, float], frozenset[str]] = {}
         self._longest_of: dict[str, int] = {}
         for name, entity in self._names.items():
@@ -278,18 +285,28 @@ class NameIndex(Mapping[str, str]):
     def _occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         found = tokens(folded)
         hits: list[tuple[str, int, int]] = []
+        second = self._second
         for index, token in enumerate(found):
+            after = found[index + 1].text if index + 1 < len(found) else None
             for name in self._candidates(token.text):
+                if name in second and second[name] != after:
+                    continue
                 key = self._keys[name]
                 if self._names_at(found, index, key):
                     hits.append((self._names[name], index, index + len(key)))
         return tuple(dict.fromkeys(hits))
 
-    def _candidates(self, token: str) -> Iterator[str]:
-        seen = {_index_word(stem) for stem in arabic_stems(token)}
-        seen.update(_index_word(stem) for stem in russian_stems(token))
-        for word in seen:
-            yield from self._by_first.get(word, ())
+    def _candidates(self, token: str) -> tuple[str, ...]:
+        """The names whose first word the token may write: found once per token."""
+        if token not in self._candidates_of:
+            if len(self._candidates_of) > 65536:
+                self._candidates_of.clear()
+            seen = {_index_word(stem) for stem in arabic_stems(token)}
+            seen.update(_index_word(stem) for stem in russian_stems(token))
+            self._candidates_of[token] = tuple(
+                name for word in seen for name in self._by_first.get(word, ())
+            )
+        return self._candidates_of[token]
 
     @staticmethod
     def _names_at(found: Sequence[Token], index: int, key: tuple[str, ...]) -> bool:

@@ -103,6 +103,7 @@ class _Vocabulary:
     words: dict[str, float]
     phrases: dict[tuple[str, ...], int]
     scales: dict[str, float]
+    longest: dict[str, int]  # the most words of a phrase that begins with each word
 
 
 def same_number(a: float, b: float) -> bool:
@@ -259,12 +260,14 @@ def _word_value(
     found: Sequence[Token], start: int, vocabulary: _Vocabulary
 ) -> tuple[float, int] | None:
     """The value of the number word or phrase at `start`, and how many tokens it takes."""
-    for length in range(min(_MAX_PHRASE, len(found) - start), 1, -1):
+    stems = _number_stems(found[start].text)
+    most = max((vocabulary.longest.get(stem, 0) for stem in stems), default=0)
+    for length in range(min(most, _MAX_PHRASE, len(found) - start), 1, -1):
         rest = tuple(t.text for t in found[start + 1 : start + length])
-        for stem in _number_stems(found[start].text):
+        for stem in stems:
             if (value := vocabulary.phrases.get((stem, *rest))) is not None:
                 return value, length
-    for stem in _number_stems(found[start].text):
+    for stem in stems:
         if (word := vocabulary.words.get(stem)) is not None:
             return word, 1
     return None
@@ -307,7 +310,10 @@ def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
     for scale, multiplier in scales.items():
         if words.get(scale) == multiplier:
             del words[scale]  # "mil", "cent", "ألف" are multipliers, so that "ستة آلاف" is 6000
-    return _Vocabulary(words, phrases, scales)
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        longest[phrase[0]] = max(len(phrase), longest.get(phrase[0], 0))
+    return _Vocabulary(words, phrases, scales, longest)
 
 
 @lru_cache(maxsize=16)

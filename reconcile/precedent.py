@@ -56,17 +56,26 @@ class Known:
         if number <= 0 or not self.numbers:
             return 0.0
         at = bisect.bisect_left(self.numbers, number)
-        near = [n for n in self.numbers[max(0, at - 1) : at + 1] if n > 0]
-        return max((min(number, n) / max(number, n) for n in near), default=0.0)
+        best = 0.0
+        for known in self.numbers[max(0, at - 1) : at + 1]:
+            if known > 0:
+                best = max(best, known / number if known < number else number / known)
+        return best
 
 
-def masked(found: Sequence[Token], names: NameIndex) -> str:
-    """The tokens with every entity name written as § and every digit as 0, so that what is
-    compared is how a fact is worded, not which entity or figure it names."""
+def masked(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> str:
+    """The tokens with every entity name (`spans`: entity_spans of the tokens) written as §
+    and every digit as 0, so that what is compared is how a fact is worded, not which entity
+    or figure it names."""
     words = [t.text for t in found]
-    for _, start, end in entity_spans(found, names):
+    for _, start, end in spans:
         words[start:end] = ["§"] * (end - start)
     return " ".join(w if not w[:1].isdigit() else "0" for w in words)
+
+
+def _masked_quote(quote: str, names: NameIndex) -> str:
+    found = Sentence.of(quote).tokens
+    return masked(found, entity_spans(found, names))
 
 
 def all_names(config: Config) -> NameIndex:
@@ -105,9 +114,7 @@ class Precedent:
             with_quotes = [c for c in group if c.quote]
             step = max(1, math.ceil(len(with_quotes) / MAX_QUOTES))
             for claim in with_quotes[::step]:
-                quotes.append(
-                    (key, masked(Sentence.of(claim.quote or "").tokens, self.names), claim)
-                )
+                quotes.append((key, _masked_quote(claim.quote or "", self.names), claim))
         self.keys: tuple[PropertyKey, ...] = tuple(dict.fromkeys(k for k, _, _ in quotes))
         self._column_of = {key: column for column, key in enumerate(self.keys)}
         self.quote_claims = tuple(c for _, _, c in quotes)

@@ -16,17 +16,19 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
-from reconcile.extract import Found, Sentence, find_dates, find_numbers
+import numpy as np
+
+from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_counts
 from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
-from reconcile.normalise import normalise
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
+from reconcile.suggest_cues import Cues
 from reconcile.values import PropertyType
-from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = ["Suggestion", "sentences", "suggest_claims"]
 
@@ -89,6 +91,8 @@ THRESHOLD = 0.2
 #: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
 MAX_PER_SENTENCE = 4
+#: How many properties of a sentence get their values read, the best first.
+PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 #: At most this many suggestions per claim the other sources make, for an article as long.
 BUDGET = 2.0
 
@@ -101,36 +105,14 @@ class _Context:
     precedent: Precedent
     languages: tuple[str, ...]
     year: int | None
+    published: str | None = None
+    before: str | None = None  # the last date the article gave
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+    # per number or date property, the words and label entities no other of its type has
+    distinct: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.given_year = self.year
-
-    @cached_property
-    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]]:
-        """Every cue word's first token, and the cues that begin with it."""
-        index: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
-        for key, words in self.cue_words.items():
-            for word, weight in words:
-                parts = tuple(t.text for t in tokens(word))
-                if parts:
-                    index.setdefault(parts[0], []).append((parts, key, weight, word))
-        return index
-
-    def cues_in(
-        self, sentence: Sentence
-    ) -> dict[tuple[str, str], tuple[tuple[int, float, str], ...]]:
-        """For each property, where its words stand in the sentence: at the start of a word,
-        after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
-        found = sentence.tokens
-        hits: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
-        for at, token in enumerate(found):
-            for stem in arabic_stems(token.text):
-                for length in range(2, len(stem) + 1):
-                    for parts, key, weight, word in self.cue_index.get(stem[:length], ()):
-                        if _cue_at(found, at, parts, whole=length == len(stem)):
-                            hits.setdefault(key, []).append((at, weight, word))
-        return {key: tuple(sorted(set(found_hits))) for key, found_hits in hits.items()}
 
     def names(self, kind: str) -> NameIndex:
         if kind not in self.names_by_kind:
@@ -139,6 +121,53 @@ class _Context:
                 {name: e.id for e in by_id.values() for name in e.names}
             )
         return self.names_by_kind[kind]
+
+    def rivals(self, read: _Reading, prop: Property) -> tuple[int, ...]:
+        """Where the sentence names the words of the other properties of `prop`'s type that
+        `prop` does not share (its own words and label entities do not count): a number next to
+        "injured" is the injured, not the dead."""
+        words, entities = self.rival_words.get((prop.topic, prop.id), ((), ()))
+        if not words and not entities:
+            return ()
+        spots = {at for word, places in read.cue_places.items() if word in words for at in places}
+        spots.update(at for entity, at, _ in read.spans if entity in entities)
+        return tuple(sorted(spots))
+
+    @cached_property
+    def rival_words(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
+        """For each number and date property, the words and label entities of the other
+        properties of its type that it does not share."""
+        rivals = {}
+        for prop in self.properties:
+            if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+                continue
+            key = (prop.topic, prop.id)
+            words: set[str] = set()
+            entities: set[str] = set()
+            for other in self.properties:
+                other_key = (other.topic, other.id)
+                if other.type is prop.type and other_key != key:
+                    words.update(word for word, _ in self.cue_words[other_key])
+                    entities |= self.label_entities[other_key]
+            mine = {word for word, _ in self.cue_words[key]}
+            named = self.label_entities[key]
+            rivals[key] = (frozenset(words - mine), frozenset(entities - named))
+            self.distinct[key] = frozenset((mine - words) | (named - entities))
+        return rivals
+
+    @cached_property
+    def cues(self) -> Cues:
+        """The words that signal each property."""
+        return Cues(self.properties)
+
+    @cached_property
+    def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+        return self.cues.words
+
+    @cached_property
+    def table(self) -> _Table:
+        """What scoring a sentence for every property at once needs, as arrays."""
+        return _Table.of(self.properties, self.precedent)
 
     @cached_property
     def properties(self) -> tuple[Property, ...]:
@@ -157,32 +186,45 @@ class _Context:
             for p in self.properties
         }
 
-    @cached_property
-    def cue_words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
-        """Each property's keywords and label words, weighted by how few properties share them."""
-        words = {(p.topic, p.id): _cue_words(p) for p in self.properties}
-        spread: dict[str, int] = {}
-        for found in words.values():
-            for word in set(found):
-                spread[word] = spread.get(word, 0) + 1
-        total = len(words) or 1
-        return {
-            key: tuple(
-                (word, weight * (1 - math.log(spread[word]) / math.log(total + 1)))
-                for word, weight in found.items()
-            )
-            for key, found in words.items()
-        }
+
+@dataclass(frozen=True)
+class _Table:
+    """Per property, in the order of `_Context.properties`: the column of its quotes (-1:
+    none), the weighed share of other sources that claim it, and for each thing a type needs
+    (#number, #date, an entity kind) which properties need it."""
+
+    index: dict[tuple[str, str], int]
+    columns: Any  # numpy arrays
+    often: Any
+    needs: dict[str, Any]
+
+    @classmethod
+    def of(cls, properties: Sequence[Property], precedent: Precedent) -> _Table:
+        keys = [(p.topic, p.id) for p in properties]
+        columns = [precedent.column(key) for key in keys]
+        sources = precedent.sources or 1
+        often = [precedent.known.get(key, Known()).sources / sources for key in keys]
+        needs: dict[str, Any] = {}
+        for at, prop in enumerate(properties):
+            for need in _needs(prop):
+                needs.setdefault(need, np.zeros(len(properties), dtype=bool))[at] = True
+        return cls(
+            {key: at for at, key in enumerate(keys)},
+            np.array([-1 if c is None else c for c in columns], dtype=np.int64),
+            WEIGHTS["often"] * np.array(often, dtype=np.float64),
+            needs,
+        )
 
 
-def _cue_words(prop: Property) -> dict[str, float]:
-    found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
-    for label in (*prop.label.all(), prop.id.replace("_", " ")):
-        for token in tokens(normalise(label)):
-            word = token.text
-            if len(word) >= 4 and not word.isdigit():
-                found.setdefault(word[: max(4, len(word) - 2)], 0.6)
-    return found
+def _needs(prop: Property) -> list[str]:
+    needs = [prop.subject] if prop.subject else []
+    if prop.type is PropertyType.NUMBER:
+        needs.append("#number")
+    elif prop.type is PropertyType.DATE:
+        needs.append("#date")
+    elif prop.type in (PropertyType.ENTITY, PropertyType.ENTITIES) and prop.kind:
+        needs.append(prop.kind)
+    return needs
 
 
 def suggest_claims(
@@ -192,18 +234,22 @@ def suggest_claims(
     *,
     language: str | None = None,
     year: int | None = None,
+    published: str | None = None,
 ) -> list[Suggestion]:
     """The claims the article `text` may make, best first: one per (property, subject, value).
 
     `precedent` holds the claims of the project's other sources; without it (the project's
     first article) only labels, keywords and the fit of the values are used. `year` is the
-    article's: it completes dates written without one ("15 May").
+    article's: it completes dates written without one ("15 May"); `published` (EDTF) is the
+    day it appeared, from which "yesterday" and "on Tuesday" count.
     """
     precedent = precedent or Precedent(config, (), ())
     languages = language_key(
         (*filter(None, (language, config.language)), *precedent.languages, *_scripts(text))
     )
-    context = _Context(config, precedent, languages, year)
+    if year is None and published and published[:4].isdigit():
+        year = int(published[:4])
+    context = _Context(config, precedent, languages, year, published)
     reads = list(_read(text, context))
     scored = [
         (base, index, prop)
@@ -218,7 +264,7 @@ def suggest_claims(
     return _chosen(found, precedent, len(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Reading:
     """A sentence read once for every property: its values, its likeness to other sources'
     quotes, and the words of each property it holds."""
@@ -232,6 +278,17 @@ class _Reading:
     like: Any  # numpy arrays: per property, the best similarity and that quote's index
     nearest: Any
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
+    spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
+    stops: tuple[int, ...]  # stop_counts of its tokens
+
+    @cached_property
+    def cue_places(self) -> dict[str, set[int]]:
+        """Where each cue word of any property stands in the sentence."""
+        places: dict[str, set[int]] = {}
+        for hits in self.cues.values():
+            for at, _, word in hits:
+                places.setdefault(word, set()).add(at)
+        return places
 
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
@@ -240,27 +297,57 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         parsed = Sentence.of(sentence)
         if len(parsed.tokens) < 3:
             continue
-        dates = find_dates(parsed.tokens, context.languages, context.year)
-        numbers = find_numbers(parsed, context.languages, dates)
-        shape = masked(parsed.tokens, precedent.names)
-        like, nearest = precedent.similarity(shape)
-        yield _Reading(
-            line, sentence, parsed, dates, numbers, shape, like, nearest, context.cues_in(parsed)
+        dates = find_dates(
+            parsed.tokens, context.languages, context.year, context.before, context.published
         )
+        numbers = find_numbers(parsed, context.languages, dates)
+        spans = entity_spans(parsed.tokens, precedent.names)
+        shape = masked(parsed.tokens, spans)
+        like, nearest = precedent.similarity(shape)
+        cues = context.cues.in_sentence(parsed)
+        stops = stop_counts(parsed.tokens)
+        yield _Reading(
+            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops
+        )
+        if dates:
+            context.before = str(dates[-1].value)
         if dates and context.given_year is None:
             context.year = int(str(dates[-1].value)[:4])
 
 
 def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, float]]:
-    precedent = context.precedent
-    for prop in context.properties:
-        key = (prop.topic, prop.id)
-        column = precedent.column(key)
-        similarity = float(read.like[column]) if column is not None else 0.0
-        cues = read.cues.get(key, ())
-        base = _base_score(similarity, cues, precedent.known.get(key, Known()), precedent.sources)
-        if base >= THRESHOLD * 0.6:
-            yield prop, base
+    """The properties the sentence may state, with the score of its words and its likeness:
+    every property at once, those whose type finds no value in it left out."""
+    table = context.table
+    words = np.zeros(len(context.properties), dtype=np.float64)
+    for key, hits in read.cues.items():
+        words[table.index[key]] = max(map(itemgetter(1), hits))
+    if context.precedent.sources:
+        like = np.zeros(len(context.properties), dtype=np.float64)
+        quoted = table.columns >= 0
+        like[quoted] = read.like[table.columns[quoted]]
+        scores = (
+            WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
+        )
+    else:
+        scores = WEIGHTS["words"] * 2 * words
+    kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
+    absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
+    if absent:
+        scores[np.logical_or.reduce(absent)] = 0.0
+    order = np.argsort(-scores, kind="stable")[:PAIRS_PER_SENTENCE]
+    for at in order[scores[order] >= THRESHOLD * 0.6]:
+        yield context.properties[at], float(scores[at])
+
+
+def _holds(read: _Reading, kinds: set[str], need: str) -> bool:
+    """Whether the sentence holds what a property's type needs: a number, a date, an entity
+    of a kind."""
+    if need == "#number":
+        return bool(read.numbers)
+    if need == "#date":
+        return bool(read.dates)
+    return need in kinds
 
 
 def _budget(precedent: Precedent, length: int) -> float:
@@ -273,19 +360,11 @@ def _budget(precedent: Precedent, length: int) -> float:
 def _promising(
     scored: list[tuple[float, int, Property]], budget: float
 ) -> list[tuple[float, int, Property]]:
-    """The (sentence, property) pairs worth reading values for: the best few per sentence, and
-    no more in all than a few times the budget, so that long articles stay quick."""
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    per_sentence: dict[int, int] = {}
-    kept: list[tuple[float, int, Property]] = []
-    limit = 4 * budget if budget < math.inf else math.inf
-    for item in scored:
-        if len(kept) >= limit:
-            break
-        if per_sentence.get(item[1], 0) < 2 * MAX_PER_SENTENCE:
-            per_sentence[item[1]] = per_sentence.get(item[1], 0) + 1
-            kept.append(item)
-    return kept
+    """The (sentence, property) pairs worth reading values for (the best few of each sentence
+    are `scored`): no more in all than a few times the budget, so that long articles stay
+    quick."""
+    scored.sort(key=itemgetter(0), reverse=True)  # stable: ties keep the sentences' order
+    return scored[: int(4 * budget)] if budget < math.inf else scored
 
 
 def _suggestions(
@@ -304,14 +383,21 @@ def _suggestions(
         quote = precedent.quote_claims[int(read.nearest[column])]
         cues = cues or _aligned(read.shape, precedent.quote_masks[int(read.nearest[column])])
     named = context.label_entities[key]
+    spots: list[int] = []
     if named:
-        spans = entity_spans(read.parsed.tokens, precedent.names)
-        spots = [start for entity, start, _ in spans if entity in named]
+        spots = [start for entity, start, _ in read.spans if entity in named]
         base = base if spots else base * 0.6
+    rivals = context.rivals(read, prop)  # (finds the words only `prop` has, too)
+    mine = context.distinct.get(key, frozenset())
+    own = tuple(at for at, _, word in cues if word in mine)
+    own += tuple(at for entity, at, _ in read.spans if entity in mine)
+    # the label's entities weigh as its strongest words, but a number or a date is read
+    # with them apart (for one entity) and with the property's rivals in mind
+    if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
         cues = (*cues, *((at, 1.0, "") for at in spots))
     look = Look(
-        read.parsed, read.text, read.dates, read.numbers, _strongest(cues), known, quote,
-        context.names,
+        read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
+        quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
@@ -330,17 +416,6 @@ def _scripts(text: str) -> list[str]:
     return ["en", *(language for language, letters in _SCRIPTS if letters.search(sample))]
 
 
-def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: bool) -> bool:
-    """Whether a cue of `parts` is written from token `at`, whose stem begins with its first
-    word (`whole`: is that word)."""
-    if len(parts) == 1:
-        return True
-    if not whole or at + len(parts) > len(found):
-        return False
-    middle = [t.text for t in found[at + 1 : at + len(parts) - 1]]
-    return middle == list(parts[1:-1]) and found[at + len(parts) - 1].text.startswith(parts[-1])
-
-
 def _strongest(cues: Sequence[tuple[int, float, str]]) -> list[int]:
     """Where the strongest of the words that signal a property stand."""
     top = max((weight for _, weight, _ in cues), default=0.0)
@@ -356,20 +431,6 @@ def _aligned(shape: str, quote: str) -> tuple[tuple[int, float, str], ...]:
         return ()
     middle = (alignment.dest_start + alignment.dest_end) // 2
     return ((shape.count(" ", 0, middle), 0.0, ""),)
-
-
-def _base_score(
-    similarity: float, cues: Sequence[tuple[int, float, str]], known: Known, sources: int
-) -> float:
-    words = max((w for _, w, _ in cues), default=0.0)
-    often = known.sources / sources if sources else 0.0
-    if not sources:
-        return WEIGHTS["words"] * 2 * words
-    return (
-        WEIGHTS["like"] * min(1.0, similarity * 1.6)
-        + WEIGHTS["words"] * words
-        + WEIGHTS["often"] * often
-    )
 
 
 def _closeness(suggestion: Suggestion, known: Known) -> float:
@@ -397,26 +458,27 @@ def _bounds(value: object) -> list[float]:
 
 
 def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
-    """The suggestions kept, best first: one per (property, subject, value), a few per
-    sentence, and no more in all than twice what the other sources claim for an article of
-    this length."""
+    """The suggestions kept, best first: one per (property, subject, value), a few properties
+    per sentence (one per subject it names for a per-entity property), and no more in all than
+    twice what the other sources claim for an article of this length."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []
     seen: set[tuple[str, str, str | None, str]] = set()
-    per_sentence: dict[tuple[int, str], int] = {}
+    per_sentence: dict[tuple[int, str], set[tuple[str, str]]] = {}
     per_property: dict[tuple[str, str, str | None], int] = {}
     for suggestion in found:
         if suggestion.score < THRESHOLD or len(kept) >= budget:
             break
         place = (suggestion.line, suggestion.sentence)
         group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
-        if suggestion.key in seen or per_sentence.get(place, 0) >= MAX_PER_SENTENCE:
+        told = per_sentence.setdefault(place, set())
+        if suggestion.key in seen or (group[:2] not in told and len(told) >= MAX_PER_SENTENCE):
             continue
         if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
             continue
         seen.add(suggestion.key)
-        per_sentence[place] = per_sentence.get(place, 0) + 1
+        told.add(group[:2])
         per_property[group] = per_property.get(group, 0) + 1
         kept.append(suggestion)
     return kept

@@ -4,7 +4,7 @@ the words that signal the property, for each subject the sentence names."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
@@ -35,6 +35,10 @@ class Look:
     known: Known
     quote: Claim | None  # the most similar quote of another source, if any
     names: Callable[[str], NameIndex]  # the names of the entities of a kind
+    own: Sequence[int] = ()  # the words and label entities no other property of its type has
+    rivals: Sequence[int] = ()  # the words of other properties of its type, not its own
+    named: Sequence[int] = ()  # where the entities its label names stand
+    stops: Sequence[int] = ()  # stop_counts of the sentence's tokens
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -51,9 +55,15 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             return []
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
+    if look.rivals and prop.type is PropertyType.NUMBER:
+        look = replace(look, numbers=attached(look.numbers, look))
+    elif look.rivals and prop.type is PropertyType.DATE:
+        look = replace(look, dates=attached(look.dates, look))
     for subject in subjects:
         near = [subject.start] if subject is not None else look.near
-        options = rule.find(prop, Look(**{**look.__dict__, "near": near}))
+        options = rule.find(prop, look if subject is None else replace(look, near=near))
+        if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
+            options = _by_clause(look.stops, options, (near, look.named), look.known)
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
@@ -91,3 +101,65 @@ def _as_of(prop: Property, look: Look, value: Found) -> str | None:
     if not others:
         return None
     return str(min(others, key=lambda d: d.distance([value.start])).value)
+
+
+#: How many tokens a comma, a colon or a bracket between two words counts for: a value is
+#: read with the words of its own clause ("45,968 people had been killed in Turkey, among
+#: them 4,267 Syrians": the dead are 45,968).
+CLAUSE_GAP = 4
+
+
+def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
+    """How far token `at` is from the value: the tokens between, and CLAUSE_GAP more for
+    each punctuation mark that ends a phrase between them (`stops`: stop_counts)."""
+    if value.start <= at < value.end:
+        return 0
+    low, high = (at, value.start) if at < value.start else (value.end - 1, at)
+    return high - low + CLAUSE_GAP * (stops[high] - stops[low])
+
+
+def attached(values: Sequence[Found], look: Look) -> list[Found]:
+    """The values that belong to the property rather than to another of its type: those no
+    nearer the words of another property than the words only this one has ("more than 2,900
+    killed and more than 15,000 injured": 15,000 is the injured); when the sentence holds none
+    of those, each word of another property claims the value nearest it ("the toll rose to
+    8,574 and 49,133 people were injured"). All of them when every one is claimed."""
+    if not look.rivals or len(values) < 2:
+        return list(values)
+    stops = look.stops
+
+    def gap(value: Found, places: Sequence[int]) -> int:
+        return min(clause_distance(stops, value, at) for at in places)
+
+    if look.own:
+        kept = [v for v in values if gap(v, look.own) <= gap(v, look.rivals)]
+    else:
+        claimed = {min(values, key=lambda v: gap(v, [rival])).start for rival in look.rivals}
+        kept = [v for v in values if v.start not in claimed]
+    return kept or list(values)
+
+
+def _by_clause(
+    stops: Sequence[int],
+    options: Sequence[Found],
+    near: tuple[Sequence[int], Sequence[int]],
+    known: Known,
+) -> list[Found]:
+    """The values nearest both the property's words and the entities its label names,
+    counting clause breaks; one close to what other sources give comes first among those as
+    near."""
+
+    def closeness(option: Found) -> float:
+        value = option.value
+        if isinstance(value, str):
+            return float(value[:4].isdigit() and int(value[:4]) in known.years)
+        bounds = list(value.values()) if isinstance(value, dict) else [value]
+        numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
+        return max(map(known.number_closeness, numbers), default=0.0)
+
+    def gap(option: Found) -> int:
+        return sum(
+            min((clause_distance(stops, option, at) for at in spots), default=0) for spots in near
+        )
+
+    return sorted(options, key=lambda o: (gap(o) - 4 * closeness(o), o.start))

@@ -114,6 +114,7 @@ def russian_stems(token: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
+@lru_cache(maxsize=65536)
 def is_form_of(token: str, name_token: str, *, first: bool) -> bool:
     """True when `token` writes `name_token`: itself, with an Arabic proclitic (on the first
     word of a name), or with another Russian case ending (России for Россия; США stays)."""

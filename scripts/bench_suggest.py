@@ -86,6 +86,7 @@ def suggestions_leaving_out(root: Path, source_id: str) -> tuple[Project, list[S
         precedent_of(project, source_id),
         language=source.language,
         year=year,
+        published=source.published.edtf if source.published else None,
     )
     return project, suggestions
 

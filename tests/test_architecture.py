@@ -44,6 +44,7 @@ COMMANDS = {
     "suggest",
     "suggest_file",
     "suggest_rules",
+    "suggest_cues",
     "precedent",
     "addsource",
     "resolve",

@@ -1,0 +1,139 @@
+"""The words that signal each property in a sentence: its keywords and the words of its
+label, each weighted by how few properties share it, found at the start of a word after any
+Arabic proclitic."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import cached_property
+
+from reconcile.extract import Sentence
+from reconcile.model import Property
+from reconcile.normalise import normalise
+from reconcile.wordforms import Token, arabic_stems, tokens
+
+__all__ = ["FUNCTION_WORDS", "Cues"]
+
+#: The cues a token begins: those of one word (property, weight, text), and those of more
+#: words whose first word it is, by their second word (words, property, weight, text).
+_CueStart = tuple[
+    tuple[tuple[tuple[str, str], float, str], ...],
+    dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]],
+]
+
+
+#: Words of a label that say nothing of what it is about: they signal no property.
+FUNCTION_WORDS = frozenset(
+    normalise(w)
+    for w in (
+        "that", "which", "with", "from", "into", "this", "these", "those", "their", "there",
+        "have", "been", "were", "when", "where", "what", "after", "before", "other", "than",
+        "more", "less", "about", "over", "under", "between", "each", "every", "first",
+        "التي", "الذي", "الذين", "اللذين", "هذه", "هذا", "ذلك", "تلك", "بين", "بعد", "قبل",
+        "على", "إلى", "الى", "عند", "حتى", "منذ", "خلال", "كان", "كانت",
+        "который", "которая", "которые", "которых", "этот", "эта", "эти", "того", "после",
+        "перед", "между", "были", "было", "была", "более", "менее", "каждый",
+    )
+)  # fmt: skip
+
+
+class Cues:
+    """The cue words of a project's properties, and where they stand in a sentence."""
+
+    def __init__(self, properties: Sequence[Property]) -> None:
+        self.properties = tuple(properties)
+        self.starts: dict[str, _CueStart] = {}
+
+    @cached_property
+    def words(self) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+        """Each property's keywords and label words, weighted by how few properties share them."""
+        words = {(p.topic, p.id): _cue_words(p) for p in self.properties}
+        spread: dict[str, int] = {}
+        for found in words.values():
+            for word in set(found):
+                spread[word] = spread.get(word, 0) + 1
+        total = len(words) or 1
+        return {
+            key: tuple(
+                (word, weight * (1 - math.log(spread[word]) / math.log(total + 1)))
+                for word, weight in found.items()
+            )
+            for key, found in words.items()
+        }
+
+    @cached_property
+    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]]:
+        """Every cue word's first token, and the cues that begin with it."""
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
+        for key, words in self.words.items():
+            for word, weight in words:
+                parts = tuple(t.text for t in tokens(word))
+                if parts:
+                    index.setdefault(parts[0], []).append((parts, key, weight, word))
+        return index
+
+    @cached_property
+    def cue_lengths(self) -> tuple[int, ...]:
+        """The lengths of the cues' first words, shortest first."""
+        return tuple(sorted({len(first) for first in self.cue_index if len(first) >= 2}))
+
+    def in_sentence(
+        self, sentence: Sentence
+    ) -> dict[tuple[str, str], tuple[tuple[int, float, str], ...]]:
+        """For each property, where its words stand in the sentence: at the start of a word,
+        after any Arabic proclitic; a cue's last word may go on (sign finds signed)."""
+        found = sentence.tokens
+        hits: dict[tuple[str, str], set[tuple[int, float, str]]] = {}
+        for at, token in enumerate(found):
+            single, longer = self.starting(token.text)
+            for key, weight, word in single:
+                hits.setdefault(key, set()).add((at, weight, word))
+            if not longer or at + 1 >= len(found):
+                continue
+            after = found[at + 1].text
+            for length in {len(second) for second in longer}:
+                for parts, key, weight, word in longer.get(after[:length], ()):
+                    if _cue_at(found, at, parts, whole=True):
+                        hits.setdefault(key, set()).add((at, weight, word))
+        return {key: tuple(sorted(found_hits)) for key, found_hits in hits.items()}
+
+    def starting(self, token: str) -> _CueStart:
+        """The cues of one word that the token begins, after any Arabic proclitic, and the
+        cues of more words whose first word it is, by their second: looked up once per
+        distinct token."""
+        if token not in self.starts:
+            single: list[tuple[tuple[str, str], float, str]] = []
+            longer: dict[str, list[tuple[tuple[str, ...], tuple[str, str], float, str]]] = {}
+            for stem in arabic_stems(token):
+                for length in self.cue_lengths:
+                    if length > len(stem):
+                        break
+                    for parts, key, weight, word in self.cue_index.get(stem[:length], ()):
+                        if len(parts) == 1:
+                            single.append((key, weight, word))
+                        elif length == len(stem):
+                            longer.setdefault(parts[1], []).append((parts, key, weight, word))
+            self.starts[token] = (tuple(single), longer)
+        return self.starts[token]
+
+
+def _cue_words(prop: Property) -> dict[str, float]:
+    found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
+    for label in (*prop.label.all(), prop.id.replace("_", " ")):
+        for token in tokens(normalise(label)):
+            word = token.text
+            if len(word) >= 4 and not word.isdigit() and word not in FUNCTION_WORDS:
+                found.setdefault(word[: max(4, len(word) - 2)], 0.6)
+    return found
+
+
+def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: bool) -> bool:
+    """Whether a cue of `parts` is written from token `at`, whose stem begins with its first
+    word (`whole`: is that word)."""
+    if len(parts) == 1:
+        return True
+    if not whole or at + len(parts) > len(found):
+        return False
+    middle = [t.text for t in found[at + 1 : at + len(parts) - 1]]
+    return middle == list(parts[1:-1]) and found[at + len(parts) - 1].text.startswith(parts[-1])

@@ -1,0 +1,173 @@
+"""Values add-source reads with the words around them, in Arabic, English and Russian: bounds
+written after a number, numbers of another property's words, verbs that negate, dates by
+reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.extract import Sentence, find_dates, find_numbers
+from reconcile.extract_words import find_boolean
+from reconcile.load import load_config
+from reconcile.suggest import suggest_claims
+
+LANGUAGES = ("ar", "en", "ru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("قتل 11300 شخص على الأقل في المدينة", [{"min": 11300}]),
+        ("وصل 20 ألف نازح أو أكثر", [{"min": 20000}]),
+        ("شارك 300 جندي على الأكثر", [{"max": 300}]),
+        ("5,000 people at least were killed", [{"min": 5000}]),
+        ("ten boats or more, and 7 trucks at most", [{"min": 10}, {"max": 7}]),
+        ("погибли 40 человек как минимум", [{"min": 40}]),
+        ("прибыли 200 спасателей, как минимум 3 самолёта", [200, {"min": 3}]),
+        ("пострадали 90 человек или меньше", [{"max": 90}]),
+    ],
+)
+def test_bounds_written_after_the_number(sentence: str, values: list[object]) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "truth"),
+    [
+        ("رفضت روسيا عمليات التفتيش", 2, False),
+        ("أوقفت روسيا التفتيش على المواقع", 2, False),
+        ("سمحت روسيا بعمليات التفتيش", 2, True),
+        ("Russia suspended inspections", 2, False),
+        ("Russia refused to allow inspections", 4, False),
+        ("Inspections were suspended in August", 0, False),
+        ("Russia did not suspend inspections", 4, True),
+        ("A warning was issued, and trains stopped later", 1, True),  # another clause
+        ("Россия приостановила инспекции", 2, False),
+        ("Россия отказалась от инспекций", 3, False),
+        ("Россия не отказалась от инспекций", 4, True),
+    ],
+)
+def test_verbs_that_negate_what_they_bear_on(sentence: str, cue: int, truth: bool) -> None:
+    (found,) = find_boolean(Sentence.of(sentence).tokens, [cue])
+    assert found.value is truth
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "published", "dates"),
+    [
+        ("وقعت ثلاث دول في العام التالي على المعاهدة", "1992-05-15", None, ["1993"]),
+        ("بعد ثلاثة أيام وصلت الفرق", "2023-02-06", None, ["2023-02-09"]),
+        ("قال الوزير أمس إن العدد ارتفع", None, "2023-02-10", ["2023-02-09"]),
+        ("وأعلنت الوكالة يوم الثلاثاء", None, "2023-02-10", ["2023-02-07"]),
+        ("Three more states signed the following year", "1992-05-15", None, ["1993"]),
+        ("It struck on 6 February 2023 and again two days later", None, None,
+         ["2023-02-06", "2023-02-08"]),
+        ("On Tuesday the agency said", None, "2023-02-10", ["2023-02-07"]),
+        ("the toll was 2,000 yesterday", None, "2023-02-10", ["2023-02-09"]),
+        ("На следующий день договор вступил в силу", "2011-02-04", None, ["2011-02-05"]),
+        ("через три дня прибыли спасатели", "2023-02-06", None, ["2023-02-09"]),
+        ("вчера министр сообщил", None, "2023-02-10", ["2023-02-09"]),
+        ("во вторник министр сообщил", None, "2023-02-10", ["2023-02-07"]),
+        ("the day before, 2,000 had died", None, "2023-02-10", []),  # no date to count from
+        ("في الأحد عشر من الشهر", None, "2023-02-10", []),  # الأحد is also "one"
+    ],
+)  # fmt: skip
+def test_dates_by_reference(
+    sentence: str, before: str | None, published: str | None, dates: list[str]
+) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_dates(parsed.tokens, LANGUAGES, None, before, published)
+    assert [d.value for d in found] == dates
+
+
+def test_a_date_by_reference_counts_from_the_sentence_before(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"signed": ("date", ["signed", "وقعت", "подписали"])})
+    text = "Six states signed the treaty on 15 May 1992. Three more signed the following year."
+    found = {(s.sentence, s.value) for s in suggest_claims(text, load_config(root))}
+    assert ("Three more signed the following year.", "1993") in found
+
+
+_TOLLS = {
+    "dead": ("number", ["killed", "toll", "قتل", "الحصيلة", "погибли", "жертв"]),
+    "injured": ("number", ["injured", "أصيب", "ранены"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("قتل أكثر من 2900 شخص وأصيب أكثر من 15000 آخرين", {"min": 2900}),
+        ("more than 2,900 people were killed and more than 15,000 injured", {"min": 2900}),
+        ("45,968 people had been killed, among them 4,267 foreigners", 45968),
+        ("погибли более 2900 человек, ранены более 15000", {"min": 2900}),
+        ("raised the toll to 8,574 and said 49,133 people had been injured", 8574),
+        ("رفعت الحصيلة إلى 8574 وقالت إن 49133 شخصا أصيبوا", 8574),
+        ("число жертв достигло 8574, а 49133 человека ранены", 8574),
+    ],
+)
+def test_a_number_belongs_to_the_words_of_its_own_clause(
+    tmp_path: Path, sentence: str, dead: object
+) -> None:
+    config = load_config(_project(tmp_path, _TOLLS))
+    found = [s.value for s in suggest_claims(sentence, config) if s.property.id == "dead"]
+    assert found[:1] == [dead]
+
+
+def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Path:
+    import json
+
+    config = {
+        "title": "t",
+        "language": "en",
+        "topics": {
+            "t": {
+                "properties": {
+                    name: {"type": kind, "label": name, "keywords": words}
+                    for name, (kind, words) in properties.items()
+                }
+            }
+        },
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("عقدت الاجتماعات من 10 إلى 11 سبتمبر 2023", ["2023-09-10/2023-09-11"]),
+        ("The talks ran from 10 to 11 September 2023", ["2023-09-10/2023-09-11"]),
+        ("It struck on 6 and 7 February 2023", ["2023-02-07"]),  # two days, not an interval
+        ("переговоры прошли с 10 по 11 сентября 2023 года", ["2023-09-10/2023-09-11"]),
+    ],
+)
+def test_days_of_one_month_from_one_to_another_are_an_interval(
+    sentence: str, dates: list[str]
+) -> None:
+    parsed = Sentence.of(sentence)
+    assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, None)] == dates
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وإلى جانب روسيا تشمل هذه المنظمة في عضويتها أرمينيا، وبيلاروسيا",
+        "Besides Russia, the organisation includes Armenia and Belarus",
+        "Наряду с Россией в организацию входят Армения и Беларусь",
+    ],
+)
+def test_names_written_besides_a_list_belong_to_it(sentence: str) -> None:
+    from reconcile.extract_words import find_entities
+    from reconcile.mentions import NameIndex
+
+    names = NameIndex(
+        {"Russia": "russia", "روسيا": "russia", "Россия": "russia", "Armenia": "armenia",
+         "أرمينيا": "armenia", "Армения": "armenia", "Belarus": "belarus",
+         "بيلاروسيا": "belarus", "Беларусь": "belarus"}
+    )  # fmt: skip
+    (found,) = find_entities(Sentence.of(sentence).tokens, names)
+    assert found.value == ["russia", "armenia", "belarus"]
