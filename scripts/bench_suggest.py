@@ -50,6 +50,8 @@ DEVELOPED_ON = {"bundled example": ROOT, "en-quake": ROOT / "benchmarks/projects
 HELD_OUT = {
     "ar-derna": ROOT / "benchmarks/projects/ar-derna",
     "ru-newstart": ROOT / "benchmarks/projects/ru-newstart",
+    "en-election": ROOT / "benchmarks/projects/en-election",
+    "ar-morocco": ROOT / "benchmarks/projects/ar-morocco",
 }
 
 
