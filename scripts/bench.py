@@ -56,60 +56,109 @@ CONFIG = """\
 title: Synthetic desk
 language: ar
 entities:
-  country:
-{countries}
+  place:
+{places}
 topics:
   events:
     properties:
-      happened: {{type: date, subject: country}}
-      troops: {{type: number, subject: country}}
-      members: {{type: entities, kind: country}}
-      status: {{type: choice, choices: [member, withdrawn], subject: country, temporal: true}}
+      happened: {{type: date, subject: place}}
+      troops: {{type: number, subject: place}}
+      members: {{type: entities, kind: place}}
+      status: {{type: choice, choices: [member, withdrawn], subject: place, temporal: true}}
 """
+#: Syllables of the generated place names: three of them give 1,728 names, four 20,736.
+SYLLABLES = ["بر", "كا", "سا", "مي", "لو", "نا", "ري", "تا", "دو", "فا", "زي", "حو"]
+STATUS_WORDS = {"member": "عضوا", "withdrawn": "منسحبة"}
+#: The share of quotes that do not carry their claim's value.
+UNMENTIONED = 0.02
+
+
+def places(count: int) -> list[tuple[str, str, str]]:
+    """`count` places as (id, label, Arabic alias): the nine countries, then generated names."""
+    found = [(c, c.title(), ARABIC[c]) for c in COUNTRIES]
+    width = 3
+    while len(SYLLABLES) ** width < count:
+        width += 1
+    n = 0
+    while len(found) < count:
+        digits, rest = [], n
+        for _ in range(width):
+            rest, digit = divmod(rest, len(SYLLABLES))
+            digits.append(SYLLABLES[digit])
+        name = "".join(digits)
+        found.append((f"p{n}", name, "آل" + name))
+        n += 1
+    return found[:count]
+
+
+def code(number: int) -> str:
+    """`number` in letters, so that no digit of a quote but its value's can be found."""
+    letters = []
+    while True:
+        number, digit = divmod(number, len(SYLLABLES))
+        letters.append(SYLLABLES[digit])
+        if not number:
+            return "".join(letters)
 
 
 def build(root: Path, claims: int, sources: int, seed: int = 1) -> None:
+    """A desk of `claims` claims in `sources` sources: each source states each fact once."""
     rng = random.Random(seed)
-    countries = "\n".join(
-        f"    {c}: {{label: {c.title()}, aliases: [{ARABIC[c]}]}}" for c in COUNTRIES
+    per_source = claims // sources
+    subjects = places(max(len(COUNTRIES), -(-(per_source - 1) // 3)))
+    listing = "\n".join(
+        f"    {id_}: {{label: {label}, aliases: [{alias}]}}" for id_, label, alias in subjects
     )
-    (root / "reconcile.yaml").write_text(CONFIG.format(countries=countries), encoding="utf-8")
+    (root / "reconcile.yaml").write_text(CONFIG.format(places=listing), encoding="utf-8")
     (root / "sources").mkdir()
     (root / "claims").mkdir()
-    per_source = claims // sources
     for s in range(sources):
-        sentences = []
-        items = []
+        sentences: list[str] = []
+        items: list[str] = []
         for i in range(per_source):
-            country = rng.choice(COUNTRIES)
-            name = rng.choice([country, ARABIC[country], "و" + ARABIC[country]])
-            year = rng.randint(1990, 2025)
-            sentence = f"في عام {year} ذكر المصدر {s} الخبر رقم {i} عن {ARABIC[country]}."
+            sentence, item = _claim(rng, i, s, subjects)
             sentences.append(sentence)
-            kind = i % 4
-            topic_line = f'- topic: events\n  quote: "{sentence[:-1]}"\n'
-            if kind == 0:
-                items.append(
-                    f"{topic_line}  property: happened\n  subject: {name}\n  value: {year}\n"
-                )
-            elif kind == 1:
-                items.append(
-                    f"{topic_line}  property: troops\n  subject: {name}\n"
-                    f"  value: {rng.choice([1000, 2000, 4000])}\n"
-                )
-            elif kind == 2:
-                members = rng.sample(COUNTRIES, 6)
-                items.append(f"{topic_line}  property: members\n  value: [{', '.join(members)}]\n")
-            else:
-                items.append(
-                    f"{topic_line}  property: status\n  subject: {name}\n"
-                    f"  value: {rng.choice(['member', 'withdrawn'])}\n  as_of: {year}\n"
-                )
+            items.append(f'- topic: events\n  quote: "{sentence[:-1]}"\n{item}')
         (root / "sources" / f"s{s}.md").write_text(
             f"---\ntitle: Source {s}\npublished: 2024\n---\n" + "\n".join(sentences) + "\n",
             encoding="utf-8",
         )
         (root / "claims" / f"s{s}.yaml").write_text("".join(items), encoding="utf-8")
+
+
+def _claim(
+    rng: random.Random, i: int, s: int, subjects: list[tuple[str, str, str]]
+) -> tuple[str, str]:
+    """The sentence of claim `i` of source `s` and its claim's fields: claim 0 lists the
+    members, then claims go through the properties of each subject in turn."""
+    carried = rng.random() >= UNMENTIONED
+    opening = f"ذكر المصدر {code(s)} في الخبر {code(i)}"
+    if i == 0:
+        members = rng.sample(COUNTRIES, 6)
+        named = "، ".join(ARABIC[m] for m in members) if carried else "ست دول"
+        return (
+            f"{opening} أن الأعضاء هم {named}.",
+            f"  property: members\n  value: [{', '.join(members)}]\n",
+        )
+    place_id, label, alias = subjects[(i - 1) // 3]
+    kind = (i - 1) % 3
+    arabic = ARABIC.get(place_id, alias)
+    name = rng.choice([place_id, arabic, "و" + arabic] if place_id in ARABIC else [label, alias])
+    year = rng.choice([2014, 2015, 2016])
+    if kind == 0:
+        told = f"أن الحدث وقع في {arabic} عام {year if carried else 'مضى'}"
+        return f"{opening} {told}.", f"  property: happened\n  subject: {name}\n  value: {year}\n"
+    if kind == 1:
+        troops = rng.choice([1000, 2000, 4000])
+        told = f"أن {troops if carried else 'آلاف'} جندي انتشروا في {arabic}"
+        return f"{opening} {told}.", f"  property: troops\n  subject: {name}\n  value: {troops}\n"
+    status = rng.choice(["member", "withdrawn"])
+    as_of = rng.randint(1990, 2025)
+    told = f"أن {arabic} كانت {STATUS_WORDS[status]} عام {as_of}"
+    return (
+        f"{opening} {told}.",
+        f"  property: status\n  subject: {name}\n  value: {status}\n  as_of: {as_of}\n",
+    )
 
 
 #: Runs one command in a child and reports its own CPU time, wall time and peak memory.
