@@ -103,6 +103,14 @@ class _Vocabulary:
     words: dict[str, float]
     phrases: dict[tuple[str, ...], int]
     scales: dict[str, float]
+    #: Every stem a written number can begin with: a word, a phrase's first word, a scale word.
+    starts: frozenset[str]
+    #: The first words of the phrases.
+    phrase_starts: frozenset[str]
+
+    def may_start(self, token: str) -> bool:
+        """False when no number can begin at `token`: the words most of a text is made of."""
+        return is_digits(token) or any(stem in self.starts for stem in _number_stems(token))
 
 
 def same_number(a: float, b: float) -> bool:
@@ -152,6 +160,9 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
     mentions: list[NumberMention] = []
     index = 0
     while index < len(found):
+        if not vocabulary.may_start(found[index].text):
+            index += 1
+            continue
         mention = _number_at(found, index, vocabulary)
         if mention is None:
             index += 1
@@ -259,12 +270,14 @@ def _word_value(
     found: Sequence[Token], start: int, vocabulary: _Vocabulary
 ) -> tuple[float, int] | None:
     """The value of the number word or phrase at `start`, and how many tokens it takes."""
-    for length in range(min(_MAX_PHRASE, len(found) - start), 1, -1):
+    stems = _number_stems(found[start].text)
+    firsts = [stem for stem in stems if stem in vocabulary.phrase_starts]
+    for length in range(min(_MAX_PHRASE, len(found) - start), 1, -1) if firsts else ():
         rest = tuple(t.text for t in found[start + 1 : start + length])
-        for stem in _number_stems(found[start].text):
+        for stem in firsts:
             if (value := vocabulary.phrases.get((stem, *rest))) is not None:
                 return value, length
-    for stem in _number_stems(found[start].text):
+    for stem in stems:
         if (word := vocabulary.words.get(stem)) is not None:
             return word, 1
     return None
@@ -307,7 +320,10 @@ def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
     for scale, multiplier in scales.items():
         if words.get(scale) == multiplier:
             del words[scale]  # "mil", "cent", "ألف" are multipliers, so that "ستة آلاف" is 6000
-    return _Vocabulary(words, phrases, scales)
+    phrase_starts = frozenset(key[0] for key in phrases)
+    return _Vocabulary(
+        words, phrases, scales, frozenset({*words, *scales, *phrase_starts}), phrase_starts
+    )
 
 
 @lru_cache(maxsize=16)
