@@ -9,11 +9,20 @@ as it is encoded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any
 
 _INFINITY = float("inf")
+
+
+@dataclass(frozen=True, slots=True)
+class PairRows:
+    """A list of `[i, j]` pairs given as each `i` with its `j`s: written as that list is,
+    without making a list per pair."""
+
+    rows: Sequence[tuple[int, Sequence[int]]]
 
 
 def _float(value: float) -> str:
@@ -57,7 +66,7 @@ def _scalar(value: Any) -> str | None:
         return int.__repr__(value)
     if kind is float:
         return _float(value)
-    if isinstance(value, (list, tuple, dict)):
+    if isinstance(value, (list, tuple, dict, PairRows)):
         return None
     if isinstance(value, str):
         return encode_basestring(value)
@@ -89,6 +98,13 @@ def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None
                 out(opening + _key(key) + ": " + text)
             opening = "," + inner
         out(newline + "}")
+    elif isinstance(value, PairRows):
+        if not value.rows:
+            out("[]")
+            return
+        out("[")
+        _write_pairs(value.rows, inner, out)
+        out(newline + "]")
     elif not value:
         out("[]")
         return
@@ -105,6 +121,19 @@ def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None
         out(newline + "]")
     if len(pieces) >= _FLUSH_EVERY:
         flush()
+
+
+def _write_pairs(
+    rows: Sequence[tuple[int, Sequence[int]]], newline: str, out: Callable[[str], None]
+) -> None:
+    """Append the items of a list of `[i, j]` pairs, each at `newline`: one piece per `i`."""
+    inner = newline + "  "
+    opening = ""
+    for first, seconds in rows:
+        head = f"{opening}{newline}[{inner}{first},{inner}"
+        out(head + f"{newline}],{newline}[{inner}{first},{inner}".join(map(int.__repr__, seconds)))
+        out(newline + "]")
+        opening = ","
 
 
 def write_json(value: Any, write: Callable[[str], object]) -> None:
