@@ -250,6 +250,7 @@ class NameIndex(Mapping[str, str]):
             if key:
                 self._by_first.setdefault(_index_word(key[0]), []).append(name)
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._candidates_of: dict[str, tuple[str, ...]] = {}
         self._spelled: dict[tuple[str, float], frozenset[str]] = {}
         self._longest_of: dict[str, int] = {}
         for name, entity in self._names.items():
@@ -285,11 +286,17 @@ class NameIndex(Mapping[str, str]):
                     hits.append((self._names[name], index, index + len(key)))
         return tuple(dict.fromkeys(hits))
 
-    def _candidates(self, token: str) -> Iterator[str]:
-        seen = {_index_word(stem) for stem in arabic_stems(token)}
-        seen.update(_index_word(stem) for stem in russian_stems(token))
-        for word in seen:
-            yield from self._by_first.get(word, ())
+    def _candidates(self, token: str) -> tuple[str, ...]:
+        """The names whose first word `token` may be a form of (looked up once per token)."""
+        if token not in self._candidates_of:
+            if len(self._candidates_of) > 65536:  # a vocabulary's worth, not every word ever read
+                self._candidates_of.clear()
+            seen = {_index_word(stem) for stem in arabic_stems(token)}
+            seen.update(_index_word(stem) for stem in russian_stems(token))
+            self._candidates_of[token] = tuple(
+                name for word in seen for name in self._by_first.get(word, ())
+            )
+        return self._candidates_of[token]
 
     @staticmethod
     def _names_at(found: Sequence[Token], index: int, key: tuple[str, ...]) -> bool:
