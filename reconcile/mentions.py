@@ -252,6 +252,8 @@ class NameIndex(Mapping[str, str]):
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._candidates_of: dict[str, tuple[str, ...]] = {}
         self._spelled: dict[tuple[str, float], frozenset[str]] = {}
+        self._window_owner: dict[tuple[str, float], str | None] = {}
+        self._name_list = list(self._names)
         self._longest_of: dict[str, int] = {}
         for name, entity in self._names.items():
             size = len(self._keys[name])
@@ -325,29 +327,37 @@ class NameIndex(Mapping[str, str]):
         return self._spelled[key]
 
     def _spell(self, folded: str, threshold: float) -> frozenset[str]:
-        names = list(self._names)
         found: set[str] = set()
         for window, size in _window_texts(tokens(folded), self._longest):
-            best: dict[str, float] = {}
-            for _, score, at in process.extract(
-                window,
-                names,
-                scorer=fuzz.ratio,
-                processor=None,
-                limit=None,
-                score_cutoff=threshold - CLEAR_MARGIN,
-            ):
-                owner = self._names[names[at]]
-                best[owner] = max(score, best.get(owner, 0.0))
-            ranked = sorted(best.items(), key=lambda item: -item[1])
-            if not ranked:
-                continue
-            top, score = ranked[0]
-            rival = ranked[1][1] if len(ranked) > 1 else -math.inf
-            near = score >= threshold and score >= rival + CLEAR_MARGIN
-            if near and size <= self._longest_of[top] + 1:
+            key = (window, threshold)
+            if key not in self._window_owner:
+                if len(self._window_owner) > 65536:  # runs of words recur: keep the usual ones
+                    self._window_owner.clear()
+                self._window_owner[key] = self._owner(window, threshold)
+            top = self._window_owner[key]
+            if top is not None and size <= self._longest_of[top] + 1:
                 found.add(top)
         return frozenset(found)
+
+    def _owner(self, window: str, threshold: float) -> str | None:
+        """The entity whose name `window` spells closely, `CLEAR_MARGIN` past any other's."""
+        best: dict[str, float] = {}
+        for _, score, at in process.extract(
+            window,
+            self._name_list,
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=threshold - CLEAR_MARGIN,
+        ):
+            owner = self._names[self._name_list[at]]
+            best[owner] = max(score, best.get(owner, 0.0))
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        if not ranked:
+            return None
+        top, score = ranked[0]
+        rival = ranked[1][1] if len(ranked) > 1 else -math.inf
+        return top if score >= threshold and score >= rival + CLEAR_MARGIN else None
 
 
 def _index_word(word: str) -> str:
