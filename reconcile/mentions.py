@@ -369,12 +369,14 @@ def _index_word(word: str) -> str:
 def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[tuple[str, int], ...]:
     """Every run of up to `longest` + 1 words, with and without proclitics, and its size."""
     windows: dict[str, int] = {}
-    for start in range(len(found)):
-        for stem in arabic_stems(found[start].text):
-            for size in range(1, longest + 2):
-                if start + size <= len(found):
-                    rest = " ".join(t.text for t in found[start + 1 : start + size])
-                    windows.setdefault(f"{stem} {rest}".strip(), size)
+    texts = [token.text for token in found]
+    for start, text in enumerate(texts):
+        suffixes = [""]  # what follows the first word in a run of 1, 2, … words
+        for following in texts[start + 1 : start + longest + 1]:
+            suffixes.append(f"{suffixes[-1]} {following}")
+        for stem in arabic_stems(text):
+            for size, suffix in enumerate(suffixes, 1):
+                windows.setdefault(stem + suffix, size)
     return tuple(windows.items())
 
 

@@ -108,10 +108,6 @@ class _Vocabulary:
     #: The first words of the phrases.
     phrase_starts: frozenset[str]
 
-    def may_start(self, token: str) -> bool:
-        """False when no number can begin at `token`: the words most of a text is made of."""
-        return is_digits(token) or any(stem in self.starts for stem in _number_stems(token))
-
 
 def same_number(a: float, b: float) -> bool:
     """True when two numbers are equal, up to the rounding of decimal fractions."""
@@ -160,7 +156,7 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
     mentions: list[NumberMention] = []
     index = 0
     while index < len(found):
-        if not vocabulary.may_start(found[index].text):
+        if not _may_start(found[index].text, languages):
             index += 1
             continue
         mention = _number_at(found, index, vocabulary)
@@ -170,6 +166,13 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
             mentions.append(mention)
             index = mention.end
     return tuple(mentions)
+
+
+@lru_cache(maxsize=65536)
+def _may_start(token: str, languages: tuple[str, ...]) -> bool:
+    """False when no number can begin at `token`: the words most of a text is made of."""
+    starts = _vocabulary(languages).starts
+    return is_digits(token) or any(stem in starts for stem in _number_stems(token))
 
 
 def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
