@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from reconcile.model import ClaimView, Group, Report, Resolution
@@ -25,16 +25,25 @@ PairsData = Callable[[Group], Any]
 
 def report_data(report: Report) -> dict[str, Any]:
     """The report as SPEC §7's JSON object: canonical values, deterministic order."""
-    return _report_data(report, lambda group: [list(pair) for pair in group.contradicting])
+    return _report_data(report, [group_data(group, _pair_lists) for group in report.groups])
 
 
 def json_data(report: Report) -> dict[str, Any]:
-    """`report_data` as `jsontext` writes it: a group's contradicting pairs (n²/4 of n claims at
-    most) are handed over as rows, each first index with its seconds, not one list a pair."""
-    return _report_data(report, lambda group: PairRows(group.contradicting_rows()))
+    """`report_data` as `jsontext` writes it: the groups made one by one as they are written,
+    and a group's contradicting pairs (n²/4 of n claims at most) handed over as rows, each
+    first index with its seconds, not as a list per pair."""
+    return _report_data(report, (group_data(group, _pair_rows) for group in report.groups))
 
 
-def _report_data(report: Report, pairs: PairsData) -> dict[str, Any]:
+def _pair_lists(group: Group) -> list[list[int]]:
+    return [list(pair) for pair in group.contradicting]
+
+
+def _pair_rows(group: Group) -> PairRows:
+    return PairRows(group.contradicting_rows())
+
+
+def _report_data(report: Report, groups: Iterable[dict[str, Any]]) -> dict[str, Any]:
     project = report.project
     return {
         "version": FORMAT_VERSION,
@@ -55,7 +64,7 @@ def _report_data(report: Report, pairs: PairsData) -> dict[str, Any]:
             }
             for source in project.sources.values()
         ],
-        "groups": [group_data(group, pairs) for group in report.groups],
+        "groups": groups,
         "problems": [problem.as_dict() for problem in report.problems],
     }
 

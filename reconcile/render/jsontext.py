@@ -9,12 +9,14 @@ as it is encoded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from json.encoder import encode_basestring
 from typing import Any
 
 _INFINITY = float("inf")
+_NOTHING = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ def _scalar(value: Any) -> str | None:
         return int.__repr__(value)
     if kind is float:
         return _float(value)
-    if isinstance(value, (list, tuple, dict, PairRows)):
+    if isinstance(value, (list, tuple, dict, PairRows, Iterator)):
         return None
     if isinstance(value, str):
         return encode_basestring(value)
@@ -105,22 +107,37 @@ def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None
         out("[")
         _write_pairs(value.rows, inner, out)
         out(newline + "]")
+    elif isinstance(value, Iterator):  # a list made as it is written, item by item
+        first = next(value, _NOTHING)
+        if first is _NOTHING:
+            out("[]")
+            return
+        _write_items(chain((first,), value), newline, pieces, flush)
     elif not value:
         out("[]")
         return
     else:
-        opening = "[" + inner
-        for item in value:
-            text = _scalar(item)
-            if text is None:
-                out(opening)
-                _write(item, inner, pieces, flush)
-            else:
-                out(opening + text)
-            opening = "," + inner
-        out(newline + "]")
+        _write_items(value, newline, pieces, flush)
     if len(pieces) >= _FLUSH_EVERY:
         flush()
+
+
+def _write_items(
+    items: Iterable[Any], newline: str, pieces: list[str], flush: Callable[[], None]
+) -> None:
+    """Append a list of at least one item, its items indented one level past `newline`."""
+    out = pieces.append
+    inner = newline + "  "
+    opening = "[" + inner
+    for item in items:
+        text = _scalar(item)
+        if text is None:
+            out(opening)
+            _write(item, inner, pieces, flush)
+        else:
+            out(opening + text)
+        opening = "," + inner
+    out(newline + "]")
 
 
 def _write_pairs(
