@@ -80,6 +80,7 @@ def _scalar(value: Any) -> str | None:
 
 
 _FLUSH_EVERY = 8192  # pieces held before they are handed on
+_FLUSH_CHARS = 1 << 18  # characters of contradicting pairs held before they are handed on
 
 
 def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None]) -> None:
@@ -105,7 +106,7 @@ def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None
             out("[]")
             return
         out("[")
-        _write_pairs(value.rows, inner, out)
+        _write_pairs(value.rows, inner, pieces, flush)
         out(newline + "]")
     elif isinstance(value, Iterator):  # a list made as it is written, item by item
         first = next(value, _NOTHING)
@@ -141,15 +142,24 @@ def _write_items(
 
 
 def _write_pairs(
-    rows: Sequence[tuple[int, Sequence[int]]], newline: str, out: Callable[[str], None]
+    rows: Sequence[tuple[int, Sequence[int]]],
+    newline: str,
+    pieces: list[str],
+    flush: Callable[[], None],
 ) -> None:
-    """Append the items of a list of `[i, j]` pairs, each at `newline`: one piece per `i`."""
+    """Append the items of a list of `[i, j]` pairs, each at `newline`: one piece per `i`,
+    handed on every `_FLUSH_CHARS` characters (a row can be long: one pair per claim)."""
     inner = newline + "  "
     opening = ""
+    held = 0
     for first, seconds in rows:
         head = f"{opening}{newline}[{inner}{first},{inner}"
-        out(head + f"{newline}],{newline}[{inner}{first},{inner}".join(map(int.__repr__, seconds)))
-        out(newline + "]")
+        joint = f"{newline}],{newline}[{inner}{first},{inner}"
+        pieces.append(head + joint.join(map(int.__repr__, seconds)) + newline + "]")
+        held += len(pieces[-1])
+        if held >= _FLUSH_CHARS:
+            flush()
+            held = 0
         opening = ","
 
 
