@@ -174,7 +174,9 @@ def _claim(
     )
 
 
-#: Runs one command in a child and reports its own CPU time, wall time and peak memory.
+#: Runs one command in a child and reports its own CPU time, wall time and peak memory. The peak
+#: is the process's own (VmHWM): Linux's ru_maxrss of a child starts at its parent's size when it
+#: was started, and this parent holds every output.
 CHILD = """
 import json, resource, sys, time
 start = time.perf_counter()
@@ -186,8 +188,14 @@ except SystemExit:
     pass
 sys.stdout.flush()
 use = resource.getrusage(resource.RUSAGE_SELF)
+peak = use.ru_maxrss / 1024
+try:
+    with open("/proc/self/status") as status:
+        peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    pass
 sys.stderr.write(json.dumps([use.ru_utime + use.ru_stime, time.perf_counter() - start,
-                             use.ru_maxrss / 1024]) + "\\n")
+                             peak]) + "\\n")
 """
 
 
