@@ -194,11 +194,11 @@ def check(
 
     root = report.project.root
     if fmt == "json":
-        from reconcile.render.data import report_data
+        from reconcile.render.data import json_data
         from reconcile.render.jsontext import write_json
 
         write_json(
-            report_data(report), lambda piece: click.echo(shown_json(piece), nl=False, color=True)
+            json_data(report), lambda piece: click.echo(shown_json(piece), nl=False, color=True)
         )
         _echo()
     elif fmt == "github":

@@ -258,6 +258,8 @@ class NameIndex(Mapping[str, str]):
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._candidates_of: dict[str, tuple[str, ...]] = {}
         self._spelled: dict[tuple[str, float], frozenset[str]] = {}
+        self._window_owner: dict[tuple[str, float], str | None] = {}
+        self._name_list = list(self._names)
         self._longest_of: dict[str, int] = {}
         for name, entity in self._names.items():
             size = len(self._keys[name])
@@ -297,9 +299,9 @@ class NameIndex(Mapping[str, str]):
         return tuple(dict.fromkeys(hits))
 
     def _candidates(self, token: str) -> tuple[str, ...]:
-        """The names whose first word the token may write: found once per token."""
+        """The names whose first word `token` may be a form of (looked up once per token)."""
         if token not in self._candidates_of:
-            if len(self._candidates_of) > 65536:
+            if len(self._candidates_of) > 65536:  # a vocabulary's worth, not every word ever read
                 self._candidates_of.clear()
             seen = {_index_word(stem) for stem in arabic_stems(token)}
             seen.update(_index_word(stem) for stem in russian_stems(token))
@@ -335,29 +337,37 @@ class NameIndex(Mapping[str, str]):
         return self._spelled[key]
 
     def _spell(self, folded: str, threshold: float) -> frozenset[str]:
-        names = list(self._names)
         found: set[str] = set()
         for window, size in _window_texts(tokens(folded), self._longest):
-            best: dict[str, float] = {}
-            for _, score, at in process.extract(
-                window,
-                names,
-                scorer=fuzz.ratio,
-                processor=None,
-                limit=None,
-                score_cutoff=threshold - CLEAR_MARGIN,
-            ):
-                owner = self._names[names[at]]
-                best[owner] = max(score, best.get(owner, 0.0))
-            ranked = sorted(best.items(), key=lambda item: -item[1])
-            if not ranked:
-                continue
-            top, score = ranked[0]
-            rival = ranked[1][1] if len(ranked) > 1 else -math.inf
-            near = score >= threshold and score >= rival + CLEAR_MARGIN
-            if near and size <= self._longest_of[top] + 1:
+            key = (window, threshold)
+            if key not in self._window_owner:
+                if len(self._window_owner) > 65536:  # runs of words recur: keep the usual ones
+                    self._window_owner.clear()
+                self._window_owner[key] = self._owner(window, threshold)
+            top = self._window_owner[key]
+            if top is not None and size <= self._longest_of[top] + 1:
                 found.add(top)
         return frozenset(found)
+
+    def _owner(self, window: str, threshold: float) -> str | None:
+        """The entity whose name `window` spells closely, `CLEAR_MARGIN` past any other's."""
+        best: dict[str, float] = {}
+        for _, score, at in process.extract(
+            window,
+            self._name_list,
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=threshold - CLEAR_MARGIN,
+        ):
+            owner = self._names[self._name_list[at]]
+            best[owner] = max(score, best.get(owner, 0.0))
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        if not ranked:
+            return None
+        top, score = ranked[0]
+        rival = ranked[1][1] if len(ranked) > 1 else -math.inf
+        return top if score >= threshold and score >= rival + CLEAR_MARGIN else None
 
 
 def _index_word(word: str) -> str:
@@ -369,12 +379,14 @@ def _index_word(word: str) -> str:
 def _window_texts(found: tuple[Token, ...], longest: int) -> tuple[tuple[str, int], ...]:
     """Every run of up to `longest` + 1 words, with and without proclitics, and its size."""
     windows: dict[str, int] = {}
-    for start in range(len(found)):
-        for stem in arabic_stems(found[start].text):
-            for size in range(1, longest + 2):
-                if start + size <= len(found):
-                    rest = " ".join(t.text for t in found[start + 1 : start + size])
-                    windows.setdefault(f"{stem} {rest}".strip(), size)
+    texts = [token.text for token in found]
+    for start, text in enumerate(texts):
+        suffixes = [""]  # what follows the first word in a run of 1, 2, … words
+        for following in texts[start + 1 : start + longest + 1]:
+            suffixes.append(f"{suffixes[-1]} {following}")
+        for stem in arabic_stems(text):
+            for size, suffix in enumerate(suffixes, 1):
+                windows.setdefault(stem + suffix, size)
     return tuple(windows.items())
 
 

@@ -7,10 +7,12 @@ are FrozenMaps, sequences tuples, and every object can be hashed.
 from __future__ import annotations
 
 import builtins
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 
 from reconcile.frozen import FrozenMap, Written, freeze, freeze_map
@@ -365,14 +367,28 @@ class Group:
     @builtins.property
     def contradicting(self) -> tuple[tuple[int, int], ...]:
         """The pairs of `claims` (indices, i < j, sorted) that contradict at overlapping times."""
-        return tuple(
-            sorted(
-                (min(i, j), max(i, j))
-                for contradiction in self.contradictions
-                for i in contradiction.first
-                for j in contradiction.second
-            )
-        )
+        return tuple((i, j) for i, later in self.contradicting_rows() for j in later)
+
+    def contradicting_rows(self) -> tuple[tuple[int, Sequence[int]], ...]:
+        """`contradicting` as each first index `i`, ascending, with its `j`s, ascending: made in
+        order, without the pairs (a group of n claims can hold n²/4 of them)."""
+        others: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+        for contradiction in self.contradictions:
+            others.setdefault(contradiction.first, []).append(contradiction.second)
+            others.setdefault(contradiction.second, []).append(contradiction.first)
+        partners: dict[int, list[list[int]]] = {}
+        for side, opposite in others.items():
+            merged = sorted(chain.from_iterable(opposite))  # a few sorted runs: merged in one pass
+            for index in side:
+                partners.setdefault(index, []).append(merged)
+        rows = []
+        for index in sorted(partners):
+            lists = partners[index]
+            merged = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+            later = merged[bisect_right(merged, index) :]
+            if later:
+                rows.append((index, later))
+        return tuple(rows)
 
     @builtins.property
     def sources(self) -> tuple[str, ...]:

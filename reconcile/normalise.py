@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections import Counter
 from functools import lru_cache
 
 #: How many times its length a text may grow when folded (a few ligatures fold to many letters:
@@ -68,7 +67,12 @@ def normalise(text: str) -> str:
 
 def folded_length(text: str) -> int:
     """The length of `text` folded, before white space is collapsed, counted without folding it."""
-    return sum(len(_FOLD[ord(char)]) * count for char, count in Counter(text).items())
+    length = len(text)
+    for char in set(text):  # most characters fold to one: only the others are counted
+        folded = len(_FOLD[ord(char)])
+        if folded != 1:
+            length += (folded - 1) * text.count(char)
+    return length
 
 
 def _fold_with_offsets_by_character(text: str) -> tuple[str, list[int]]:

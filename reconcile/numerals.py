@@ -104,6 +104,8 @@ class _Vocabulary:
     phrases: dict[tuple[str, ...], int]
     scales: dict[str, float]
     longest: dict[str, int]  # the most words of a phrase that begins with each word
+    #: Every stem a written number can begin with: a word, a phrase's first word, a scale word.
+    starts: frozenset[str]
 
 
 def same_number(a: float, b: float) -> bool:
@@ -153,6 +155,9 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
     mentions: list[NumberMention] = []
     index = 0
     while index < len(found):
+        if not _may_start(found[index].text, languages):
+            index += 1
+            continue
         mention = _number_at(found, index, vocabulary)
         if mention is None:
             index += 1
@@ -160,6 +165,13 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
             mentions.append(mention)
             index = mention.end
     return tuple(mentions)
+
+
+@lru_cache(maxsize=65536)
+def _may_start(token: str, languages: tuple[str, ...]) -> bool:
+    """False when no number can begin at `token`: the words most of a text is made of."""
+    starts = _vocabulary(languages).starts
+    return is_digits(token) or any(stem in starts for stem in _number_stems(token))
 
 
 def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
@@ -313,7 +325,7 @@ def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
     longest: dict[str, int] = {}
     for phrase in phrases:
         longest[phrase[0]] = max(len(phrase), longest.get(phrase[0], 0))
-    return _Vocabulary(words, phrases, scales, longest)
+    return _Vocabulary(words, phrases, scales, longest, frozenset({*words, *scales, *longest}))
 
 
 @lru_cache(maxsize=16)

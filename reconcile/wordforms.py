@@ -67,6 +67,9 @@ def tokens(folded: str) -> tuple[Token, ...]:
     """The tokens of folded text: digit groups with their separators, and runs of letters."""
     found: list[Token] = []
     for index, word in enumerate(folded.split(" ")):
+        if word.isalpha():  # most words: one run of letters (a letter is \w and no digit)
+            found.append(Token(word, index))
+            continue
         matches = list(_TOKEN.finditer(word))
         for position, match in enumerate(matches):
             after = matches[position + 1].start() if position + 1 < len(matches) else len(word)

@@ -170,3 +170,22 @@ def test_a_group_is_disputed_when_one_lists_what_another_leaves_out(
 ) -> None:
     disputed = {group.key for group in html_report.groups if group.disputed}
     assert disputed == {"founding.signatories"}
+
+
+def test_contradicting_pairs_come_in_order_from_the_contradicting_sets() -> None:
+    from itertools import combinations
+    from random import Random
+
+    from reconcile.model import Contradiction, Group
+
+    rng = Random(12)
+    for _ in range(300):
+        classes: dict[int, list[int]] = {}
+        for index in range(rng.randint(0, 30)):
+            classes.setdefault(rng.randrange(6), []).append(index)
+        sides = sorted(tuple(members) for members in classes.values())
+        found = [Contradiction(a, b) for a, b in combinations(sides, 2) if rng.random() < 0.6]
+        group = object.__new__(Group)
+        object.__setattr__(group, "contradictions", tuple(found))
+        expected = sorted((min(i, j), max(i, j)) for c in found for i in c.first for j in c.second)
+        assert group.contradicting == tuple(expected)

@@ -67,3 +67,20 @@ def test_error_data_has_no_groups_and_every_problem() -> None:
     assert data["project"] is None and data["summary"] is None
     assert data["groups"] == [] and data["sources"] == []
     assert data["problems"] == [problem.as_dict()]
+
+
+def test_the_json_writer_writes_pair_rows_and_iterators_as_json_dumps_writes_lists() -> None:
+    from reconcile.render.jsontext import PairRows, dumps
+
+    rows = [(0, [2, 3]), (1, [2, 3]), (4, [9])]
+    written = {"groups": iter([{"contradicting": PairRows(rows), "empty": PairRows(())}, 1])}
+    lists = {"groups": [{"contradicting": [[i, j] for i, js in rows for j in js], "empty": []}, 1]}
+    assert dumps(written) == json.dumps(lists, indent=2, ensure_ascii=False)
+    assert dumps({"none": iter([])}) == json.dumps({"none": []}, indent=2)
+
+
+def test_json_data_is_report_data_as_the_writer_gives_it(html_report: Report) -> None:
+    from reconcile.render.data import json_data
+    from reconcile.render.jsontext import dumps
+
+    assert dumps(json_data(html_report)) == to_json(report_data(html_report))

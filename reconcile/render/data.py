@@ -6,11 +6,12 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from reconcile.model import ClaimView, Group, Report, Resolution
 from reconcile.problems import Problem
-from reconcile.render.jsontext import dumps
+from reconcile.render.jsontext import PairRows, dumps
 
 if TYPE_CHECKING:
     import pandas
@@ -18,8 +19,31 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
+#: How a group's `contradicting` pairs are given: as lists, or as rows the JSON writer writes.
+PairsData = Callable[[Group], Any]
+
+
 def report_data(report: Report) -> dict[str, Any]:
     """The report as SPEC §7's JSON object: canonical values, deterministic order."""
+    return _report_data(report, [group_data(group, _pair_lists) for group in report.groups])
+
+
+def json_data(report: Report) -> dict[str, Any]:
+    """`report_data` as `jsontext` writes it: the groups made one by one as they are written,
+    and a group's contradicting pairs (n²/4 of n claims at most) handed over as rows, each
+    first index with its seconds, not as a list per pair."""
+    return _report_data(report, (group_data(group, _pair_rows) for group in report.groups))
+
+
+def _pair_lists(group: Group) -> list[list[int]]:
+    return [list(pair) for pair in group.contradicting]
+
+
+def _pair_rows(group: Group) -> PairRows:
+    return PairRows(group.contradicting_rows())
+
+
+def _report_data(report: Report, groups: Iterable[dict[str, Any]]) -> dict[str, Any]:
     project = report.project
     return {
         "version": FORMAT_VERSION,
@@ -40,12 +64,12 @@ def report_data(report: Report) -> dict[str, Any]:
             }
             for source in project.sources.values()
         ],
-        "groups": [group_data(group) for group in report.groups],
+        "groups": groups,
         "problems": [problem.as_dict() for problem in report.problems],
     }
 
 
-def group_data(group: Group) -> dict[str, Any]:
+def group_data(group: Group, pairs: PairsData) -> dict[str, Any]:
     """One group of SPEC §7's `groups`: its claims, members and deciding resolution."""
     deciding = group.resolutions[-1] if group.resolutions else None
     return {
@@ -54,7 +78,7 @@ def group_data(group: Group) -> dict[str, Any]:
         "subject": group.subject.id if group.subject else None,
         "status": str(group.status),
         "claims": [claim_data(view) for view in group.claims],
-        "contradicting": [list(pair) for pair in group.contradicting],
+        "contradicting": pairs(group),
         "members": [
             {
                 "entity": row.entity,
@@ -99,7 +123,7 @@ def resolution_data(resolution: Resolution) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     """The report as SPEC §7's JSON text, ending in a newline."""
-    return to_json(report_data(report)) + "\n"
+    return to_json(json_data(report)) + "\n"
 
 
 CSV_COLUMNS = (

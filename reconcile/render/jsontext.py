@@ -9,11 +9,22 @@ as it is encoded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from json.encoder import encode_basestring
 from typing import Any
 
 _INFINITY = float("inf")
+_NOTHING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class PairRows:
+    """A list of `[i, j]` pairs given as each `i` with its `j`s: written as that list is,
+    without making a list per pair."""
+
+    rows: Sequence[tuple[int, Sequence[int]]]
 
 
 def _float(value: float) -> str:
@@ -57,7 +68,7 @@ def _scalar(value: Any) -> str | None:
         return int.__repr__(value)
     if kind is float:
         return _float(value)
-    if isinstance(value, (list, tuple, dict)):
+    if isinstance(value, (list, tuple, dict, PairRows, Iterator)):
         return None
     if isinstance(value, str):
         return encode_basestring(value)
@@ -69,6 +80,7 @@ def _scalar(value: Any) -> str | None:
 
 
 _FLUSH_EVERY = 8192  # pieces held before they are handed on
+_FLUSH_CHARS = 1 << 18  # characters of contradicting pairs held before they are handed on
 
 
 def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None]) -> None:
@@ -89,22 +101,66 @@ def _write(value: Any, newline: str, pieces: list[str], flush: Callable[[], None
                 out(opening + _key(key) + ": " + text)
             opening = "," + inner
         out(newline + "}")
+    elif isinstance(value, PairRows):
+        if not value.rows:
+            out("[]")
+            return
+        out("[")
+        _write_pairs(value.rows, inner, pieces, flush)
+        out(newline + "]")
+    elif isinstance(value, Iterator):  # a list made as it is written, item by item
+        first = next(value, _NOTHING)
+        if first is _NOTHING:
+            out("[]")
+            return
+        _write_items(chain((first,), value), newline, pieces, flush)
     elif not value:
         out("[]")
         return
     else:
-        opening = "[" + inner
-        for item in value:
-            text = _scalar(item)
-            if text is None:
-                out(opening)
-                _write(item, inner, pieces, flush)
-            else:
-                out(opening + text)
-            opening = "," + inner
-        out(newline + "]")
+        _write_items(value, newline, pieces, flush)
     if len(pieces) >= _FLUSH_EVERY:
         flush()
+
+
+def _write_items(
+    items: Iterable[Any], newline: str, pieces: list[str], flush: Callable[[], None]
+) -> None:
+    """Append a list of at least one item, its items indented one level past `newline`."""
+    out = pieces.append
+    inner = newline + "  "
+    opening = "[" + inner
+    for item in items:
+        text = _scalar(item)
+        if text is None:
+            out(opening)
+            _write(item, inner, pieces, flush)
+        else:
+            out(opening + text)
+        opening = "," + inner
+    out(newline + "]")
+
+
+def _write_pairs(
+    rows: Sequence[tuple[int, Sequence[int]]],
+    newline: str,
+    pieces: list[str],
+    flush: Callable[[], None],
+) -> None:
+    """Append the items of a list of `[i, j]` pairs, each at `newline`: one piece per `i`,
+    handed on every `_FLUSH_CHARS` characters (a row can be long: one pair per claim)."""
+    inner = newline + "  "
+    opening = ""
+    held = 0
+    for first, seconds in rows:
+        head = f"{opening}{newline}[{inner}{first},{inner}"
+        joint = f"{newline}],{newline}[{inner}{first},{inner}"
+        pieces.append(head + joint.join(map(int.__repr__, seconds)) + newline + "]")
+        held += len(pieces[-1])
+        if held >= _FLUSH_CHARS:
+            flush()
+            held = 0
+        opening = ","
 
 
 def write_json(value: Any, write: Callable[[str], object]) -> None:

@@ -48,9 +48,12 @@ def path_text(root: Path | None, cwd: Path | None = None) -> PathText:
     if root is None:
         return str
     project = root
+    shown: dict[str, str] = {}  # each file once: a large project has thousands of claims a file
 
     def show(file: str) -> str:
-        return shown_path(project, file, cwd)
+        if file not in shown:
+            shown[file] = shown_path(project, file, cwd)
+        return shown[file]
 
     return show
 

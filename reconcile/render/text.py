@@ -128,7 +128,8 @@ def _group_lines(group: Group, words: Words, colour: bool, where: PlaceText) -> 
             lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
     if group.status is Status.CONFLICT:
         lines += [f"  contradicting: {text}" for text in shown_contradictions(group, words)]
-    return [f"{badge} {visible(lines[0])}", *(visible(line) for line in lines[1:])]
+    rest = "\n".join(lines[1:])  # made visible at once: no control character is a line feed
+    return [f"{badge} {visible(lines[0])}", *([visible(rest)] if rest else [])]
 
 
 def misquote_lines(claim: Claim, colour: bool = False, where: PlaceText = str) -> list[str]:
