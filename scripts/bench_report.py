@@ -103,7 +103,8 @@ def build(root: Path, claims: int, sources: int, seed: int = 7) -> None:
                 else:
                     members = partners[:3] if odd else partners
                     value = "[" + ", ".join(f"c{m:06d}" for m in members) + "]"
-                    sentence = f"تتعاون {name} مع {len(members)} دول في الخبر {n} من المصدر {s}"
+                    named = " و".join(names[m] for m in members)
+                    sentence = f"تتعاون {name} مع {named} في الخبر {n} من المصدر {s}"
                 sentences[s].append(sentence + ".")
                 items[s].append(
                     f"- topic: history\n  property: {prop}\n  subject: {name}\n"

@@ -22,6 +22,19 @@ from reconcile.render.html.view import Page, build_page
 from reconcile.render.messages import messages, translate
 
 TEMPLATE = "report.html.j2"
+DATA_TEMPLATE = "bigreport.html.j2"
+
+#: The messages the large page's script words its cards with (templates/big.js).
+CARD_MESSAGES = (
+    "showing", "filters_cleared", "sort_by", "expanded_some", "one_source", "n_sources",
+    "col_source", "col_value", "col_quote", "group_claims", "as_of", "as_written",
+    "subject_as_written", "note", "show_in_source", "source_says", "quote_diff", "diff_deleted",
+    "diff_inserted", "claim_file", "contradicting_pairs", "resolution", "resolution_as_of",
+    "accepted_value", "reason", "reference", "decided_by", "decided_on", "matrix", "matrix_note",
+    "matrix_entity", "disputed", "partial_list", "contradicted", "contradicted_title",
+    "back_to_claim", "since_box", "since_was", "since_now", "since_new_group", "more_groups",
+    "earlier_groups", "print_limited", "verdict_accepted", "verdict_rejected",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +95,8 @@ def render_html(
     renders to the same bytes. `since` (reconcile.diff.since) marks what changed since a
     baseline.
     """
-    return render_page(build_page(report, ui_language, generated, since))
+    page = build_page(report, ui_language, generated, since)
+    return render_data_page(page, report) if page.data else render_page(page)
 
 
 def render_page(page: Page) -> str:
@@ -110,6 +124,45 @@ def render_page(page: Page) -> str:
         search=[list(row) for row in page.search_index],
         version=__version__,
     )
+
+
+def render_data_page(page: Page, report: Report) -> str:
+    """The large page: groups, claims and source texts as data, the cards built by its script."""
+    from reconcile import __version__
+    from reconcile.render.html.bigpage import data_json, page_data
+
+    script, style = asset("big.js"), asset("report.css") + asset("big.css")
+    if page.since:
+        style += asset("since.css")
+    catalogue = messages(page.lang)
+    data: dict[str, Any] = {
+        "messages": {key: catalogue[key] for key in CARD_MESSAGES},
+        "statuses": [status.key for status in page.statuses],
+        "status_words": {s.key: s.word for s in page.statuses},
+        "dir": page.dir,
+        "topics": {option.value: option.label for option in page.topics},
+        "since": _since_marks(page),
+    }
+    return environment().get_template(DATA_TEMPLATE).render(
+        page=page,
+        t=_translator(page.lang),
+        css=Markup(style),
+        script=Markup(script),
+        csp=content_security_policy(script, style),
+        data=data,
+        groups=Markup(data_json(page_data(page, report))),  # escaped as tojson escapes
+        version=__version__,
+    )
+
+
+def _since_marks(page: Page) -> dict[str, list[Any]] | None:
+    """Per group anchor, its --since mark: kind, badge, status before and its word."""
+    if not page.since:
+        return None
+    return {
+        anchor: [change.kind, change.badge, change.before, change.before_word, change.arrow]
+        for anchor, change in page.since.cards.items()
+    }
 
 
 def _translator(lang: str) -> Any:

@@ -31,7 +31,7 @@ from reconcile.render.html.anchors import ClaimAnchors
 from reconcile.render.html.claims import ClaimRow, claim_row, written_form
 from reconcile.render.html.matrix import Matrix, Timeline, entity_matrix, timeline
 from reconcile.render.html.since import SinceView, since_view
-from reconcile.render.html.sourcetext import SourceView, quoted_passages, source_view
+from reconcile.render.html.sourcetext import Passage, SourceView, quoted_passages, source_view
 from reconcile.render.messages import MESSAGES, direction
 from reconcile.render.words import ValueView, Words, shown_contradictions
 from reconcile.values import EntitySetValue, EntityValue
@@ -40,6 +40,11 @@ from reconcile.values import EntitySetValue, EntityValue
 #: that Chromium parses them as one text node instead of building their DOM; the page's script
 #: builds a body when it is first opened. See `templates/report.html.j2` for why.
 LAZY_CLAIMS = 2000
+
+#: Above this many claims the page carries its groups and source texts as data, once, and the
+#: script builds only the cards on screen (`bigpage`); below it every group is HTML and the page
+#: reads without JavaScript. See docs/report.md, "Scale", for where the line is and why.
+DATA_CLAIMS = 5000
 
 #: Groups of these statuses are open when the page loads; the others show a one-line digest.
 OPEN_STATUSES = frozenset({Status.CONFLICT, Status.RESOLVED, Status.CHANGED})
@@ -166,6 +171,8 @@ class Page:
     search_index: tuple[tuple[str, str], ...]  # (group anchor, folded text)
     lazy: bool
     since: SinceView | None = None  # what changed since a baseline (report --since)
+    passages: Mapping[str, Sequence[Passage]] | None = None  # per source, its quoted spans
+    data: bool = False  # above DATA_CLAIMS: cards are built by the script from data
 
 
 # Building it ---------------------------------------------------------------------------------
@@ -228,6 +235,8 @@ def build_page(
         search_index=tuple((view.anchor, view.search) for view in groups),
         lazy=lazy,
         since=since_view(since, report, words, anchors) if since else None,
+        passages=quoted,
+        data=len(project.claims) > DATA_CLAIMS,
     )
 
 

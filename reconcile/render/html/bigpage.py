@@ -1,0 +1,198 @@
+"""The data of a large report page: every group, claim and source text once, as JSON.
+
+Above `view.DATA_CLAIMS` claims the page carries no card as HTML: the script builds the cards
+on screen from this data. Each quote is carried once: a quote that is its source's own words is
+sent as the span it covers in the source's text, which the page carries anyway; only the other
+quotes (approximate, misquoted, missing) are sent as written. Offsets are in UTF-16 code units,
+as JavaScript counts them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from itertools import accumulate
+from typing import Any
+
+from reconcile.model import Report
+from reconcile.render.html.claims import ClaimRow
+from reconcile.render.html.view import GroupView, Page
+from reconcile.render.words import ValueView
+
+#: Where each field of a claim sits in its array (templates/big.js reads the same positions).
+CLAIM_FIELDS = (
+    "anchor",
+    "source",  # index into the page's sources
+    "value",  # [text, items, precision, code, partial]
+    "written",
+    "subject_written",
+    "as_of",
+    "note",
+    "quote",  # the quote as written, or null when it is the span `target` of its source
+    "quote_status",
+    "quote_text",  # index into the status texts
+    "found",
+    "target",  # [start, end] of the highlighted passage in the source's text, or null
+    "place",  # [file index, line]
+    "verdict",
+    "contradicted",
+    "diff",  # a misquote's word diff: [[op, text], ...]
+)
+
+
+class _Interned:
+    """A table of repeated strings, sent once and referred to by index."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        index = self.items.get(text)
+        if index is None:
+            index = self.items[text] = len(self.items)
+        return index
+
+    def table(self) -> list[str]:
+        return list(self.items)
+
+
+def utf16_offsets(text: str) -> Sequence[int] | None:
+    """Each code point's offset in UTF-16 units, or None when they are the same (no astral)."""
+    if not text or max(text) < "\U00010000":
+        return None
+    return [0, *accumulate(2 if ch >= "\U00010000" else 1 for ch in text)]
+
+
+def _value(value: ValueView) -> list[Any]:
+    return [value.text, list(value.items), value.precision, value.code, value.partial]
+
+
+class _Builder:
+    def __init__(self, page: Page, texts: Mapping[str, str]) -> None:
+        self.sources = {source.id: index for source, index in zip(page.sources, range(10**9))}
+        self.texts = texts
+        self.offsets = {sid: utf16_offsets(text) for sid, text in texts.items()}
+        self.statuses = _Interned()
+        self.files = _Interned()
+
+    def span(self, source: str, span: tuple[int, int]) -> list[int]:
+        """[start, end] in UTF-16 units, then the code point offsets when they differ."""
+        offsets = self.offsets.get(source)
+        if not offsets:
+            return [span[0], span[1]]
+        return [offsets[span[0]], offsets[span[1]], span[0], span[1]]
+
+    def claim(self, row: ClaimRow, span: tuple[int, int] | None, line: tuple[str, int]) -> list[Any]:
+        quote = row.quote
+        text = self.texts.get(row.source, "")
+        carried = quote.text
+        if span and quote.text is not None and text[span[0] : span[1]] == quote.text:
+            carried = None  # the source's own words: the page takes them from its text
+        return [
+            row.anchor,
+            self.sources.get(row.source, -1),
+            _value(row.value),
+            row.written,
+            row.subject_written,
+            row.as_of,
+            row.note,
+            carried if quote.text is not None else "",
+            quote.status,
+            self.statuses(quote.status_text),
+            quote.found,
+            self.span(row.source, span) if span else None,
+            [self.files(line[0]), line[1]],
+            row.verdict,
+            1 if row.contradicted else 0,
+            [[run.op, run.text] for run in quote.diff],
+        ]
+
+
+def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> dict[str, Any]:
+    claims = [builder.claim(row, span, line) for row, (span, line) in zip(view.claims, extra)]
+    group: dict[str, Any] = {
+        "a": view.anchor,
+        "s": view.status,
+        "t": view.topic,
+        "h": view.title,
+        "src": [builder.sources.get(source, -1) for source in view.sources],
+        "o": 1 if view.open else 0,
+        "d": [[item.text, item.sources, 1 if item.rejected else 0] for item in view.digest],
+        "dj": view.digest_joiner,
+        "dm": view.digest_more,
+        "c": claims,
+    }
+    if view.misquoted:
+        group["mq"] = view.misquoted
+    if view.pairs:
+        group["p"] = list(view.pairs)
+    if view.resolutions:
+        group["r"] = [
+            [
+                _value(r.value),
+                r.as_of,
+                r.reason,
+                r.reference,
+                r.reference_is_link,
+                r.by,
+                r.decided,
+                r.place,
+                r.rejected_sources,
+            ]
+            for r in view.resolutions
+        ]
+    if view.matrix:
+        group["m"] = [
+            [[col.source, col.claim_anchor, col.when] for col in view.matrix.columns],
+            [
+                [row.label, 1 if row.disputed else 0, [[c.state, c.text] for c in row.cells]]
+                for row in view.matrix.rows
+            ],
+        ]
+    return group
+
+
+def page_data(page: Page, report: Report) -> dict[str, Any]:
+    """Everything the large page's script builds its cards and source texts from."""
+    texts = {source.id: source.text for source in report.project.sources.values()}
+    builder = _Builder(page, texts)
+    by_anchor = {group.anchor: group for group in report.groups}
+    views = [view for section in page.sections for view in section.groups]
+    groups = []
+    for view in views:
+        claims = by_anchor[view.anchor].claims
+        extra = [
+            (
+                c.claim.quote_match.spans[0] if c.claim.quote_match.spans else None,
+                (c.claim.place.file, c.claim.place.line),
+            )
+            for c in claims
+        ]
+        groups.append(_group(builder, view, extra))
+    sources = []
+    for source in page.sources:
+        marks = []
+        for span, anchor, title in sorted((page.passages or {}).get(source.id, ())):
+            at = builder.span(source.id, span)
+            marks.append([at[0], at[1], anchor, title, *at[2:]])
+        sources.append([texts.get(source.id, ""), marks])
+    return {
+        "groups": groups,
+        "sources": [source.id for source in page.sources],
+        "texts": sources,
+        "langs": [[source.language, source.dir] for source in page.sources],
+        "files": builder.files.table(),
+        "quote_texts": builder.statuses.table(),
+        "search": [view.search for view in views],
+    }
+
+
+def data_json(data: Mapping[str, Any]) -> str:
+    """`data` as JSON that no text can break out of a <script> element with (as tojson does)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("'", "\\u0027")
+    )
