@@ -129,7 +129,7 @@ def render_page(page: Page) -> str:
 def render_data_page(page: Page, report: Report) -> str:
     """The large page: groups, claims and source texts as data, the cards built by its script."""
     from reconcile import __version__
-    from reconcile.render.html.bigpage import data_json, page_data
+    from reconcile.render.html.bigpage import page_data
 
     script, style = asset("big.js"), asset("report.css") + asset("big.css")
     if page.since:
@@ -150,9 +150,21 @@ def render_data_page(page: Page, report: Report) -> str:
         script=Markup(script),
         csp=content_security_policy(script, style),
         data=data,
-        groups=Markup(data_json(page_data(page, report))),  # escaped as tojson escapes
+        blocks=_data_blocks(page_data(page, report)),
         version=__version__,
     )
+
+
+def _data_blocks(data: dict[str, Any]) -> dict[str, Any]:
+    """Each part of the large page's data as JSON escaped as tojson escapes it."""
+    from reconcile.render.html.bigpage import data_json
+
+    return {
+        "index": Markup(data_json(data["index"])),
+        "chunks": [Markup(data_json(chunk)) for chunk in data["chunks"]],
+        "texts": [Markup(data_json(text)) for text in data["texts"]],
+        "search": Markup(data_json(data["search"])),
+    }
 
 
 def _since_marks(page: Page) -> dict[str, list[Any]] | None:

@@ -40,6 +40,10 @@ CLAIM_FIELDS = (
 )
 
 
+#: Groups' details are embedded in chunks of this many, each parsed when a card of it is built.
+CHUNK = 200
+
+
 class _Interned:
     """A table of repeated strings, sent once and referred to by index."""
 
@@ -108,22 +112,24 @@ class _Builder:
         ]
 
 
-def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> dict[str, Any]:
+def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> tuple[list[Any], dict[str, Any]]:
+    """A group's entry in the index (what filters read) and its details (what a card shows)."""
     claims = [builder.claim(row, span, line) for row, (span, line) in zip(view.claims, extra)]
+    index = [
+        view.anchor,
+        view.status,
+        view.topic,
+        [builder.sources.get(source, -1) for source in view.sources],
+        1 if view.open else 0,
+        view.misquoted,
+    ]
     group: dict[str, Any] = {
-        "a": view.anchor,
-        "s": view.status,
-        "t": view.topic,
         "h": view.title,
-        "src": [builder.sources.get(source, -1) for source in view.sources],
-        "o": 1 if view.open else 0,
         "d": [[item.text, item.sources, 1 if item.rejected else 0] for item in view.digest],
         "dj": view.digest_joiner,
         "dm": view.digest_more,
         "c": claims,
     }
-    if view.misquoted:
-        group["mq"] = view.misquoted
     if view.pairs:
         group["p"] = list(view.pairs)
     if view.resolutions:
@@ -149,7 +155,7 @@ def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> dict[str
                 for row in view.matrix.rows
             ],
         ]
-    return group
+    return index, group
 
 
 def page_data(page: Page, report: Report) -> dict[str, Any]:
@@ -158,7 +164,8 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
     builder = _Builder(page, texts)
     by_anchor = {group.anchor: group for group in report.groups}
     views = [view for section in page.sections for view in section.groups]
-    groups = []
+    index: list[list[Any]] = []
+    groups: list[dict[str, Any]] = []
     for view in views:
         claims = by_anchor[view.anchor].claims
         extra = [
@@ -168,7 +175,9 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
             )
             for c in claims
         ]
-        groups.append(_group(builder, view, extra))
+        entry, details = _group(builder, view, extra)
+        index.append(entry)
+        groups.append(details)
     sources = []
     for source in page.sources:
         marks = []
@@ -177,12 +186,16 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
             marks.append([at[0], at[1], anchor, title, *at[2:]])
         sources.append([texts.get(source.id, ""), marks])
     return {
-        "groups": groups,
-        "sources": [source.id for source in page.sources],
+        "index": {
+            "groups": index,
+            "chunk": CHUNK,
+            "sources": [source.id for source in page.sources],
+            "langs": [[source.language, source.dir] for source in page.sources],
+            "files": builder.files.table(),
+            "quote_texts": builder.statuses.table(),
+        },
+        "chunks": [groups[at : at + CHUNK] for at in range(0, len(groups), CHUNK)],
         "texts": sources,
-        "langs": [[source.language, source.dir] for source in page.sources],
-        "files": builder.files.table(),
-        "quote_texts": builder.statuses.table(),
         "search": [view.search for view in views],
     }
 

@@ -35,8 +35,8 @@
     C_NOTE = 6, C_QUOTE = 7, C_QSTATUS = 8, C_QTEXT = 9, C_FOUND = 10, C_TARGET = 11,
     C_PLACE = 12, C_VERDICT = 13, C_CONTRADICTED = 14, C_DIFF = 15;
 
-  var data, all, groups, order = [], lo = 0, hi = 0, built = Object.create(null);
-  var byAnchor = Object.create(null), byClaim = null, containers = Object.create(null);
+  var data, all, groups, chunks = [], texts = [], searchIndex = null, order = [], lo = 0, hi = 0, built = Object.create(null);
+  var byAnchor = Object.create(null), containers = Object.create(null);
   var state = {status: [], topic: "", source: "", q: "", misquoted: false, since: false};
   var search, topicSelect, sourceSelect, misquotedBox, sinceBox, shown, noMatch, more, earlier;
 
@@ -87,7 +87,20 @@
     if (v[4]) { add(out, " ", el("span", "tag", data.messages.partial_list)); }
     return out;
   }
-  function sourceText(index) { return all.texts[index][0]; }
+  function textEntry(index) {
+    if (!texts[index]) { texts[index] = JSON.parse(d.getElementById("report-text-" + index).textContent); }
+    return texts[index];
+  }
+  function sourceText(index) { return textEntry(index)[0]; }
+  function detail(index) {
+    var at = Math.floor(index / all.chunk);
+    if (!chunks[at]) { chunks[at] = JSON.parse(d.getElementById("report-chunk-" + at).textContent); }
+    return chunks[at][index % all.chunk];
+  }
+  function searchTexts() {
+    if (!searchIndex) { searchIndex = JSON.parse(d.getElementById("report-search").textContent); }
+    return searchIndex;
+  }
   function quoteId(source, target) {
     var at = target.length > 2 ? 2 : 0;
     return "q--" + all.sources[source] + "--" + target[at] + "-" + target[at + 1];
@@ -175,15 +188,15 @@
     if (r[8]) { add(who, " · ", el("strong", null, r[8])); }
     return add(box, h, dl, who);
   }
-  function matrixNode(g) {
-    var id = g.a + "-m";
+  function matrixNode(g, x) {
+    var id = g[0] + "-m";
     var frag = d.createDocumentFragment();
     var h = el("h4", "sub", data.messages.matrix);
     h.id = id;
     var table = el("table", "matrix sortable");
     table.setAttribute("aria-labelledby", id);
     var head = add(el("tr"), el("th", null, data.messages.matrix_entity));
-    g.m[0].forEach(function (col) {
+    x.m[0].forEach(function (col) {
       var th = add(el("th"), link("#" + col[1], null, col[0]));
       if (col[2]) { th.appendChild(el("span", "when", col[2])); }
       head.appendChild(th);
@@ -193,7 +206,7 @@
       th.setAttribute("data-sort-type", "text");
     });
     var body = el("tbody");
-    g.m[1].forEach(function (row) {
+    x.m[1].forEach(function (row) {
       var tr = el("tr", row[1] ? "disputed" : null);
       var th = add(el("th"), el("bdi", null, row[0]));
       th.setAttribute("scope", "row");
@@ -210,7 +223,7 @@
     return add(frag, h, el("p", "subnote", data.messages.matrix_note), add(el("div", "scroll"), table));
   }
   function sinceNote(g) {
-    var mark = data.since && data.since[g.a];
+    var mark = data.since && data.since[g[0]];
     if (!mark) { return null; }
     var box = el("section", "since-box");
     box.setAttribute("aria-label", data.messages.since_box);
@@ -218,18 +231,19 @@
     if (mark[0] === "new") { box.appendChild(el("p", null, data.messages.since_new_group)); }
     else if (mark[2]) {
       add(box, add(el("p", "since-status"), data.messages.since_was + " ", badge(mark[2], mark[3]), " ",
-        el("span", "sep", mark[4]), " " + data.messages.since_now + " ", badge(g.s, data.status_words[g.s])));
+        el("span", "sep", mark[4]), " " + data.messages.since_now + " ", badge(g[1], data.status_words[g[1]])));
     }
     return box;
   }
-  function bodyOf(g) {
+  function bodyOf(index) {
+    var g = groups[index], x = detail(index);
     var body = d.createDocumentFragment();
     add(body, sinceNote(g));
-    (g.r || []).forEach(function (r) { body.appendChild(resolutionNode(r)); });
-    if (g.m) { body.appendChild(matrixNode(g)); }
-    if (g.p) {
+    (x.r || []).forEach(function (r) { body.appendChild(resolutionNode(r)); });
+    if (x.m) { body.appendChild(matrixNode(g, x)); }
+    if (x.p) {
       var list = el("ul");
-      g.p.forEach(function (p) {
+      x.p.forEach(function (p) {
         var bdi = el("bdi", null, p);
         bdi.setAttribute("dir", "auto");
         list.appendChild(add(el("li"), bdi));
@@ -241,59 +255,59 @@
       el("th", null, data.messages.col_quote));
     Array.prototype.forEach.call(head.children, function (th) { th.setAttribute("scope", "col"); });
     var rows = el("tbody");
-    g.c.forEach(function (c) { rows.appendChild(claimRow(c)); });
+    x.c.forEach(function (c) { rows.appendChild(claimRow(c)); });
     add(table, add(el("thead"), head), rows);
     return add(body, table);
   }
   function fill(details) {
     var holder = details.querySelector(".body");
     if (holder.hasChildNodes()) { return; }
-    holder.appendChild(bodyOf(groups[Number(details.parentNode.getAttribute("data-index"))]));
+    holder.appendChild(bodyOf(Number(details.parentNode.getAttribute("data-index"))));
   }
   function openDetails(details) {
     fill(details);
     if (!details.open) { details.open = true; }
   }
   function card(index) {
-    var g = groups[index];
-    var article = el("article", "card s-" + g.s);
-    article.id = g.a;
+    var g = groups[index], x = detail(index);
+    var article = el("article", "card s-" + g[1]);
+    article.id = g[0];
     article.setAttribute("data-index", index);
-    article.setAttribute("data-status", g.s);
-    article.setAttribute("aria-labelledby", g.a + "-h");
-    var mark = data.since && data.since[g.a];
+    article.setAttribute("data-status", g[1]);
+    article.setAttribute("aria-labelledby", g[0] + "-h");
+    var mark = data.since && data.since[g[0]];
     if (mark) { article.setAttribute("data-since", mark[0]); }
-    var h3 = add(el("h3"), el("bdi", null, g.h));
-    h3.id = g.a + "-h";
-    var titles = add(el("span", "titles"), el("span", "eyebrow", data.topics[g.t] || g.t), h3);
+    var h3 = add(el("h3"), el("bdi", null, x.h));
+    h3.id = g[0] + "-h";
+    var titles = add(el("span", "titles"), el("span", "eyebrow", data.topics[g[2]] || g[2]), h3);
     if (mark) { add(titles, add(el("span", "since-badge sb-" + mark[0]), icon("since"), mark[1])); }
-    var count = g.src.length === 1 ? data.messages.one_source : message("n_sources", {count: g.src.length});
+    var count = g[3].length === 1 ? data.messages.one_source : message("n_sources", {count: g[3].length});
     var digest = el("span", "digest");
-    g.d.forEach(function (item, i) {
-      if (i) { digest.appendChild(el("span", "sep", " " + g.dj + " ")); }
+    x.d.forEach(function (item, i) {
+      if (i) { digest.appendChild(el("span", "sep", " " + x.dj + " ")); }
       var value = el("bdi", null, item[0]);
       add(digest, add(el("span", "dv"), item[2] ? add(el("del"), value) : value, " ",
         add(el("span", "who"), "(", el("bdi", null, item[1]), ")")));
     });
-    if (g.dm) {
+    if (x.dm) {
       var sep = el("span", "sep", " · ");
       sep.setAttribute("aria-hidden", "true");
-      add(digest, sep, el("span", "who", "+" + g.dm));
+      add(digest, sep, el("span", "who", "+" + x.dm));
     }
-    var details = add(el("details"), add(el("summary"), badge(g.s, data.status_words[g.s]), titles,
+    var details = add(el("details"), add(el("summary"), badge(g[1], data.status_words[g[1]]), titles,
       el("span", "count", count), digest), el("div", "body"));
     article.appendChild(details);
-    if (g.o) { openDetails(details); }
+    if (g[4]) { openDetails(details); }
     return article;
   }
 
   /* The list: the groups that pass the filters, of which [lo, hi) are built ---------------- */
   function matches(g, terms, sourceIndex) {
-    if (state.status.length && state.status.indexOf(g.s) < 0) { return false; }
-    if (state.topic && g.t !== state.topic) { return false; }
-    if (sourceIndex >= 0 && g.src.indexOf(sourceIndex) < 0) { return false; }
-    if (state.misquoted && !g.mq) { return false; }
-    if (state.since && !(data.since && data.since[g.a])) { return false; }
+    if (state.status.length && state.status.indexOf(g[1]) < 0) { return false; }
+    if (state.topic && g[2] !== state.topic) { return false; }
+    if (sourceIndex !== -1 && g[3].indexOf(sourceIndex) < 0) { return false; }
+    if (state.misquoted && !g[5]) { return false; }
+    if (state.since && !(data.since && data.since[g[0]])) { return false; }
     return true;
   }
   function filtered() {
@@ -304,7 +318,7 @@
     for (var i = 0; i < groups.length; i++) {
       if (!matches(groups[i], terms, sourceIndex)) { continue; }
       if (terms.length) {
-        var text = all.search[i], ok = true;
+        var text = searchTexts()[i], ok = true;
         for (var j = 0; j < terms.length && ok; j++) { ok = text.indexOf(terms[j]) >= 0; }
         if (!ok) { continue; }
       }
@@ -334,8 +348,8 @@
       var index = order[i];
       var node = card(index);
       built[index] = node;
-      var box = containers[groups[index].s];
-      if (before) { box.insertBefore(node, firsts[groups[index].s]); } else { box.appendChild(node); }
+      var box = containers[groups[index][1]];
+      if (before) { box.insertBefore(node, firsts[groups[index][1]]); } else { box.appendChild(node); }
     }
   }
   function window_(from, count) {
@@ -415,7 +429,7 @@
   function buildText(section) {
     var box = section.querySelector(".fulltext");
     if (box.hasChildNodes()) { return; }
-    var entry = all.texts[Number(section.getAttribute("data-source"))];
+    var entry = textEntry(Number(section.getAttribute("data-source")));
     var text = entry[0], marks = entry[1], source = all.sources[Number(section.getAttribute("data-source"))];
     var ends = Object.create(null), starts = Object.create(null), cuts = [0, text.length], depth = Object.create(null);
     var seen = Object.create(null);
@@ -464,14 +478,17 @@
   }
 
   /* Links ------------------------------------------------------------------------------ */
+  /* A claim's group: the chunk whose text names it, without parsing the others. */
   function claimGroup(id) {
-    if (!byClaim) {
-      byClaim = Object.create(null);
-      for (var i = 0; i < groups.length; i++) {
-        for (var j = 0; j < groups[i].c.length; j++) { byClaim[groups[i].c[j][C_ANCHOR]] = i; }
+    var needle = JSON.stringify(id);
+    for (var at = 0; at * all.chunk < groups.length; at++) {
+      if (d.getElementById("report-chunk-" + at).textContent.indexOf(needle) < 0) { continue; }
+      for (var i = at * all.chunk; i < Math.min(groups.length, (at + 1) * all.chunk); i++) {
+        var claims = detail(i).c;
+        for (var j = 0; j < claims.length; j++) { if (claims[j][C_ANCHOR] === id) { return i; } }
       }
     }
-    return byClaim[id];
+    return undefined;
   }
   function showGroup(index) {
     var at = order.indexOf(index);
@@ -667,9 +684,9 @@
 
   function start() {
     data = JSON.parse(d.getElementById("report-data").textContent);
-    all = JSON.parse(d.getElementById("report-groups").textContent);
+    all = JSON.parse(d.getElementById("report-index").textContent);
     groups = all.groups;
-    for (var i = 0; i < groups.length; i++) { byAnchor[groups[i].a] = i; }
+    for (var i = 0; i < groups.length; i++) { byAnchor[groups[i][0]] = i; }
     search = d.getElementById("q");
     topicSelect = d.getElementById("topic");
     sourceSelect = d.getElementById("source");
@@ -735,6 +752,8 @@
     start();
     root.setAttribute("data-ready", "true");
     if (performance.mark) { performance.mark("reconcile-ready"); }
+    /* What the first search needs, read while the reader looks at the first screen. */
+    setTimeout(searchTexts, 50);
   }
 
   window.reconcileReport = {fold: fold};
