@@ -20,20 +20,21 @@ from reconcile.render.html.view import GroupView, Page
 from reconcile.render.words import ValueView
 
 #: Where each field of a claim sits in its array (templates/big.js reads the same positions).
+#: The fields after `place` are often empty: a claim's array ends at its last non-empty one.
 CLAIM_FIELDS = (
     "anchor",
     "source",  # index into the page's sources
-    "value",  # [text, items, precision, code, partial]
+    "value",  # its text, or [text, items, precision, code, partial]
+    "quote_status",
+    "quote_text",  # index into the status texts
+    "target",  # [start, end] of the highlighted passage in the source's text, or null
+    "place",  # [file index, line]
+    "quote",  # the quote as written, or null when it is the span `target` of its source
     "written",
     "subject_written",
     "as_of",
     "note",
-    "quote",  # the quote as written, or null when it is the span `target` of its source
-    "quote_status",
-    "quote_text",  # index into the status texts
     "found",
-    "target",  # [start, end] of the highlighted passage in the source's text, or null
-    "place",  # [file index, line]
     "verdict",
     "contradicted",
     "diff",  # a misquote's word diff: [[op, text], ...]
@@ -67,8 +68,19 @@ def utf16_offsets(text: str) -> Sequence[int] | None:
     return [0, *accumulate(2 if ch >= "\U00010000" else 1 for ch in text)]
 
 
-def _value(value: ValueView) -> list[Any]:
-    return [value.text, list(value.items), value.precision, value.code, value.partial]
+def _value(value: ValueView) -> str | list[Any]:
+    if not (value.items or value.precision or value.code or value.partial):
+        return value.text
+    text = "" if value.items else value.text  # the page joins the items itself
+    return [text, list(value.items), value.precision, value.code, value.partial]
+
+
+def _trimmed(fields: list[Any]) -> list[Any]:
+    """`fields` without its empty tail."""
+    end = len(fields)
+    while end > 0 and fields[end - 1] in (None, 0, [], ""):
+        end -= 1
+    return fields[:end]
 
 
 class _Builder:
@@ -92,24 +104,26 @@ class _Builder:
         carried = quote.text
         if span and quote.text is not None and text[span[0] : span[1]] == quote.text:
             carried = None  # the source's own words: the page takes them from its text
-        return [
-            row.anchor,
-            self.sources.get(row.source, -1),
-            _value(row.value),
-            row.written,
-            row.subject_written,
-            row.as_of,
-            row.note,
-            carried if quote.text is not None else "",
-            quote.status,
-            self.statuses(quote.status_text),
-            quote.found,
-            self.span(row.source, span) if span else None,
-            [self.files(line[0]), line[1]],
-            row.verdict,
-            1 if row.contradicted else 0,
-            [[run.op, run.text] for run in quote.diff],
-        ]
+        return _trimmed(
+            [
+                row.anchor,
+                self.sources.get(row.source, -1),
+                _value(row.value),
+                quote.status,
+                self.statuses(quote.status_text),
+                self.span(row.source, span) if span else None,
+                [self.files(line[0]), line[1]],
+                carried if quote.text is not None else False,  # False: the claim has no quote
+                row.written,
+                row.subject_written,
+                row.as_of,
+                row.note,
+                quote.found,
+                row.verdict,
+                1 if row.contradicted else 0,
+                [[run.op, run.text] for run in quote.diff],
+            ]
+        )
 
 
 def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> tuple[list[Any], dict[str, Any]]:
@@ -122,9 +136,9 @@ def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> tuple[li
         [builder.sources.get(source, -1) for source in view.sources],
         1 if view.open else 0,
         view.misquoted,
+        view.title,
     ]
     group: dict[str, Any] = {
-        "h": view.title,
         "d": [[item.text, item.sources, 1 if item.rejected else 0] for item in view.digest],
         "dj": view.digest_joiner,
         "dm": view.digest_more,
@@ -151,11 +165,22 @@ def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> tuple[li
         group["m"] = [
             [[col.source, col.claim_anchor, col.when] for col in view.matrix.columns],
             [
-                [row.label, 1 if row.disputed else 0, [[c.state, c.text] for c in row.cells]]
+                [row.label, 1 if row.disputed else 0, [c.state for c in row.cells]]
                 for row in view.matrix.rows
             ],
         ]
     return index, group
+
+
+def _cell_texts(views: Sequence[GroupView]) -> dict[str, str]:
+    """What each state of an entity matrix's cell says (listed, left out, silent)."""
+    return {
+        cell.state: cell.text
+        for view in views
+        if view.matrix
+        for row in view.matrix.rows
+        for cell in row.cells
+    }
 
 
 def page_data(page: Page, report: Report) -> dict[str, Any]:
@@ -178,12 +203,13 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
         entry, details = _group(builder, view, extra)
         index.append(entry)
         groups.append(details)
+    titles = {view.title: position for position, view in enumerate(views)}
     sources = []
     for source in page.sources:
         marks = []
         for span, anchor, title in sorted((page.passages or {}).get(source.id, ())):
             at = builder.span(source.id, span)
-            marks.append([at[0], at[1], anchor, title, *at[2:]])
+            marks.append([at[0], at[1], anchor, titles.get(title, title), *at[2:]])
         sources.append([texts.get(source.id, ""), marks])
     return {
         "index": {
@@ -193,6 +219,7 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
             "langs": [[source.language, source.dir] for source in page.sources],
             "files": builder.files.table(),
             "quote_texts": builder.statuses.table(),
+            "cell_texts": _cell_texts(views),
         },
         "chunks": [groups[at : at + CHUNK] for at in range(0, len(groups), CHUNK)],
         "texts": sources,

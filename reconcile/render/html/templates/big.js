@@ -31,9 +31,9 @@
   /* How many cards are built at first and at each step; how many a print or Expand all builds. */
   var FIRST = 40, STEP = 100, EXPAND_LIMIT = 300, PRINT_LIMIT = 1000;
   /* Positions in a claim's array (bigpage.CLAIM_FIELDS). */
-  var C_ANCHOR = 0, C_SOURCE = 1, C_VALUE = 2, C_WRITTEN = 3, C_SUBJECT = 4, C_AS_OF = 5,
-    C_NOTE = 6, C_QUOTE = 7, C_QSTATUS = 8, C_QTEXT = 9, C_FOUND = 10, C_TARGET = 11,
-    C_PLACE = 12, C_VERDICT = 13, C_CONTRADICTED = 14, C_DIFF = 15;
+  var C_ANCHOR = 0, C_SOURCE = 1, C_VALUE = 2, C_QSTATUS = 3, C_QTEXT = 4, C_TARGET = 5,
+    C_PLACE = 6, C_QUOTE = 7, C_WRITTEN = 8, C_SUBJECT = 9, C_AS_OF = 10, C_NOTE = 11,
+    C_FOUND = 12, C_VERDICT = 13, C_CONTRADICTED = 14, C_DIFF = 15;
 
   var data, all, groups, chunks = [], texts = [], searchIndex = null, order = [], lo = 0, hi = 0, built = Object.create(null);
   var byAnchor = Object.create(null), containers = Object.create(null);
@@ -69,6 +69,7 @@
 
   /* Cards ------------------------------------------------------------------------------ */
   function valueNode(v, struck) {
+    if (typeof v === "string") { v = [v, [], null, null, false]; }
     var node;
     if (v[1].length) {
       node = el("span", "chips");
@@ -131,8 +132,10 @@
     if (c[C_NOTE]) { value.appendChild(labelled("note", data.messages.note, c[C_NOTE])); }
     var lang = all.langs[c[C_SOURCE]] || [null, "auto"];
     var quote = el("td", "quote");
-    var text = c[C_QUOTE];
-    if (text === null && c[C_TARGET]) { text = sourceText(c[C_SOURCE]).slice(c[C_TARGET][0], c[C_TARGET][1]); }
+    var text = c[C_QUOTE];  /* absent or null: the source's own words at the target */
+    if ((text === undefined || text === null) && c[C_TARGET]) {
+      text = sourceText(c[C_SOURCE]).slice(c[C_TARGET][0], c[C_TARGET][1]);
+    }
     if (text) {
       var block = el("blockquote", null, text);
       if (lang[0]) { block.setAttribute("lang", lang[0]); }
@@ -153,7 +156,7 @@
       found.setAttribute("dir", lang[1]);
       add(quote, add(el("div", "found"), el("span", "muted", data.messages.source_says), " ", found));
     }
-    if (c[C_DIFF].length) {
+    if (c[C_DIFF] && c[C_DIFF].length) {
       var diff = el("bdi", "diff");
       diff.setAttribute("dir", "auto");
       c[C_DIFF].forEach(function (run, i) {
@@ -214,7 +217,7 @@
       if (row[1]) { add(th, " ", add(el("span", "flag"), icon("conflict"), data.messages.disputed)); }
       tr.appendChild(th);
       row[2].forEach(function (cell) {
-        tr.appendChild(add(el("td", "m-" + cell[0]), icon(cell[0]), el("span", null, cell[1])));
+        tr.appendChild(add(el("td", "m-" + cell), icon(cell), el("span", null, all.cell_texts[cell])));
       });
       body.appendChild(tr);
     });
@@ -277,7 +280,7 @@
     article.setAttribute("aria-labelledby", g[0] + "-h");
     var mark = data.since && data.since[g[0]];
     if (mark) { article.setAttribute("data-since", mark[0]); }
-    var h3 = add(el("h3"), el("bdi", null, x.h));
+    var h3 = add(el("h3"), el("bdi", null, g[6]));
     h3.id = g[0] + "-h";
     var titles = add(el("span", "titles"), el("span", "eyebrow", data.topics[g[2]] || g[2]), h3);
     if (mark) { add(titles, add(el("span", "since-badge sb-" + mark[0]), icon("since"), mark[1])); }
@@ -410,7 +413,6 @@
     sourceSelect.value = state.source;
     misquotedBox.checked = state.misquoted;
     if (sinceBox) { sinceBox.checked = state.since; }
-    root.classList.toggle("since-only", state.since);
     shown.textContent = message("showing", {shown: order.length, total: groups.length});
     noMatch.hidden = order.length > 0;
     if (write) { writeState(); }
@@ -437,7 +439,8 @@
       var key = m[0] + "-" + m[1];
       (ends[m[1]] = ends[m[1]] || []);
       if (!ends[m[1]].some(function (b) { return b[0] === m[2]; })) {
-        ends[m[1]].push([m[2], message("back_to_claim", {title: m[3]})]);
+        var title = typeof m[3] === "number" ? groups[m[3]][6] : m[3];
+        ends[m[1]].push([m[2], message("back_to_claim", {title: title})]);
       }
       if (seen[key]) { return; }
       seen[key] = true;
