@@ -24,6 +24,10 @@ from reconcile.render.messages import messages, translate
 TEMPLATE = "report.html.j2"
 DATA_TEMPLATE = "bigreport.html.j2"
 
+#: Run by the large page as soon as its index and first groups are parsed: the first cards and
+#: the filters do not wait for the rest of the file (templates/big.js).
+START_SCRIPT = 'document.dispatchEvent(new Event("reconcile-index"));'
+
 #: The messages the large page's script words its cards with (templates/big.js).
 CARD_MESSAGES = (
     "showing", "filters_cleared", "sort_by", "expanded_some", "one_source", "n_sources",
@@ -68,12 +72,12 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(script: str, style: str) -> str:
-    """Nothing may load; only our own script and stylesheet, by hash, may run or apply."""
+def content_security_policy(script: str, style: str, *scripts: str) -> str:
+    """Nothing may load; only our own scripts and stylesheet, by hash, may run or apply."""
     return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {csp_hash(script)}",
+            "script-src " + " ".join(csp_hash(text) for text in (script, *scripts)),
             f"style-src {csp_hash(style)}",
             "img-src data:",
             "base-uri 'none'",
@@ -148,7 +152,8 @@ def render_data_page(page: Page, report: Report) -> str:
         t=_translator(page.lang),
         css=Markup(style),
         script=Markup(script),
-        csp=content_security_policy(script, style),
+        csp=content_security_policy(script, style, START_SCRIPT),
+        start=Markup(START_SCRIPT),
         data=data,
         blocks=_data_blocks(page_data(page, report)),
         version=__version__,

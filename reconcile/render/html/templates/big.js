@@ -88,6 +88,18 @@
     if (v[4]) { add(out, " ", el("span", "tag", data.messages.partial_list)); }
     return out;
   }
+  /* The page starts when its index and first groups are parsed (the "reconcile-index" event),
+     before the rest of the file is: what is not there yet waits for DOMContentLoaded. */
+  var parsed = false, waiting = [];
+  function whenParsed(fn) { if (parsed) { fn(); } else { waiting.push(fn); } }
+  function onParsed() {
+    parsed = true;
+    while (waiting.length) { waiting.shift()(); }
+  }
+  function available(index) {
+    return parsed || Boolean(chunks[Math.floor(index / all.chunk)]) ||
+      Boolean(d.getElementById("report-chunk-" + Math.floor(index / all.chunk)));
+  }
   function textEntry(index) {
     if (!texts[index]) { texts[index] = JSON.parse(d.getElementById("report-text-" + index).textContent); }
     return texts[index];
@@ -132,12 +144,18 @@
     if (c[C_NOTE]) { value.appendChild(labelled("note", data.messages.note, c[C_NOTE])); }
     var lang = all.langs[c[C_SOURCE]] || [null, "auto"];
     var quote = el("td", "quote");
-    var text = c[C_QUOTE];  /* absent or null: the source's own words at the target */
+    var text = c[C_QUOTE], later = false;  /* absent or null: the source's own words */
     if ((text === undefined || text === null) && c[C_TARGET]) {
-      text = sourceText(c[C_SOURCE]).slice(c[C_TARGET][0], c[C_TARGET][1]);
+      later = !texts[c[C_SOURCE]] && !d.getElementById("report-text-" + c[C_SOURCE]);
+      text = later ? "" : sourceText(c[C_SOURCE]).slice(c[C_TARGET][0], c[C_TARGET][1]);
     }
-    if (text) {
+    if (text || later) {
       var block = el("blockquote", null, text);
+      if (later) {
+        whenParsed(function () {
+          block.textContent = sourceText(c[C_SOURCE]).slice(c[C_TARGET][0], c[C_TARGET][1]);
+        });
+      }
       if (lang[0]) { block.setAttribute("lang", lang[0]); }
       block.setAttribute("dir", lang[1]);
       quote.appendChild(block);
@@ -320,7 +338,7 @@
     var result = [];
     for (var i = 0; i < groups.length; i++) {
       if (!matches(groups[i], terms, sourceIndex)) { continue; }
-      if (terms.length) {
+      if (terms.length && parsed) {
         var text = searchTexts()[i], ok = true;
         for (var j = 0; j < terms.length && ok; j++) { ok = text.indexOf(terms[j]) >= 0; }
         if (!ok) { continue; }
@@ -349,23 +367,25 @@
     if (before) { for (var key in containers) { firsts[key] = containers[key].firstChild; } }
     for (var i = from; i < to; i++) {
       var index = order[i];
+      if (!available(index)) { return i; }
       var node = card(index);
       built[index] = node;
       var box = containers[groups[index][1]];
       if (before) { box.insertBefore(node, firsts[groups[index][1]]); } else { box.appendChild(node); }
     }
+    return to;
   }
   function window_(from, count) {
     clearBuilt();
     lo = Math.max(0, Math.min(from, order.length));
-    hi = Math.min(order.length, lo + count);
-    buildRange(lo, hi, false);
+    var want = Math.min(order.length, lo + count);
+    hi = buildRange(lo, want, false);
+    if (hi < want) { whenParsed(function () { extend(want - hi); }); }
     showSections();
   }
   function extend(count) {
     var to = Math.min(order.length, hi + count);
-    buildRange(hi, to, false);
-    hi = to;
+    hi = buildRange(hi, to, false);
     showSections();
   }
   function extendBack() {
@@ -401,6 +421,7 @@
     } catch (e) { /* some viewers forbid it: the view still works, only the URL is unchanged */ }
   }
   function apply(write) {
+    if (state.q && !parsed) { whenParsed(function () { apply(write); }); }
     order = filtered();
     window_(0, FIRST);
     var filters = d.querySelectorAll("a.status-filter");
@@ -431,6 +452,7 @@
   function buildText(section) {
     var box = section.querySelector(".fulltext");
     if (box.hasChildNodes()) { return; }
+    if (!parsed) { whenParsed(function () { buildText(section); }); return; }
     var entry = textEntry(Number(section.getAttribute("data-source")));
     var text = entry[0], marks = entry[1], source = all.sources[Number(section.getAttribute("data-source"))];
     var ends = Object.create(null), starts = Object.create(null), cuts = [0, text.length], depth = Object.create(null);
@@ -505,6 +527,7 @@
   }
   function reveal(id) {
     if (!id) { return; }
+    if (!parsed) { whenParsed(function () { reveal(id); }); return; }
     var target = d.getElementById(id);
     var index = byAnchor[id];
     if (index === undefined && /^c--/.test(id)) { index = claimGroup(id); }
@@ -756,10 +779,17 @@
     root.setAttribute("data-ready", "true");
     if (performance.mark) { performance.mark("reconcile-ready"); }
     /* What the first search needs, read while the reader looks at the first screen. */
-    setTimeout(searchTexts, 50);
+    whenParsed(function () { setTimeout(searchTexts, 50); });
   }
 
   window.reconcileReport = {fold: fold};
 
-  if (d.readyState === "loading") { d.addEventListener("DOMContentLoaded", init); } else { init(); }
+  var started = false;
+  function begin() {
+    if (!started) { started = true; init(); }
+  }
+  if (d.readyState === "loading") {
+    d.addEventListener("reconcile-index", begin);
+    d.addEventListener("DOMContentLoaded", function () { begin(); onParsed(); });
+  } else { begin(); onParsed(); }
 }());
