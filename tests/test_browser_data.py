@@ -19,6 +19,7 @@ from reconcile.model import Report
 from reconcile.normalise import normalise
 from reconcile.render.html import render_html
 from reconcile.render.html import view as html_view
+from reconcile.render.html.anchors import ClaimAnchors
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -115,11 +116,16 @@ def test_the_page_carries_no_card_and_each_exact_quote_once(
 ) -> None:
     html = data_page().read_text(encoding="utf-8")
     assert "<article" not in html and 'id="report-index"' in html
-    chunk = html.split('<script type="application/json" id="report-chunk-0">')[1]
-    claims = [c for group in json.loads(chunk.split("</script>")[0]) for c in group["c"]]
-    exact = [c for c in claims if c[3] == "exact"]
-    assert exact and all(len(c) <= 7 or c[7] is None for c in exact)  # the source's words
-    assert all(c[7] for c in claims if c[3] in ("approximate", "misquoted"))
+
+    def block(name: str) -> Any:
+        start = f'<script type="application/json" id="{name}">'
+        return json.loads(html.split(start)[1].split("</script>")[0])
+
+    kinds = block("report-index")["quote_kinds"]
+    claims = [c for group in block("report-chunk-0") for c in group["c"]]
+    exact = [c for c in claims if kinds[c[3]][0] == "exact"]
+    assert exact and all(len(c) <= 6 or c[6] is None for c in exact)  # the source's words
+    assert all(c[6] for c in claims if kinds[c[3]][0] in ("approximate", "misquoted"))
     # …and no text of the project can end the <script> element that carries it.
     assert "</script><script>window.__pwned" not in html
 
@@ -194,21 +200,21 @@ def test_js_fold_matches_the_python_fold(open_data: Callable[..., Opened]) -> No
     assert folded == [normalise(sample) for sample in samples]
 
 
-def test_an_anchor_link_opens_its_group(open_data: Callable[..., Opened]) -> None:
+def test_an_anchor_link_opens_its_group(
+    open_data: Callable[..., Opened], html_report: Report
+) -> None:
     opened = open_data("?status=conflict#g-founding--place")
     page = opened.page
     assert "g-founding--place" in opened.visible_groups()
     assert page.inner_text("#shown") == "Filters cleared to show the linked item."
-    # A link to a claim opens the group that holds it.
-    claim = page.locator("#g-founding--signed tr.claim").first
-    assert claim.count() == 0 or not claim.is_visible()
-    anchor = page.evaluate(
-        "JSON.parse(document.getElementById('report-chunk-0').textContent)"
-        "[3].c[0][0]"
-    )
+    # A link to a claim of a closed group (its rows not built yet) opens the group.
+    group = next(g for g in html_report.groups if g.anchor == "g-founding--signed")
+    anchor = ClaimAnchors(html_report.project.claims)[group.claims[0].claim]
+    assert page.locator(f"#{anchor}").count() == 0
     page.evaluate(f"location.hash = '#{anchor}'")
     wait_until(page, f"!!document.getElementById('{anchor}')")
     assert page.locator(f"#{anchor}").is_visible()
+    assert page.evaluate("document.querySelector('#g-founding--signed details').open")
 
 
 def test_the_quote_in_its_source_is_highlighted(open_data: Callable[..., Opened]) -> None:

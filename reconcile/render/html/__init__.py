@@ -147,16 +147,20 @@ def render_data_page(page: Page, report: Report) -> str:
         "topics": {option.value: option.label for option in page.topics},
         "since": _since_marks(page),
     }
-    return environment().get_template(DATA_TEMPLATE).render(
-        page=page,
-        t=_translator(page.lang),
-        css=Markup(style),
-        script=Markup(script),
-        csp=content_security_policy(script, style, START_SCRIPT),
-        start=Markup(START_SCRIPT),
-        data=data,
-        blocks=_data_blocks(page_data(page, report)),
-        version=__version__,
+    return (
+        environment()
+        .get_template(DATA_TEMPLATE)
+        .render(
+            page=page,
+            t=_translator(page.lang),
+            css=Markup(style),
+            script=Markup(script),
+            csp=content_security_policy(script, style, START_SCRIPT),
+            start=Markup(START_SCRIPT),
+            data=data,
+            blocks=_data_blocks(page_data(page, report)),
+            version=__version__,
+        )
     )
 
 

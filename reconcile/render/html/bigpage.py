@@ -15,6 +15,7 @@ from itertools import accumulate
 from typing import Any
 
 from reconcile.model import Report
+from reconcile.normalise import normalise
 from reconcile.render.html.claims import ClaimRow
 from reconcile.render.html.view import GroupView, Page
 from reconcile.render.words import ValueView
@@ -22,14 +23,13 @@ from reconcile.render.words import ValueView
 #: Where each field of a claim sits in its array (templates/big.js reads the same positions).
 #: The fields after `place` are often empty: a claim's array ends at its last non-empty one.
 CLAIM_FIELDS = (
-    "anchor",
+    "anchor",  # null when it is c--SOURCE--LINE-COLUMN
     "source",  # index into the page's sources
     "value",  # its text, or [text, items, precision, code, partial]
-    "quote_status",
-    "quote_text",  # index into the status texts
+    "quote",  # index into the quote kinds: [status, what the page says of it]
     "target",  # [start, end] of the highlighted passage in the source's text, or null
-    "place",  # [file index, line]
-    "quote",  # the quote as written, or null when it is the span `target` of its source
+    "place",  # [file index, line, column]
+    "quote_text",  # the quote as written, or null when it is the span `target` of its source
     "written",
     "subject_written",
     "as_of",
@@ -85,7 +85,7 @@ def _trimmed(fields: list[Any]) -> list[Any]:
 
 class _Builder:
     def __init__(self, page: Page, texts: Mapping[str, str]) -> None:
-        self.sources = {source.id: index for source, index in zip(page.sources, range(10**9))}
+        self.sources = {source.id: index for index, source in enumerate(page.sources)}
         self.texts = texts
         self.offsets = {sid: utf16_offsets(text) for sid, text in texts.items()}
         self.statuses = _Interned()
@@ -98,24 +98,30 @@ class _Builder:
             return [span[0], span[1]]
         return [offsets[span[0]], offsets[span[1]], span[0], span[1]]
 
-    def claim(self, row: ClaimRow, span: tuple[int, int] | None, line: tuple[str, int]) -> list[Any]:
+    def claim(
+        self,
+        row: ClaimRow,
+        span: tuple[int, int] | None,
+        line: tuple[str, int, int],
+        subject_shared: bool,
+    ) -> list[Any]:
         quote = row.quote
         text = self.texts.get(row.source, "")
         carried = quote.text
         if span and quote.text is not None and text[span[0] : span[1]] == quote.text:
             carried = None  # the source's own words: the page takes them from its text
+        usual = f"c--{row.source}--{line[1]}-{line[2]}"
         return _trimmed(
             [
-                row.anchor,
+                None if row.anchor == usual else row.anchor,  # null: c--SOURCE--LINE-COLUMN
                 self.sources.get(row.source, -1),
                 _value(row.value),
-                quote.status,
-                self.statuses(quote.status_text),
+                self.statuses(f"{quote.status}\n{quote.status_text}"),
                 self.span(row.source, span) if span else None,
-                [self.files(line[0]), line[1]],
+                [self.files(line[0]), line[1], line[2]],
                 carried if quote.text is not None else False,  # False: the claim has no quote
                 row.written,
-                row.subject_written,
+                None if subject_shared else row.subject_written,  # then the group's "sw"
                 row.as_of,
                 row.note,
                 quote.found,
@@ -126,9 +132,16 @@ class _Builder:
         )
 
 
-def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> tuple[list[Any], dict[str, Any]]:
+def _group(
+    builder: _Builder, view: GroupView, extra: Sequence[Any]
+) -> tuple[list[Any], dict[str, Any]]:
     """A group's entry in the index (what filters read) and its details (what a card shows)."""
-    claims = [builder.claim(row, span, line) for row, (span, line) in zip(view.claims, extra)]
+    written = {row.subject_written for row in view.claims}
+    shared = len(written) == 1 and None not in written
+    claims = [
+        builder.claim(row, span, line, shared)
+        for row, (span, line) in zip(view.claims, extra, strict=True)
+    ]
     index = [
         view.anchor,
         view.status,
@@ -144,6 +157,8 @@ def _group(builder: _Builder, view: GroupView, extra: Sequence[Any]) -> tuple[li
         "dm": view.digest_more,
         "c": claims,
     }
+    if shared:
+        group["sw"] = view.claims[0].subject_written
     if view.pairs:
         group["p"] = list(view.pairs)
     if view.resolutions:
@@ -183,6 +198,32 @@ def _cell_texts(views: Sequence[GroupView]) -> dict[str, str]:
     }
 
 
+def _shared_search(page: Page, report: Report) -> dict[str, Any]:
+    """What many groups share, folded once: each source's id and title, each topic's labels,
+    each status's word. The page matches a group by these through its index entry."""
+    config = report.project.config
+    sources = report.project.sources
+
+    def folded(*parts: str | None) -> str:
+        return " | ".join(dict.fromkeys(normalise(part) for part in parts if part))
+
+    return {
+        "source_search": [
+            folded(view.id, sources[view.id].title if view.id in sources else None)
+            for view in page.sources
+        ],
+        "topic_search": {
+            topic.id: folded(topic.id, *topic.label.all()) for topic in config.topics.values()
+        },
+        "status_search": {status.key: folded(status.word) for status in page.statuses},
+    }
+
+
+def _searched(text: str, shared: set[str]) -> str:
+    """A group's search text without what its index entry already matches it by."""
+    return " | ".join(part for part in text.split(" | ") if part not in shared)
+
+
 def page_data(page: Page, report: Report) -> dict[str, Any]:
     """Everything the large page's script builds its cards and source texts from."""
     texts = {source.id: source.text for source in report.project.sources.values()}
@@ -196,7 +237,7 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
         extra = [
             (
                 c.claim.quote_match.spans[0] if c.claim.quote_match.spans else None,
-                (c.claim.place.file, c.claim.place.line),
+                (c.claim.place.file, c.claim.place.line, c.claim.place.column),
             )
             for c in claims
         ]
@@ -204,6 +245,14 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
         index.append(entry)
         groups.append(details)
     titles = {view.title: position for position, view in enumerate(views)}
+    searched = _shared_search(page, report)
+
+    def parts(text: str) -> set[str]:
+        return set(text.split(" | "))
+
+    by_source = [parts(text) for text in searched["source_search"]]
+    by_topic = {key: parts(text) for key, text in searched["topic_search"].items()}
+    by_status = {key: parts(text) for key, text in searched["status_search"].items()}
     sources = []
     for source in page.sources:
         marks = []
@@ -218,12 +267,23 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
             "sources": [source.id for source in page.sources],
             "langs": [[source.language, source.dir] for source in page.sources],
             "files": builder.files.table(),
-            "quote_texts": builder.statuses.table(),
+            "quote_kinds": [kind.split("\n", 1) for kind in builder.statuses.table()],
             "cell_texts": _cell_texts(views),
+            **searched,
         },
         "chunks": [groups[at : at + CHUNK] for at in range(0, len(groups), CHUNK)],
         "texts": sources,
-        "search": [view.search for view in views],
+        "search": [
+            _searched(
+                view.search,
+                set().union(
+                    by_topic.get(entry[2], ()),
+                    by_status.get(entry[1], ()),
+                    *(by_source[at] for at in entry[3] if at >= 0),
+                ),
+            )
+            for view, entry in zip(views, index, strict=True)
+        ],
     }
 
 

@@ -31,9 +31,12 @@
   /* How many cards are built at first and at each step; how many a print or Expand all builds. */
   var FIRST = 40, STEP = 100, EXPAND_LIMIT = 300, PRINT_LIMIT = 1000;
   /* Positions in a claim's array (bigpage.CLAIM_FIELDS). */
-  var C_ANCHOR = 0, C_SOURCE = 1, C_VALUE = 2, C_QSTATUS = 3, C_QTEXT = 4, C_TARGET = 5,
-    C_PLACE = 6, C_QUOTE = 7, C_WRITTEN = 8, C_SUBJECT = 9, C_AS_OF = 10, C_NOTE = 11,
-    C_FOUND = 12, C_VERDICT = 13, C_CONTRADICTED = 14, C_DIFF = 15;
+  var C_ANCHOR = 0, C_SOURCE = 1, C_VALUE = 2, C_QKIND = 3, C_TARGET = 4, C_PLACE = 5,
+    C_QUOTE = 6, C_WRITTEN = 7, C_SUBJECT = 8, C_AS_OF = 9, C_NOTE = 10, C_FOUND = 11,
+    C_VERDICT = 12, C_CONTRADICTED = 13, C_DIFF = 14;
+  function claimAnchor(c) {
+    return c[C_ANCHOR] || "c--" + all.sources[c[C_SOURCE]] + "--" + c[C_PLACE][1] + "-" + c[C_PLACE][2];
+  }
 
   var data, all, groups, chunks = [], texts = [], searchIndex = null, order = [], lo = 0, hi = 0, built = Object.create(null);
   var byAnchor = Object.create(null), containers = Object.create(null);
@@ -121,10 +124,10 @@
   function labelled(cls, label, text) {
     return add(el("div", cls), el("span", "muted", label + ":"), " ", el("bdi", null, text));
   }
-  function claimRow(c) {
+  function claimRow(c, x) {
     var tr = el("tr", "claim" + (c[C_VERDICT] ? " v-" + c[C_VERDICT] : "") +
       (c[C_CONTRADICTED] ? " contradicted" : ""));
-    tr.id = c[C_ANCHOR];
+    tr.id = claimAnchor(c);
     var source = all.sources[c[C_SOURCE]] || "";
     var th = add(el("th"), link("#src--" + source, "src", source));
     th.setAttribute("scope", "row");
@@ -140,7 +143,8 @@
     }
     var value = add(el("td", "value"), valueNode(c[C_VALUE], c[C_VERDICT] === "rejected"));
     if (c[C_WRITTEN]) { value.appendChild(labelled("written", data.messages.as_written, c[C_WRITTEN])); }
-    if (c[C_SUBJECT]) { value.appendChild(labelled("written", data.messages.subject_as_written, c[C_SUBJECT])); }
+    var subject = c[C_SUBJECT] || x.sw;
+    if (subject) { value.appendChild(labelled("written", data.messages.subject_as_written, subject)); }
     if (c[C_NOTE]) { value.appendChild(labelled("note", data.messages.note, c[C_NOTE])); }
     var lang = all.langs[c[C_SOURCE]] || [null, "auto"];
     var quote = el("td", "quote");
@@ -160,9 +164,9 @@
       block.setAttribute("dir", lang[1]);
       quote.appendChild(block);
     }
-    var status = c[C_QSTATUS];
-    var qline = add(el("div", "qline"), add(el("span", "qs qs-" + status), icon("q-" + status),
-      all.quote_texts[c[C_QTEXT]]));
+    var kind = all.quote_kinds[c[C_QKIND]];
+    var qline = add(el("div", "qline"), add(el("span", "qs qs-" + kind[0]), icon("q-" + kind[0]),
+      kind[1]));
     if (c[C_TARGET]) {
       add(qline, " ", link("#" + quoteId(c[C_SOURCE], c[C_TARGET]), "goto", data.messages.show_in_source));
     }
@@ -276,7 +280,7 @@
       el("th", null, data.messages.col_quote));
     Array.prototype.forEach.call(head.children, function (th) { th.setAttribute("scope", "col"); });
     var rows = el("tbody");
-    x.c.forEach(function (c) { rows.appendChild(claimRow(c)); });
+    x.c.forEach(function (c) { rows.appendChild(claimRow(c, x)); });
     add(table, add(el("thead"), head), rows);
     return add(body, table);
   }
@@ -331,8 +335,23 @@
     if (state.since && !(data.since && data.since[g[0]])) { return false; }
     return true;
   }
+  /* Per word of the query, the sources, topics and statuses whose folded words hold it: a
+     group is matched by those through its index entry, by the rest through its own text. */
+  function sharedHits(term) {
+    var hits = {sources: [], topics: Object.create(null), statuses: Object.create(null)};
+    all.source_search.forEach(function (text, i) { hits.sources[i] = text.indexOf(term) >= 0; });
+    for (var topic in all.topic_search) { hits.topics[topic] = all.topic_search[topic].indexOf(term) >= 0; }
+    for (var status in all.status_search) { hits.statuses[status] = all.status_search[status].indexOf(term) >= 0; }
+    return hits;
+  }
+  function termIn(g, text, term, hits) {
+    if (text.indexOf(term) >= 0 || hits.topics[g[2]] || hits.statuses[g[1]]) { return true; }
+    for (var i = 0; i < g[3].length; i++) { if (hits.sources[g[3][i]]) { return true; } }
+    return false;
+  }
   function filtered() {
     var terms = fold(state.q).split(" ").filter(Boolean);
+    var hits = terms.map(sharedHits);
     var sourceIndex = state.source ? all.sources.indexOf(state.source) : -1;
     if (state.source && sourceIndex < 0) { sourceIndex = -2; }
     var result = [];
@@ -340,7 +359,7 @@
       if (!matches(groups[i], terms, sourceIndex)) { continue; }
       if (terms.length && parsed) {
         var text = searchTexts()[i], ok = true;
-        for (var j = 0; j < terms.length && ok; j++) { ok = text.indexOf(terms[j]) >= 0; }
+        for (var j = 0; j < terms.length && ok; j++) { ok = termIn(groups[i], text, terms[j], hits[j]); }
         if (!ok) { continue; }
       }
       result.push(i);
@@ -503,14 +522,18 @@
   }
 
   /* Links ------------------------------------------------------------------------------ */
-  /* A claim's group: the chunk whose text names it, without parsing the others. */
+  /* A claim's group: found in the chunks whose text names it (by its anchor, or the line and
+     column it is written at), without parsing the others. */
   function claimGroup(id) {
-    var needle = JSON.stringify(id);
+    var place = /--(\d+)-(\d+)(?:-\d+)?$/.exec(id);
+    var needles = [JSON.stringify(id)];
+    if (place) { needles.push("," + place[1] + "," + place[2] + "]"); }
     for (var at = 0; at * all.chunk < groups.length; at++) {
-      if (d.getElementById("report-chunk-" + at).textContent.indexOf(needle) < 0) { continue; }
+      var raw = d.getElementById("report-chunk-" + at).textContent;
+      if (!needles.some(function (needle) { return raw.indexOf(needle) >= 0; })) { continue; }
       for (var i = at * all.chunk; i < Math.min(groups.length, (at + 1) * all.chunk); i++) {
         var claims = detail(i).c;
-        for (var j = 0; j < claims.length; j++) { if (claims[j][C_ANCHOR] === id) { return i; } }
+        for (var j = 0; j < claims.length; j++) { if (claimAnchor(claims[j]) === id) { return i; } }
       }
     }
     return undefined;
