@@ -10,6 +10,7 @@ as JavaScript counts them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from typing import Any
@@ -43,6 +44,10 @@ CLAIM_FIELDS = (
 
 #: Groups' details are embedded in chunks of this many, each parsed when a card of it is built.
 CHUNK = 200
+
+
+#: A claim's anchor as ClaimAnchors makes it first: its source, line and column.
+_USUAL_ANCHOR = re.compile(r"c--(.+)--(\d+)-(\d+)\Z")
 
 
 class _Interned:
@@ -153,10 +158,12 @@ def _group(
     ]
     group: dict[str, Any] = {
         "d": [[item.text, item.sources, 1 if item.rejected else 0] for item in view.digest],
-        "dj": view.digest_joiner,
-        "dm": view.digest_more,
         "c": claims,
     }
+    if view.digest_joiner != "·":
+        group["dj"] = view.digest_joiner
+    if view.digest_more:
+        group["dm"] = view.digest_more
     if shared:
         group["sw"] = view.claims[0].subject_written
     if view.pairs:
@@ -258,7 +265,9 @@ def page_data(page: Page, report: Report) -> dict[str, Any]:
         marks = []
         for span, anchor, title in sorted((page.passages or {}).get(source.id, ())):
             at = builder.span(source.id, span)
-            marks.append([at[0], at[1], anchor, titles.get(title, title), *at[2:]])
+            usual = _USUAL_ANCHOR.match(anchor)
+            claim = [int(usual[2]), int(usual[3])] if usual and usual[1] == source.id else anchor
+            marks.append([at[0], at[1], claim, titles.get(title, title), *at[2:]])
         sources.append([texts.get(source.id, ""), marks])
     return {
         "index": {

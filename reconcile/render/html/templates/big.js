@@ -304,12 +304,13 @@
     if (mark) { article.setAttribute("data-since", mark[0]); }
     var h3 = add(el("h3"), el("bdi", null, g[6]));
     h3.id = g[0] + "-h";
+    if (index === 0) { h3.setAttribute("elementtiming", "first-group"); }
     var titles = add(el("span", "titles"), el("span", "eyebrow", data.topics[g[2]] || g[2]), h3);
     if (mark) { add(titles, add(el("span", "since-badge sb-" + mark[0]), icon("since"), mark[1])); }
     var count = g[3].length === 1 ? data.messages.one_source : message("n_sources", {count: g[3].length});
     var digest = el("span", "digest");
     x.d.forEach(function (item, i) {
-      if (i) { digest.appendChild(el("span", "sep", " " + x.dj + " ")); }
+      if (i) { digest.appendChild(el("span", "sep", " " + (x.dj || "·") + " ")); }
       var value = el("bdi", null, item[0]);
       add(digest, add(el("span", "dv"), item[2] ? add(el("del"), value) : value, " ",
         add(el("span", "who"), "(", el("bdi", null, item[1]), ")")));
@@ -478,10 +479,11 @@
     var seen = Object.create(null);
     marks.forEach(function (m) {
       var key = m[0] + "-" + m[1];
+      var claim = typeof m[2] === "string" ? m[2] : "c--" + source + "--" + m[2][0] + "-" + m[2][1];
       (ends[m[1]] = ends[m[1]] || []);
-      if (!ends[m[1]].some(function (b) { return b[0] === m[2]; })) {
+      if (!ends[m[1]].some(function (b) { return b[0] === claim; })) {
         var title = typeof m[3] === "number" ? groups[m[3]][6] : m[3];
-        ends[m[1]].push([m[2], message("back_to_claim", {title: title})]);
+        ends[m[1]].push([claim, message("back_to_claim", {title: title})]);
       }
       if (seen[key]) { return; }
       seen[key] = true;
