@@ -241,6 +241,8 @@ def main() -> None:
             marks = page.evaluate(MEASURE)
             filt = page.evaluate(TIMED, ["a.status-filter.s-conflict", "click", ""])
             search = page.evaluate(TIMED, ["#q", "input", "Country 1"])
+            page.evaluate("document.querySelector('[data-action=clear]').click()")
+            page.evaluate("document.querySelector('a.status-filter.s-agree').click()")
             opened = page.evaluate(OPEN)
             browser.close()
 
