@@ -192,9 +192,10 @@ def build_page(
     words = Words(report.project.config, lang)
     project = report.project
     lazy = len(project.claims) > LAZY_CLAIMS
+    data = len(project.claims) > DATA_CLAIMS
     anchors = ClaimAnchors(project.claims)
     statuses = _status_views(report, words)
-    groups = _group_views(report, words, anchors, lazy)
+    groups = _group_views(report, words, anchors, lazy, data)
     by_status: dict[str, list[GroupView]] = defaultdict(list)
     for view in groups:
         by_status[view.status].append(view)
@@ -202,7 +203,8 @@ def build_page(
 
     quoted = quoted_passages(report.groups, anchors, words)
     sources = tuple(
-        source_view(source, report, words, quoted.get(source.id, []), lazy)
+        # the data page marks the quotes itself (big.js): no pieces to cut here
+        source_view(source, report, words, [] if data else quoted.get(source.id, []), lazy)
         for source in project.sources.values()
     )
     topics = tuple(
@@ -236,7 +238,7 @@ def build_page(
         lazy=lazy,
         since=since_view(since, report, words, anchors) if since else None,
         passages=quoted,
-        data=len(project.claims) > DATA_CLAIMS,
+        data=data,
     )
 
 
@@ -276,7 +278,7 @@ def _status_views(report: Report, words: Words) -> tuple[StatusView, ...]:
 
 
 def _group_views(
-    report: Report, words: Words, anchors: ClaimAnchors, lazy: bool
+    report: Report, words: Words, anchors: ClaimAnchors, lazy: bool, data: bool = False
 ) -> list[GroupView]:
     """Every group's view; in a large project the first open ones eager, the rest lazy."""
     groups = []
@@ -291,6 +293,7 @@ def _group_views(
                 report.project.sources,
                 lazy and (not is_open or eager <= 0),
                 position < EARLY_GROUPS,
+                data,
             )
         )
         eager -= is_open
@@ -361,6 +364,7 @@ def _group_view(
     sources: Mapping[str, Source],
     lazy: bool,
     early: bool,
+    data: bool = False,
 ) -> GroupView:
     topic_label = words.label(group.topic.label, group.topic.id)
     title = words.group_title(group)
@@ -384,7 +388,7 @@ def _group_view(
         digest_more=max(0, len(digest) - DIGEST_VALUES),
         claims=rows,
         matrix=entity_matrix(group, rows, words),
-        timeline=timeline(group, rows, words, title),
+        timeline=None if data else timeline(group, rows, words, title),  # the data page has none
         resolutions=tuple(_resolution_view(r, group, words) for r in group.resolutions),
         search=_search_text(group, rows, words, sources),
         pairs=tuple(shown_contradictions(group, words)),
