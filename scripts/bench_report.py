@@ -1,19 +1,25 @@
 """Benchmark the HTML report: render N claims and time the page's first screen in Chromium.
 
-    python scripts/bench_report.py [N] [--sources 50] [--eager] [--keep DIR]
+    python scripts/bench_report.py [N] [--sources 50] [--eager] [--keep DIR] [--no-cli]
 
 Builds a synthetic project (Arabic quotes, four properties per subject, one to eight sources
 per group, some of them disagreeing), loads and compares it, renders the report, then opens it
 from disk in headless Chromium and prints: the file's size, the render time, and in the browser
-the first contentful paint, DOMContentLoaded, the moment the script is ready, a status filter's
-and a search's response time, and opening a collapsed group. `--eager` writes every body as
-ordinary HTML (no <noscript> laziness) to show what the laziness buys.
+the first contentful paint, DOMContentLoaded, the moment the script is ready (its `data-ready`
+mark), a status filter's and a search's response time, and opening a collapsed group.
+
+It also runs `reconcile check --no-cache` and `reconcile report --no-cache` on the same project
+as real processes (the installed CLI, `python -m reconcile`), one after the other, and prints
+their wall times and ratio: writing the report against checking the project. `--no-cli` skips
+them (for a 1,000,000-claim run, where each takes minutes). `--eager` writes every body as
+ordinary HTML (no <noscript> laziness, no data page) to show what those buy.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -103,7 +109,8 @@ def build(root: Path, claims: int, sources: int, seed: int = 7) -> None:
                 else:
                     members = partners[:3] if odd else partners
                     value = "[" + ", ".join(f"c{m:06d}" for m in members) + "]"
-                    sentence = f"تتعاون {name} مع {len(members)} دول في الخبر {n} من المصدر {s}"
+                    named = " و".join(names[m] for m in members)
+                    sentence = f"تتعاون {name} مع {named} في الخبر {n} من المصدر {s}"
                 sentences[s].append(sentence + ".")
                 items[s].append(
                     f"- topic: history\n  property: {prop}\n  subject: {name}\n"
@@ -150,14 +157,31 @@ TIMED = """async ([selector, action, value]) => {
 }"""
 
 OPEN = """() => {
-  const details = document.querySelector(
-    "article.s-agree > details:not([open]), article.s-single > details:not([open])");
+  const details = document.querySelector("article.card > details:not([open])");
+  if (!details) { return [null, 0]; }
   const start = performance.now();
   details.open = true;
   details.dispatchEvent(new Event("toggle"));
   const rows = details.querySelectorAll("tr.claim").length;
   return [performance.now() - start, rows];
 }"""
+
+
+def cli_times(root: Path) -> tuple[float, float]:
+    """Wall times of `reconcile check` and `reconcile report` on `root`, as real processes."""
+    times = []
+    for command in (["check"], ["report", "-q", "-o", str(root / "cli-report.html")]):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "reconcile", *command, "--no-cache", "--project", str(root)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"reconcile {command[0]} failed: {done.stderr[-2000:]}")
+    return times[0], times[1]
 
 
 def main() -> None:
@@ -170,9 +194,10 @@ def main() -> None:
         help="write every body as plain HTML (no lazy <noscript> bodies)",
     )
     parser.add_argument("--keep", help="write the project and the page into this folder")
+    parser.add_argument("--no-cli", action="store_true", help="do not time check and report")
     args = parser.parse_args()
     if args.eager:
-        view.LAZY_CLAIMS = 10**12
+        view.LAZY_CLAIMS = view.DATA_CLAIMS = 10**12
 
     from playwright.sync_api import sync_playwright
 
@@ -199,6 +224,14 @@ def main() -> None:
         print(f"render_html:             {rendered:7.2f} s")
         print(f"file size:               {size / 1e6:7.1f} MB{'  (eager)' if args.eager else ''}")
 
+        if not args.no_cli:
+            check, report_time = cli_times(root)
+            print(f"reconcile check:         {check:7.2f} s  (process, --no-cache)")
+            print(
+                f"reconcile report:        {report_time:7.2f} s  "
+                f"(process, --no-cache; {report_time / check:.2f}x check)"
+            )
+
         with sync_playwright() as playwright:
             browser = launch(playwright)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -208,6 +241,8 @@ def main() -> None:
             marks = page.evaluate(MEASURE)
             filt = page.evaluate(TIMED, ["a.status-filter.s-conflict", "click", ""])
             search = page.evaluate(TIMED, ["#q", "input", "Country 1"])
+            page.evaluate("document.querySelector('[data-action=clear]').click()")
+            page.evaluate("document.querySelector('a.status-filter.s-agree').click()")
             opened = page.evaluate(OPEN)
             browser.close()
 
@@ -221,7 +256,8 @@ def main() -> None:
         print(f"load event:              {ms(marks['load'])}")
         print(f"status filter:           {filt[0]:7.0f} ms  ({filt[2]})")
         print(f"search 'Country 1':      {search[0]:7.0f} ms  ({search[2]}, incl. debounce)")
-        print(f"open a collapsed group:  {opened[0]:7.0f} ms  ({opened[1]} claims built)")
+        if opened[0] is not None:
+            print(f"open a collapsed group:  {opened[0]:7.0f} ms  ({opened[1]} claims built)")
 
 
 if __name__ == "__main__":

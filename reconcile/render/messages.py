@@ -183,6 +183,17 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         # footer, shortcuts
         "footer": "Written by reconcile {version}. This file needs no network: it makes no "
         "request.",
+        "noscript_data": (
+            "JavaScript is off: this report is too large to carry its groups as HTML. The open"
+            " conflicts, the sources and the problems read here; the groups need JavaScript"
+            " (or reconcile check, or report --format md)."
+        ),
+        "more_groups": "Show {count} more groups",
+        "earlier_groups": "Show the {count} groups before",
+        "print_limited": (
+            "Printed: the first {count} of the {total} groups shown."
+            " Narrow the filters to print the others."
+        ),
         "noscript": "JavaScript is off: every group is shown, but filters and search need it.",
         "close": "Close",
         "key_search": "Search",
@@ -410,6 +421,16 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "go_to_claim": "الادعاء",
         "code": "الرمز",
         "footer": "كتبه reconcile {version}. لا يحتاج هذا الملف إلى الشبكة: لا يرسل أي طلب.",
+        "noscript_data": (
+            "جافاسكربت معطّل: هذا التقرير أكبر من أن يحمل مجموعاته بلغة HTML. التعارضات"
+            " المفتوحة والمصادر والمشكلات معروضة هنا؛ أما المجموعات فتحتاج إلى جافاسكربت"
+            " (أو reconcile check، أو report --format md)."
+        ),
+        "more_groups": "عرض {count} مجموعة أخرى",
+        "earlier_groups": "عرض {count} مجموعة سابقة",
+        "print_limited": (
+            "المطبوع: أول {count} من {total} مجموعة معروضة. ضيّق التصفية لطباعة الباقي."
+        ),
         "noscript": "جافاسكربت معطّل: كل المجموعات معروضة، لكن التصفية والبحث يحتاجان إليه.",
         "close": "إغلاق",
         "key_search": "بحث",

@@ -31,7 +31,7 @@ from reconcile.render.html.anchors import ClaimAnchors
 from reconcile.render.html.claims import ClaimRow, claim_row, written_form
 from reconcile.render.html.matrix import Matrix, Timeline, entity_matrix, timeline
 from reconcile.render.html.since import SinceView, since_view
-from reconcile.render.html.sourcetext import SourceView, quoted_passages, source_view
+from reconcile.render.html.sourcetext import Passage, SourceView, quoted_passages, source_view
 from reconcile.render.messages import MESSAGES, direction
 from reconcile.render.words import ValueView, Words, shown_contradictions
 from reconcile.values import EntitySetValue, EntityValue
@@ -40,6 +40,11 @@ from reconcile.values import EntitySetValue, EntityValue
 #: that Chromium parses them as one text node instead of building their DOM; the page's script
 #: builds a body when it is first opened. See `templates/report.html.j2` for why.
 LAZY_CLAIMS = 2000
+
+#: Above this many claims the page carries its groups and source texts as data, once, and the
+#: script builds only the cards on screen (`bigpage`); below it every group is HTML and the page
+#: reads without JavaScript. See docs/report.md, "Scale", for where the line is and why.
+DATA_CLAIMS = 5000
 
 #: Groups of these statuses are open when the page loads; the others show a one-line digest.
 OPEN_STATUSES = frozenset({Status.CONFLICT, Status.RESOLVED, Status.CHANGED})
@@ -166,6 +171,8 @@ class Page:
     search_index: tuple[tuple[str, str], ...]  # (group anchor, folded text)
     lazy: bool
     since: SinceView | None = None  # what changed since a baseline (report --since)
+    passages: Mapping[str, Sequence[Passage]] | None = None  # per source, its quoted spans
+    data: bool = False  # above DATA_CLAIMS: cards are built by the script from data
 
 
 # Building it ---------------------------------------------------------------------------------
@@ -185,9 +192,10 @@ def build_page(
     words = Words(report.project.config, lang)
     project = report.project
     lazy = len(project.claims) > LAZY_CLAIMS
+    data = len(project.claims) > DATA_CLAIMS
     anchors = ClaimAnchors(project.claims)
     statuses = _status_views(report, words)
-    groups = _group_views(report, words, anchors, lazy)
+    groups = _group_views(report, words, anchors, lazy, data)
     by_status: dict[str, list[GroupView]] = defaultdict(list)
     for view in groups:
         by_status[view.status].append(view)
@@ -195,7 +203,8 @@ def build_page(
 
     quoted = quoted_passages(report.groups, anchors, words)
     sources = tuple(
-        source_view(source, report, words, quoted.get(source.id, []), lazy)
+        # the data page marks the quotes itself (big.js): no pieces to cut here
+        source_view(source, report, words, [] if data else quoted.get(source.id, []), lazy)
         for source in project.sources.values()
     )
     topics = tuple(
@@ -228,6 +237,8 @@ def build_page(
         search_index=tuple((view.anchor, view.search) for view in groups),
         lazy=lazy,
         since=since_view(since, report, words, anchors) if since else None,
+        passages=quoted,
+        data=data,
     )
 
 
@@ -267,7 +278,7 @@ def _status_views(report: Report, words: Words) -> tuple[StatusView, ...]:
 
 
 def _group_views(
-    report: Report, words: Words, anchors: ClaimAnchors, lazy: bool
+    report: Report, words: Words, anchors: ClaimAnchors, lazy: bool, data: bool = False
 ) -> list[GroupView]:
     """Every group's view; in a large project the first open ones eager, the rest lazy."""
     groups = []
@@ -282,6 +293,7 @@ def _group_views(
                 report.project.sources,
                 lazy and (not is_open or eager <= 0),
                 position < EARLY_GROUPS,
+                data,
             )
         )
         eager -= is_open
@@ -352,6 +364,7 @@ def _group_view(
     sources: Mapping[str, Source],
     lazy: bool,
     early: bool,
+    data: bool = False,
 ) -> GroupView:
     topic_label = words.label(group.topic.label, group.topic.id)
     title = words.group_title(group)
@@ -375,7 +388,7 @@ def _group_view(
         digest_more=max(0, len(digest) - DIGEST_VALUES),
         claims=rows,
         matrix=entity_matrix(group, rows, words),
-        timeline=timeline(group, rows, words, title),
+        timeline=None if data else timeline(group, rows, words, title),  # the data page has none
         resolutions=tuple(_resolution_view(r, group, words) for r in group.resolutions),
         search=_search_text(group, rows, words, sources),
         pairs=tuple(shown_contradictions(group, words)),
