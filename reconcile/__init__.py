@@ -69,18 +69,26 @@ _HOMES = {
 }
 
 
+class _Function:
+    """A public function named as a submodule is (`compare`, `render`): the import system sets
+    the package's attribute to the submodule when it is imported; the function stays."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, package: object, owner: type | None = None) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)
+
+    def __set__(self, package: object, value: object) -> None:
+        pass
+
+
 class _Package(types.ModuleType):
-    """The package, whose `render` is the function even once the subpackage is imported."""
-
-    @property
-    def render(self) -> Any:
-        from reconcile.render import render
-
-        return render
-
-    @render.setter
-    def render(self, value: Any) -> None:
-        pass  # the import system names the subpackage reconcile.render here; the function stays
+    compare = _Function("reconcile.compare")
+    render = _Function("reconcile.render")
 
 
 sys.modules[__name__].__class__ = _Package

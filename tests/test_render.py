@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from reconcile.problems import ReconcileError
 from reconcile.render import FORMATS, render, write_report
 from reconcile.render.data import render_csv, render_json
 from reconcile.render.markdown import render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_render_gives_each_format(html_report: Report) -> None:
@@ -31,6 +34,15 @@ def test_render_refuses_an_unknown_format(html_report: Report) -> None:
 def test_the_package_exports_render_and_write_report() -> None:
     assert reconcile.render is render
     assert reconcile.write_report is write_report
+
+
+def test_the_package_functions_stay_functions_once_their_modules_are_imported() -> None:
+    from reconcile.compare import compare
+
+    for module in ("reconcile.compare", "reconcile.render", "reconcile.render.html"):
+        importlib.import_module(module)
+    assert reconcile.compare is compare and reconcile.render is render
+    assert reconcile.compare(reconcile.load_project(ROOT)).groups
 
 
 def test_write_report_writes_the_rendered_text(html_report: Report, tmp_path: Path) -> None:
