@@ -78,8 +78,10 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
         else:
             runs.append([hit])
     for at in range(len(runs) - 2, -1, -1):
-        if ends_with(found, runs[at][0][1], _BESIDES):
+        if _after_besides(found, runs[at][0][1]):
             runs[at : at + 2] = [runs[at] + runs[at + 1]]
+    if len(runs) > 1 and len(runs[-2]) > 1 and _after_besides(found, runs[-1][0][1]):
+        runs[-2:] = [runs[-2] + runs[-1]]  # "the UK, Germany and Russia, alongside Japan"
     lists: list[Found] = []
     for run in runs:
         named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]
@@ -92,6 +94,19 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
         )
         lists.append(Found(named, run[0][1], run[-1][2], complete=complete, left_out=left_out))
     return lists
+
+
+#: How many words may stand between "besides", "alongside" and the names it adds: "alongside
+#: those from Japan", "إلى جانب فرق من اليابان".
+_BESIDES_REACH = 3
+
+
+def _after_besides(found: Sequence[Token], start: int) -> bool:
+    """Whether the names from `start` follow "besides" and its like, in the same phrase."""
+    return any(
+        ends_with(found, end, _BESIDES) and not any(t.stop for t in found[end - 1 : start])
+        for end in range(max(1, start - _BESIDES_REACH), start + 1)
+    )
 
 
 def _joined(found: Sequence[Token], end: int, start: int) -> bool:
@@ -175,8 +190,9 @@ _VERB_REACH = 3
 def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
     """True, or false where a negation stands in the clause of the words that signal it
     (not, never, didn't, لم, لا, ليس, не, нет), or a verb that negates what follows it
-    (refused, suspended, رفض, علّق, отказался) next to those words; both together ("did not
-    suspend") say true."""
+    (refused, suspended, رفض, علّق, отказался) next to those words; both together say true
+    when the negation bears on that verb ("did not suspend", "لم يعلق", "не приостановили"),
+    false when on another ("inspections, suspended in 2020, were not resumed")."""
     start, end = _clause(found, cues[0] if cues else None)
     negated = any(_negation(t.text) for t in found[start:end])
     verbs = [
@@ -184,7 +200,18 @@ def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
         for at in range(start, end)
         if _negating_verb(found[at].text) and any(_governs(found, at, c) for c in cues)
     ]
-    return [Found(negated == bool(verbs), start, end)]
+    if verbs:
+        return [Found(any(_negated_verb(found, start, at) for at in verbs), start, end)]
+    return [Found(not negated, start, end)]
+
+
+#: How many words before a negating verb its own negation stands: "has not been suspended".
+_NEGATION_REACH = 3
+
+
+def _negated_verb(found: Sequence[Token], start: int, verb: int) -> bool:
+    """Whether a negation stands just before the verb at `verb`, bearing on it."""
+    return any(_negation(t.text) for t in found[max(start, verb - _NEGATION_REACH) : verb])
 
 
 _AUXILIARIES = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
@@ -12,8 +13,10 @@ from reconcile.extract_words import (
     find_entity,
 )
 from reconcile.model import Claim, Property
+from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
+from reconcile.wordforms import tokens
 
 if TYPE_CHECKING:
     from reconcile.mentions import NameIndex
@@ -67,7 +70,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
-        best = options[0]
+        best = _as_maximum(prop, options[0])
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         found.append(
             Suggestion(
@@ -85,6 +88,45 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             )
         )
     return found
+
+
+#: The stems of words that make a property itself a maximum (a limit, a ceiling, a capacity):
+#: "no more than 1,550", "up to 22.5 million", "не более 800", "ما يصل إلى" then write its
+#: value, not a bound on it.
+MAXIMUM_STEMS = tuple(
+    normalise(stem)
+    for stem in (
+        "limit", "ceiling", "capacit", "maximum", "quota",
+        "سقف", "سعة", "حد أقصى", "الحد الأقصى", "طاقة استيعابية",
+        "потол", "лимит", "предел", "максимум", "максимальн", "вместимост", "квот",
+    )
+)  # fmt: skip
+MAXIMUM_WORDS = frozenset({"cap", "caps"})
+
+
+@lru_cache(maxsize=1024)
+def is_maximum(prop: Property) -> bool:
+    """Whether the property's label, keywords or id name a maximum: a limit, cap or capacity."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    words = {t.text for text in texts for t in tokens(normalise(text))}
+    folded = " " + " ".join(normalise(text) for text in texts)
+    return bool(words & MAXIMUM_WORDS) or any(
+        (" " + stem) in folded or (" ال" + stem) in folded for stem in MAXIMUM_STEMS
+    )
+
+
+def _as_maximum(prop: Property, value: Found) -> Found:
+    """A number written as at most N is the value N of a property that is a maximum."""
+    written = value.value
+    if (
+        isinstance(written, dict)
+        and written.get("min") is None
+        and written.get("max") is not None
+        and prop.type is PropertyType.NUMBER
+        and is_maximum(prop)
+    ):
+        return replace(value, value=written["max"])
+    return value
 
 
 def _as_of(prop: Property, look: Look, value: Found) -> str | None:
