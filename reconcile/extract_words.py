@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from reconcile.extract import Found, Sentence, ends_with, phrases
 from reconcile.mentions import NameIndex
@@ -168,16 +168,16 @@ _CLAUSE_BREAKS = frozenset(
 
 
 #: Verbs whose meaning is a negation of what follows them (the start of each of their forms):
-#: refused to, halted, suspended, declined, rejected; رفض, علّق, أوقف, امتنع, جمّد; отказался,
-#: приостановил, прекратил, отклонил.
+#: refused to, halted, suspended, interrupted, declined, rejected; رفض, علّق, أوقف, امتنع, جمّد;
+#: отказался, приостановил, прекратил, прервал, отклонил.
 NEGATING_VERBS = tuple(
     normalise(w)
     for w in (
         "refus", "halt", "suspend", "declin", "reject", "stopp", "abandon", "withheld",
-        "withhold", "freez", "froze",
+        "withhold", "freez", "froze", "interrupt",
         "رفض", "يرفض", "ترفض", "علق", "أوقف", "يوقف", "توقف", "امتنع",
         "يمتنع", "تمتنع", "جمد", "يجمد", "تجمد",
-        "отказ", "приостанов", "прекрат", "прекращ", "отклон", "заморо",
+        "отказ", "приостанов", "прекрат", "прекращ", "прерв", "отклон", "заморо",
     )
 )  # fmt: skip
 
@@ -189,20 +189,46 @@ _VERB_REACH = 3
 
 def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
     """True, or false where a negation stands in the clause of the words that signal it
-    (not, never, didn't, لم, لا, ليس, не, нет), or a verb that negates what follows it
+    (not, never, didn't, لم, لا, ليس, не, нет) in the clause of any of them, or a verb that
+    negates what follows it
     (refused, suspended, رفض, علّق, отказался) next to those words; both together say true
     when the negation bears on that verb ("did not suspend", "لم يعلق", "не приостановили"),
     false when on another ("inspections, suspended in 2020, were not resumed")."""
-    start, end = _clause(found, cues[0] if cues else None)
-    negated = any(_negation(t.text) for t in found[start:end])
-    verbs = [
-        at
-        for at in range(start, end)
-        if _negating_verb(found[at].text) and any(_governs(found, at, c) for c in cues)
-    ]
+    clauses = [_clause(found, cues[0] if cues else None)]
+    clauses += [c for c in map(partial(_clause, found), cues[1:]) if not _adverbial(found, c[0])]
+    for start, end in clauses:  # the first clause of the words that negates, else the first
+        negated = any(_negation(t.text) for t in found[start:end])
+        verbs = [
+            at
+            for at in range(start, end)
+            if _negating_verb(found[at].text) and any(_governs(found, at, c) for c in cues)
+        ]
+        if negated or verbs:
+            break
+    else:
+        start, end = clauses[0]
     if verbs:
         return [Found(any(_negated_verb(found, start, at) for at in verbs), start, end)]
     return [Found(not negated, start, end)]
+
+
+#: Words that begin a clause of time, cause, condition or concession: what such a clause
+#: negates ("before lifting the alert when no wave had formed") is not the property's fact.
+_ADVERBIAL = frozenset(
+    normalise(w)
+    for w in (
+        "when", "while", "before", "after", "because", "since", "if", "unless", "although",
+        "though", "until", "once", "whereas",
+        "عندما", "حين", "حينما", "لأن", "إذا", "لو", "قبل", "بعد", "بينما", "رغم", "لما",
+        "когда", "пока", "если", "потому", "хотя", "прежде", "после", "поскольку", "пусть",
+    )
+)  # fmt: skip
+
+
+def _adverbial(found: Sequence[Token], start: int) -> bool:
+    return start < len(found) and any(
+        stem in _ADVERBIAL for stem in (found[start].text, *arabic_stems(found[start].text))
+    )
 
 
 #: How many words before a negating verb its own negation stands: "has not been suspended".

@@ -94,7 +94,7 @@ MAX_PER_SENTENCE = 4
 #: How many properties of a sentence get their values read, the best first.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 #: At most this many suggestions per claim the other sources make, for an article as long.
-BUDGET = 2.0
+BUDGET = 1.9
 
 
 @dataclass
