@@ -29,8 +29,12 @@ __all__ = [
 # Entities ----------------------------------------------------------------------------------
 
 _LIST_LINKS = frozenset(
-    normalise(w) for w in ("and", "or", "as", "well", "the", "و", "أو", "او", "и", "или", "также")
-)
+    normalise(w)
+    for w in (
+        "and", "or", "as", "well", "the", "also", "و", "أو", "او", "كذلك", "وكذلك", "أيضا",
+        "وأيضا", "и", "или", "также", "а", "так",
+    )
+)  # fmt: skip
 _EXCEPT = phrases(
     "except", "except for", "all but", "excluding", "other than", "apart from", "save", "باستثناء",
     "ما عدا", "عدا", "سوى", "إلا", "кроме", "за исключением", "помимо",
@@ -250,9 +254,9 @@ _AUXILIARIES = frozenset(
 def _governs(found: Sequence[Token], verb: int, cue: int) -> bool:
     """Whether the negating verb at `verb` bears on the words at `cue`: it stands a few words
     before them (suspended inspections, refused to allow inspections), or after them as a
-    passive does (inspections were suspended, инспекции приостановлены)."""
+    passive does (inspections were suspended, were not suspended, инспекции приостановлены)."""
     if cue < verb:
-        return all(t.text in _AUXILIARIES for t in found[cue + 1 : verb])
+        return all(t.text in _AUXILIARIES or _negation(t.text) for t in found[cue + 1 : verb])
     return verb < cue and cue - verb <= _VERB_REACH
 
 

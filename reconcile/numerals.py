@@ -222,10 +222,14 @@ def _digit_groups_end(found: Sequence[Token], start: int) -> int:
 #: they are "the eleven", "the twelve".
 DAY_NAMES = ("الاحد", "الاثنين")
 TEENS = frozenset({"عشر", "عشرة"})
+#: With the article, Arabic "hundred" is the per cent of "52.18 في المئة", "بالمائة" (folded).
+PER_CENT = ("الميه", "المايه")
 
 
 def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
     """A number written in words from token `start`: "twenty-one", "ستة آلاف", "две тысячи"."""
+    if found[start].text.endswith(PER_CENT):
+        return None
     if found[start].text.endswith(DAY_NAMES) and not (
         start + 1 < len(found) and found[start + 1].text in TEENS
     ):

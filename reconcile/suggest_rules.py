@@ -70,6 +70,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
+        if prop.type is PropertyType.NUMBER:
+            options = _in_order(prop, look, options)
         best = _as_maximum(prop, options[0])
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         found.append(
@@ -108,9 +110,9 @@ MAXIMUM_WORDS = frozenset({"cap", "caps"})
 def is_maximum(prop: Property) -> bool:
     """Whether the property's label, keywords or id name a maximum: a limit, cap or capacity."""
     texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
-    words = {t.text for text in texts for t in tokens(normalise(text))}
-    folded = " " + " ".join(normalise(text) for text in texts)
-    return bool(words & MAXIMUM_WORDS) or any(
+    words = [t.text for text in texts for t in tokens(normalise(text))]
+    folded = " " + " ".join(words)
+    return not MAXIMUM_WORDS.isdisjoint(words) or any(
         (" " + stem) in folded or (" ال" + stem) in folded for stem in MAXIMUM_STEMS
     )
 
@@ -127,6 +129,53 @@ def _as_maximum(prop: Property, value: Found) -> Found:
     ):
         return replace(value, value=written["max"])
     return value
+
+
+#: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of
+#: their folded forms: the nth of "7.7 and 7.6" is its value when the sentence ranks nothing.
+ORDINALS = {
+    normalise(word): rank
+    for rank, words in enumerate(
+        (("first", "الاول", "перв"), ("second", "الثاني", "втор"), ("third", "الثالث", "трет")),
+        start=1,
+    )
+    for word in words
+}
+_AND = frozenset({"and", "و", "и"})
+
+
+@lru_cache(maxsize=1024)
+def rank_of(prop: Property) -> int | None:
+    """The rank an ordinal word of the property's label gives it (second: 2), if one does."""
+    for text in prop.label.all():
+        for token in tokens(normalise(text)):
+            for word, rank in ORDINALS.items():
+                if token.text.startswith(word):
+                    return rank
+    return None
+
+
+def _in_order(prop: Property, look: Look, options: list[Found]) -> list[Found]:
+    """The nth of a pair or list of numbers joined by "and" first, for a property its label
+    ranks nth, when the sentence writes no ordinal word itself ("magnitudes 7.7 and 7.6")."""
+    rank = rank_of(prop)
+    found = look.sentence.tokens
+    if rank is None or any(t.text.startswith(tuple(ORDINALS)) for t in found):
+        return options
+    ordered = sorted(options, key=lambda o: o.start)
+    run = [ordered[0]] if ordered else []
+    for option in ordered[1:]:
+        between = [t.text for t in found[run[-1].end : option.start]]
+        if len(between) <= 1 and all(w in _AND for w in between):
+            run.append(option)
+        elif options[0] in run:
+            break
+        else:
+            run = [option]
+    if options[0] not in run or len(run) < max(2, rank):
+        return options
+    chosen = run[rank - 1]
+    return [chosen, *(o for o in options if o is not chosen)]
 
 
 def _as_of(prop: Property, look: Look, value: Found) -> str | None:
