@@ -186,12 +186,14 @@ def _by_reference(
     languages: tuple[str, ...],
     anchors: tuple[str | None, str | None],
 ) -> list[Found]:
-    """`dates` with the dates named by reference among the tokens not `taken`."""
+    """`dates` with the dates named by reference among the tokens not `taken`, but for one
+    written just before a date, which names that date's day."""
     words = {w: v for language in languages for w, v in number_words(language).items()}
 
     def count(text: str) -> int | None:
         return int(text) if text.isdigit() and len(text) <= 3 else words.get(text)
 
+    written = {d.start for d in dates}
     index = 0
     while index < len(found):
         hit = None if index in taken else relative_at(found, index, count)
@@ -202,7 +204,8 @@ def _by_reference(
         earlier = [d for d in dates if d.end <= index]
         base = str(earlier[-1].value) if earlier else anchors[0]
         value = shifted(base if anchor == "before" else anchors[1], unit, offset)
-        if value is not None:
+        # "on Tuesday, 8 September", "the next day, on 8 September": the written date is the day
+        if value is not None and not written & {end, end + 1}:
             dates.append(Found(value, index, end))
         index = end
     return sorted(dates, key=lambda d: d.start)

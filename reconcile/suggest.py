@@ -460,7 +460,7 @@ def _bounds(value: object) -> list[float]:
 def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
     """The suggestions kept, best first: one per (property, subject, value), a few properties
     per sentence (one per subject it names for a per-entity property), and no more in all than
-    twice what the other sources claim for an article of this length."""
+    BUDGET times what the other sources claim for an article of this length."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []

@@ -207,3 +207,19 @@ def test_a_label_that_ranks_takes_the_nth_of_a_pair(
     nearest_last = sorted(numbers, key=lambda n: -n.start)  # the order the words would give
     look = Look(parsed, sentence, (), numbers, (), Known(), None, lambda kind: NAMES)
     assert _in_order(_number(label), look, nearest_last)[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("on Tuesday, 8 September 2023", ["2023-09-08"]),
+        ("the next day, on 8 September", ["2023-09-08"]),
+        ("on Tuesday, and later on 8 September", ["2023-09-19", "2023-09-08"]),
+        ("يوم الثلاثاء 8 سبتمبر", ["2023-09-08"]),
+        ("во вторник, 8 сентября", ["2023-09-08"]),
+    ],
+)
+def test_a_day_name_before_a_date_is_its_day(sentence: str, dates: list[str]) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_dates(parsed.tokens, LANGUAGES, 2023, published="2023-09-20")
+    assert [d.value for d in found] == dates
