@@ -260,12 +260,14 @@ def _named_dates(
         after = found[end].text if end < len(found) else ""
         if day is None and after.isdigit() and len(after) <= 2 and 1 <= int(after) <= 31:
             day, end = int(after), end + 1  # May 15
+            if end < len(found) and found[end].text in ORDINAL_SUFFIXES:
+                end += 1  # May 15th
         year, end = _year_after(found, end)
         if year is None and day is not None:
             year = default_year
         if year is not None and (day is not None or end > named[1]):
             text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
-            first = _first_day(found, start, day)
+            first = _first_day(found, start, day, languages)
             if first is not None:  # "10 to 11 September": an interval
                 text = f"{year}-{month:02d}-{first[1]:02d}/{text}"
                 start = first[0]
@@ -275,20 +277,28 @@ def _named_dates(
 
 #: Words between the first and the last day of an interval in one month: "10 to 11
 #: September", "من 10 إلى 11 سبتمبر", "с 10 по 11 сентября" ("and" joins two days, not an
-#: interval).
+#: interval); a night across two days is "ليلة العاشر على الحادي عشر", "в ночь с 10 на 11".
 _INTERVAL_LINKS = frozenset(
-    normalise(w) for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "по", "до")
+    normalise(w)
+    for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "على", "по", "до", "на")
 )
 
 
-def _first_day(found: Sequence[Token], start: int, last: int | None) -> tuple[int, int] | None:
+def _first_day(
+    found: Sequence[Token], start: int, last: int | None, languages: tuple[str, ...]
+) -> tuple[int, int] | None:
     """Where the first day of an interval ending on day `last` at token `start` is written,
-    and that day: the 10 of "10 to 11 September"."""
+    and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر"."""
     if last is None or start < 2 or found[start - 1].text not in _INTERVAL_LINKS:
         return None
     day = found[start - 2].text
     if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
         return start - 2, int(day)
+    ordinals = ordinal_table(languages)
+    for at in range(max(0, start - 4), start - 1):
+        hit = ordinals.at(found, at)
+        if hit is not None and hit[1] == start - 1 and hit[0] < last:
+            return at, hit[0]
     return None
 
 

@@ -223,3 +223,33 @@ def test_a_day_name_before_a_date_is_its_day(sentence: str, dates: list[str]) ->
     parsed = Sentence.of(sentence)
     found = find_dates(parsed.tokens, LANGUAGES, 2023, published="2023-09-20")
     assert [d.value for d in found] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("انهار السدان ليلة العاشر على الحادي عشر من أيلول 2023", ["2023-09-10/2023-09-11"]),
+        ("من العاشر إلى الثاني عشر من سبتمبر 2023", ["2023-09-10/2023-09-12"]),
+        ("استمرت من العاشر حتى الحادي عشر من سبتمبر 2023", ["2023-09-10/2023-09-11"]),
+        ("the dams burst overnight from 10 to 11 September 2023", ["2023-09-10/2023-09-11"]),
+        ("плотины прорвало в ночь с 10 на 11 сентября 2023 года", ["2023-09-10/2023-09-11"]),
+    ],
+)
+def test_a_night_and_ordinal_days_make_an_interval(sentence: str, dates: list[str]) -> None:
+    parsed = Sentence.of(sentence)
+    assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, None)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("on September 8th, 2023", ["2023-09-08"]),
+        ("on May 1st 2020", ["2020-05-01"]),
+        ("on 8th September 2023", ["2023-09-08"]),
+    ],
+)
+def test_a_day_with_its_ordinal_ending_takes_the_year_after(
+    sentence: str, dates: list[str]
+) -> None:
+    parsed = Sentence.of(sentence)
+    assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, None)] == dates
