@@ -77,7 +77,9 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
     spans = entity_spans(found, index)
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
-        if runs and _joined(found, runs[-1][-1][2], hit[1]):
+        if runs and (
+            _joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
+        ):
             runs[-1].append(hit)
         else:
             runs.append([hit])
@@ -110,6 +112,28 @@ def _after_besides(found: Sequence[Token], start: int) -> bool:
     return any(
         ends_with(found, end, _BESIDES) and not any(t.stop for t in found[end - 1 : start])
         for end in range(max(1, start - _BESIDES_REACH), start + 1)
+    )
+
+
+#: Prepositions that may begin each item of a list of phrases: "a contingent from China, an
+#: army team from Pakistan and rescuers from Mexico", "فريق من الصين، وفريق من باكستان".
+_PARALLEL = frozenset(normalise(w) for w in ("from", "من", "из"))
+#: How many words a phrase of such a list may have before its preposition.
+_PARALLEL_REACH = 6
+
+
+def _parallel(found: Sequence[Token], before: tuple[str, int, int], start: int) -> bool:
+    """Whether the name at `start` ends a phrase parallel to the one of the name `before`: a
+    comma or "and" after that name, a few words, and the same preposition before each name."""
+    _, first, end = before
+    between = found[end:start]
+    return (
+        first > 0
+        and found[first - 1].text in _PARALLEL
+        and 1 < len(between) <= _PARALLEL_REACH
+        and (found[end - 1].stop or between[0].text in _LIST_LINKS)
+        and between[-1].text == found[first - 1].text
+        and not any(t.stop or t.text in _ADVERBIAL or t.text in _CLAUSE_BREAKS for t in between)
     )
 
 

@@ -253,3 +253,32 @@ def test_a_day_with_its_ordinal_ending_takes_the_year_after(
 ) -> None:
     parsed = Sentence.of(sentence)
     assert [d.value for d in find_dates(parsed.tokens, LANGUAGES, None)] == dates
+
+
+PARALLEL_NAMES = NameIndex(
+    {"China": "china", "Pakistan": "pakistan", "Spain": "spain", "الصين": "china",
+     "باكستان": "pakistan", "إسبانيا": "spain", "Китай": "china", "Пакистан": "pakistan",
+     "Испания": "spain"}
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Among them are a contingent from China, an army team from Pakistan and firefighters "
+         "from Spain", ["china", "pakistan", "spain"]),
+        ("وبينهم فريق كبير من الصين، وفريق عسكري من باكستان، ورجال إطفاء من إسبانيا",
+         ["china", "pakistan", "spain"]),
+        ("Среди них отряд из Китая, армейская группа из Пакистана и пожарные из Испании",
+         ["china", "pakistan", "spain"]),
+    ],
+)  # fmt: skip
+def test_names_of_parallel_phrases_are_one_list(sentence: str, names: list[str]) -> None:
+    (found,) = find_entities(Sentence.of(sentence).tokens, PARALLEL_NAMES)
+    assert found.value == names
+
+
+def test_names_of_phrases_that_are_not_parallel_stay_apart() -> None:
+    sentence = "Aid came from China, while troops from Pakistan and Spain stayed home"
+    (found,) = find_entities(Sentence.of(sentence).tokens, PARALLEL_NAMES)
+    assert found.value == ["pakistan", "spain"]
