@@ -63,7 +63,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
     for subject in subjects:
-        near = [subject.start] if subject is not None else look.near
+        near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
         if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
             options = _by_clause(look.stops, options, (near, look.named), look.known)
@@ -129,6 +129,18 @@ def _as_maximum(prop: Property, value: Found) -> Found:
     ):
         return replace(value, value=written["max"])
     return value
+
+
+def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
+    """Where a per-entity property is read for one subject: at the subject, or for a boolean
+    at the property's words in the subject's clause, which a negation bears on ("in the
+    years of suspension Russia stayed within the limits" is true)."""
+    if prop.type is PropertyType.BOOLEAN and look.stops:
+        stops = look.stops
+        same = [at for at in look.near if stops[at] == stops[subject.start]]
+        if same:
+            return same
+    return [subject.start]
 
 
 #: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of

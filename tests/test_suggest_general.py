@@ -4,6 +4,8 @@ in every case, names added to a list by "alongside", negations of another verb o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reconcile.extract import Found, Sentence, find_dates
@@ -282,3 +284,44 @@ def test_names_of_phrases_that_are_not_parallel_stay_apart() -> None:
     sentence = "Aid came from China, while troops from Pakistan and Spain stayed home"
     (found,) = find_entities(Sentence.of(sentence).tokens, PARALLEL_NAMES)
     assert found.value == ["pakistan", "spain"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "truth"),
+    [
+        ("In the years of suspension Russia stayed within the limits", True),
+        ("Russia did not stay within the limits", False),
+        ("خلال سنوات التعليق بقيت روسيا ضمن الحدود", True),
+        ("لم تبق روسيا ضمن الحدود", False),
+        ("все годы приостановки Россия оставалась в пределах ограничений", True),
+        ("Россия не оставалась в пределах ограничений", False),
+    ],
+)
+def test_a_subjects_boolean_is_read_at_the_property_words_of_its_clause(
+    tmp_path: Path, sentence: str, truth: bool
+) -> None:
+    import json
+
+    from reconcile.load import load_config
+    from reconcile.suggest import suggest_claims
+
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": {"russia": {"label": "Russia", "aliases": ["روسيا", "Россия"]}}},
+        "topics": {
+            "t": {
+                "properties": {
+                    "within": {
+                        "type": "boolean",
+                        "subject": "country",
+                        "label": "Keeps within the limits",
+                        "keywords": ["within", "ضمن", "пределах"],
+                    }
+                }
+            }
+        },
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path))
+    assert [(s.subject, s.value) for s in found if s.property.id == "within"] == [("russia", truth)]
