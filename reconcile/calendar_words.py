@@ -67,7 +67,18 @@ def month_names(language: str) -> Phrases:
                     key = tuple(t.text for t in tokens(normalise(name)))
                     if key and sum(map(len, key)) >= 3:
                         names.setdefault(key, int(number))
+    for number, name in enumerate(EXTRA_MONTH_FORMS.get(language, ()), start=1):
+        names.setdefault((normalise(name),), number)
     return names
+
+
+#: Cases of month names CLDR does not give: the Russian prepositional, "в феврале 2011 года".
+EXTRA_MONTH_FORMS: dict[str, tuple[str, ...]] = {
+    "ru": (
+        "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+        "октябре", "ноябре", "декабре",
+    ),
+}  # fmt: skip
 
 
 @lru_cache(maxsize=16)

@@ -186,12 +186,14 @@ def _by_reference(
     languages: tuple[str, ...],
     anchors: tuple[str | None, str | None],
 ) -> list[Found]:
-    """`dates` with the dates named by reference among the tokens not `taken`."""
+    """`dates` with the dates named by reference among the tokens not `taken`, but for one
+    written just before a date, which names that date's day."""
     words = {w: v for language in languages for w, v in number_words(language).items()}
 
     def count(text: str) -> int | None:
         return int(text) if text.isdigit() and len(text) <= 3 else words.get(text)
 
+    written = {d.start for d in dates}
     index = 0
     while index < len(found):
         hit = None if index in taken else relative_at(found, index, count)
@@ -202,7 +204,8 @@ def _by_reference(
         earlier = [d for d in dates if d.end <= index]
         base = str(earlier[-1].value) if earlier else anchors[0]
         value = shifted(base if anchor == "before" else anchors[1], unit, offset)
-        if value is not None:
+        # "on Tuesday, 8 September", "the next day, on 8 September": the written date is the day
+        if value is not None and not written & {end, end + 1}:
             dates.append(Found(value, index, end))
         index = end
     return sorted(dates, key=lambda d: d.start)
@@ -257,12 +260,14 @@ def _named_dates(
         after = found[end].text if end < len(found) else ""
         if day is None and after.isdigit() and len(after) <= 2 and 1 <= int(after) <= 31:
             day, end = int(after), end + 1  # May 15
+            if end < len(found) and found[end].text in ORDINAL_SUFFIXES:
+                end += 1  # May 15th
         year, end = _year_after(found, end)
         if year is None and day is not None:
             year = default_year
         if year is not None and (day is not None or end > named[1]):
             text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
-            first = _first_day(found, start, day)
+            first = _first_day(found, start, day, languages)
             if first is not None:  # "10 to 11 September": an interval
                 text = f"{year}-{month:02d}-{first[1]:02d}/{text}"
                 start = first[0]
@@ -272,20 +277,28 @@ def _named_dates(
 
 #: Words between the first and the last day of an interval in one month: "10 to 11
 #: September", "من 10 إلى 11 سبتمبر", "с 10 по 11 сентября" ("and" joins two days, not an
-#: interval).
+#: interval); a night across two days is "ليلة العاشر على الحادي عشر", "в ночь с 10 на 11".
 _INTERVAL_LINKS = frozenset(
-    normalise(w) for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "по", "до")
+    normalise(w)
+    for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "على", "по", "до", "на")
 )
 
 
-def _first_day(found: Sequence[Token], start: int, last: int | None) -> tuple[int, int] | None:
+def _first_day(
+    found: Sequence[Token], start: int, last: int | None, languages: tuple[str, ...]
+) -> tuple[int, int] | None:
     """Where the first day of an interval ending on day `last` at token `start` is written,
-    and that day: the 10 of "10 to 11 September"."""
+    and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر"."""
     if last is None or start < 2 or found[start - 1].text not in _INTERVAL_LINKS:
         return None
     day = found[start - 2].text
     if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
         return start - 2, int(day)
+    ordinals = ordinal_table(languages)
+    for at in range(max(0, start - 4), start - 1):
+        hit = ordinals.at(found, at)
+        if hit is not None and hit[1] == start - 1 and hit[0] < last:
+            return at, hit[0]
     return None
 
 
@@ -330,17 +343,19 @@ _AT_LEAST = phrases(
     "beyond", "أكثر من", "تخطى", "تخطت", "فاق", "تجاوزت", "превысил", "превысило", "превысила",
     "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
     "لا يقل عن", "ما لا يقل عن", "تجاوز", "أزيد من", "не менее", "более", "свыше", "больше",
-    "по меньшей мере", "как минимум", "не меньше",
+    "по меньшей мере", "как минимум", "не меньше", "более чем", "больше чем", "يتجاوز",
+    "تتجاوز", "يتخطى", "تتخطى", "يفوق", "تفوق", "جاوز",
 )  # fmt: skip
 _AT_MOST = phrases(
     "up to", "less than", "fewer than", "under", "at most", "no more than", "as many as", "حتى",
     "ما يصل إلى", "يصل إلى", "أقل من", "لا يزيد عن", "до", "менее", "меньше", "не более",
-    "не больше", "максимум",
+    "не больше", "максимум", "менее чем", "меньше чем", "не более чем",
 )  # fmt: skip
 _ABOUT = phrases(
     "about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
     "estimated", "close to", "circa", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب",
-    "ما يقرب من", "يقارب", "около", "примерно", "почти", "порядка", "приблизительно",
+    "ما يقرب من", "يقارب", "ما يناهز", "يناهز", "ناهز", "около", "примерно", "почти",
+    "порядка", "приблизительно",
 )  # fmt: skip
 _ABOUT_AFTER = phrases("تقريبا", "approximately", "or so", "примерно")
 #: Bounds written after the number, or after the noun it counts: "11300 شخص على الأقل",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from reconcile.extract import Found, Sentence, ends_with, phrases
 from reconcile.mentions import NameIndex
@@ -29,8 +29,12 @@ __all__ = [
 # Entities ----------------------------------------------------------------------------------
 
 _LIST_LINKS = frozenset(
-    normalise(w) for w in ("and", "or", "as", "well", "the", "و", "أو", "او", "и", "или", "также")
-)
+    normalise(w)
+    for w in (
+        "and", "or", "as", "well", "the", "also", "و", "أو", "او", "كذلك", "وكذلك", "أيضا",
+        "وأيضا", "и", "или", "также", "а", "так",
+    )
+)  # fmt: skip
 _EXCEPT = phrases(
     "except", "except for", "all but", "excluding", "other than", "apart from", "save", "باستثناء",
     "ما عدا", "عدا", "سوى", "إلا", "кроме", "за исключением", "помимо",
@@ -73,13 +77,17 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
     spans = entity_spans(found, index)
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
-        if runs and _joined(found, runs[-1][-1][2], hit[1]):
+        if runs and (
+            _joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
+        ):
             runs[-1].append(hit)
         else:
             runs.append([hit])
     for at in range(len(runs) - 2, -1, -1):
-        if ends_with(found, runs[at][0][1], _BESIDES):
+        if _after_besides(found, runs[at][0][1]):
             runs[at : at + 2] = [runs[at] + runs[at + 1]]
+    if len(runs) > 1 and len(runs[-2]) > 1 and _after_besides(found, runs[-1][0][1]):
+        runs[-2:] = [runs[-2] + runs[-1]]  # "the UK, Germany and Russia, alongside Japan"
     lists: list[Found] = []
     for run in runs:
         named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]
@@ -92,6 +100,41 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
         )
         lists.append(Found(named, run[0][1], run[-1][2], complete=complete, left_out=left_out))
     return lists
+
+
+#: How many words may stand between "besides", "alongside" and the names it adds: "alongside
+#: those from Japan", "إلى جانب فرق من اليابان".
+_BESIDES_REACH = 3
+
+
+def _after_besides(found: Sequence[Token], start: int) -> bool:
+    """Whether the names from `start` follow "besides" and its like, in the same phrase."""
+    return any(
+        ends_with(found, end, _BESIDES) and not any(t.stop for t in found[end - 1 : start])
+        for end in range(max(1, start - _BESIDES_REACH), start + 1)
+    )
+
+
+#: Prepositions that may begin each item of a list of phrases: "a contingent from China, an
+#: army team from Pakistan and rescuers from Mexico", "فريق من الصين، وفريق من باكستان".
+_PARALLEL = frozenset(normalise(w) for w in ("from", "من", "из"))
+#: How many words a phrase of such a list may have before its preposition.
+_PARALLEL_REACH = 6
+
+
+def _parallel(found: Sequence[Token], before: tuple[str, int, int], start: int) -> bool:
+    """Whether the name at `start` ends a phrase parallel to the one of the name `before`: a
+    comma or "and" after that name, a few words, and the same preposition before each name."""
+    _, first, end = before
+    between = found[end:start]
+    return (
+        first > 0
+        and found[first - 1].text in _PARALLEL
+        and 1 < len(between) <= _PARALLEL_REACH
+        and (found[end - 1].stop or between[0].text in _LIST_LINKS)
+        and between[-1].text == found[first - 1].text
+        and not any(t.stop or t.text in _ADVERBIAL or t.text in _CLAUSE_BREAKS for t in between)
+    )
 
 
 def _joined(found: Sequence[Token], end: int, start: int) -> bool:
@@ -153,16 +196,16 @@ _CLAUSE_BREAKS = frozenset(
 
 
 #: Verbs whose meaning is a negation of what follows them (the start of each of their forms):
-#: refused to, halted, suspended, declined, rejected; رفض, علّق, أوقف, امتنع, جمّد; отказался,
-#: приостановил, прекратил, отклонил.
+#: refused to, halted, suspended, interrupted, declined, rejected; رفض, علّق, أوقف, امتنع, جمّد;
+#: отказался, приостановил, прекратил, прервал, отклонил.
 NEGATING_VERBS = tuple(
     normalise(w)
     for w in (
         "refus", "halt", "suspend", "declin", "reject", "stopp", "abandon", "withheld",
-        "withhold", "freez", "froze",
+        "withhold", "freez", "froze", "interrupt",
         "رفض", "يرفض", "ترفض", "علق", "أوقف", "يوقف", "توقف", "امتنع",
         "يمتنع", "تمتنع", "جمد", "يجمد", "تجمد",
-        "отказ", "приостанов", "прекрат", "прекращ", "отклон", "заморо",
+        "отказ", "приостанов", "прекрат", "прекращ", "прерв", "отклон", "заморо",
     )
 )  # fmt: skip
 
@@ -174,17 +217,55 @@ _VERB_REACH = 3
 
 def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
     """True, or false where a negation stands in the clause of the words that signal it
-    (not, never, didn't, لم, لا, ليس, не, нет), or a verb that negates what follows it
-    (refused, suspended, رفض, علّق, отказался) next to those words; both together ("did not
-    suspend") say true."""
-    start, end = _clause(found, cues[0] if cues else None)
-    negated = any(_negation(t.text) for t in found[start:end])
-    verbs = [
-        at
-        for at in range(start, end)
-        if _negating_verb(found[at].text) and any(_governs(found, at, c) for c in cues)
-    ]
-    return [Found(negated == bool(verbs), start, end)]
+    (not, never, didn't, لم, لا, ليس, не, нет) in the clause of any of them, or a verb that
+    negates what follows it
+    (refused, suspended, رفض, علّق, отказался) next to those words; both together say true
+    when the negation bears on that verb ("did not suspend", "لم يعلق", "не приостановили"),
+    false when on another ("inspections, suspended in 2020, were not resumed")."""
+    clauses = [_clause(found, cues[0] if cues else None)]
+    clauses += [c for c in map(partial(_clause, found), cues[1:]) if not _adverbial(found, c[0])]
+    for start, end in clauses:  # the first clause of the words that negates, else the first
+        negated = any(_negation(t.text) for t in found[start:end])
+        verbs = [
+            at
+            for at in range(start, end)
+            if _negating_verb(found[at].text) and any(_governs(found, at, c) for c in cues)
+        ]
+        if negated or verbs:
+            break
+    else:
+        start, end = clauses[0]
+    if verbs:
+        return [Found(any(_negated_verb(found, start, at) for at in verbs), start, end)]
+    return [Found(not negated, start, end)]
+
+
+#: Words that begin a clause of time, cause, condition or concession: what such a clause
+#: negates ("before lifting the alert when no wave had formed") is not the property's fact.
+_ADVERBIAL = frozenset(
+    normalise(w)
+    for w in (
+        "when", "while", "before", "after", "because", "since", "if", "unless", "although",
+        "though", "until", "once", "whereas",
+        "عندما", "حين", "حينما", "لأن", "إذا", "لو", "قبل", "بعد", "بينما", "رغم", "لما",
+        "когда", "пока", "если", "потому", "хотя", "прежде", "после", "поскольку", "пусть",
+    )
+)  # fmt: skip
+
+
+def _adverbial(found: Sequence[Token], start: int) -> bool:
+    return start < len(found) and any(
+        stem in _ADVERBIAL for stem in (found[start].text, *arabic_stems(found[start].text))
+    )
+
+
+#: How many words before a negating verb its own negation stands: "has not been suspended".
+_NEGATION_REACH = 3
+
+
+def _negated_verb(found: Sequence[Token], start: int, verb: int) -> bool:
+    """Whether a negation stands just before the verb at `verb`, bearing on it."""
+    return any(_negation(t.text) for t in found[max(start, verb - _NEGATION_REACH) : verb])
 
 
 _AUXILIARIES = frozenset(
@@ -197,9 +278,9 @@ _AUXILIARIES = frozenset(
 def _governs(found: Sequence[Token], verb: int, cue: int) -> bool:
     """Whether the negating verb at `verb` bears on the words at `cue`: it stands a few words
     before them (suspended inspections, refused to allow inspections), or after them as a
-    passive does (inspections were suspended, инспекции приостановлены)."""
+    passive does (inspections were suspended, were not suspended, инспекции приостановлены)."""
     if cue < verb:
-        return all(t.text in _AUXILIARIES for t in found[cue + 1 : verb])
+        return all(t.text in _AUXILIARIES or _negation(t.text) for t in found[cue + 1 : verb])
     return verb < cue and cue - verb <= _VERB_REACH
 
 

@@ -229,8 +229,23 @@ def _digit_groups_end(found: Sequence[Token], start: int) -> int:
     return end
 
 
+#: With the article, Arabic "one" and "two" are the day names Sunday and Monday (وقع الأحد,
+#: مساء الاثنين): a count of one or two is written واحد, اثنان, اثنين without it. Before عشر
+#: they are "the eleven", "the twelve".
+DAY_NAMES = ("الاحد", "الاثنين")
+TEENS = frozenset({"عشر", "عشرة"})
+#: With the article, Arabic "hundred" is the per cent of "52.18 في المئة", "بالمائة" (folded).
+PER_CENT = ("الميه", "المايه")
+
+
 def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
     """A number written in words from token `start`: "twenty-one", "ستة آلاف", "две тысячи"."""
+    if found[start].text.endswith(PER_CENT):
+        return None
+    if found[start].text.endswith(DAY_NAMES) and not (
+        start + 1 < len(found) and found[start + 1].text in TEENS
+    ):
+        return None
     total, current = 0.0, 0.0
     index = end = start
     while index < len(found) and not (index > start and found[index - 1].stop):

@@ -94,7 +94,7 @@ MAX_PER_SENTENCE = 4
 #: How many properties of a sentence get their values read, the best first.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 #: At most this many suggestions per claim the other sources make, for an article as long.
-BUDGET = 2.0
+BUDGET = 1.9
 
 
 @dataclass
@@ -460,7 +460,7 @@ def _bounds(value: object) -> list[float]:
 def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
     """The suggestions kept, best first: one per (property, subject, value), a few properties
     per sentence (one per subject it names for a per-entity property), and no more in all than
-    twice what the other sources claim for an article of this length."""
+    BUDGET times what the other sources claim for an article of this length."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
@@ -12,8 +13,10 @@ from reconcile.extract_words import (
     find_entity,
 )
 from reconcile.model import Claim, Property
+from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
+from reconcile.wordforms import tokens
 
 if TYPE_CHECKING:
     from reconcile.mentions import NameIndex
@@ -60,14 +63,16 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
     for subject in subjects:
-        near = [subject.start] if subject is not None else look.near
+        near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
         if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
             options = _by_clause(look.stops, options, (near, look.named), look.known)
         options = [o for o in options if subject is None or o.value != subject.value]
         if not options:
             continue
-        best = options[0]
+        if prop.type is PropertyType.NUMBER:
+            options = _in_order(prop, look, options)
+        best = _as_maximum(prop, options[0])
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         found.append(
             Suggestion(
@@ -85,6 +90,104 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             )
         )
     return found
+
+
+#: The stems of words that make a property itself a maximum (a limit, a ceiling, a capacity):
+#: "no more than 1,550", "up to 22.5 million", "не более 800", "ما يصل إلى" then write its
+#: value, not a bound on it.
+MAXIMUM_STEMS = tuple(
+    normalise(stem)
+    for stem in (
+        "limit", "ceiling", "capacit", "maximum", "quota",
+        "سقف", "سعة", "حد أقصى", "الحد الأقصى", "طاقة استيعابية",
+        "потол", "лимит", "предел", "максимум", "максимальн", "вместимост", "квот",
+    )
+)  # fmt: skip
+MAXIMUM_WORDS = frozenset({"cap", "caps"})
+
+
+@lru_cache(maxsize=1024)
+def is_maximum(prop: Property) -> bool:
+    """Whether the property's label, keywords or id name a maximum: a limit, cap or capacity."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    words = [t.text for text in texts for t in tokens(normalise(text))]
+    folded = " " + " ".join(words)
+    return not MAXIMUM_WORDS.isdisjoint(words) or any(
+        (" " + stem) in folded or (" ال" + stem) in folded for stem in MAXIMUM_STEMS
+    )
+
+
+def _as_maximum(prop: Property, value: Found) -> Found:
+    """A number written as at most N is the value N of a property that is a maximum."""
+    written = value.value
+    if (
+        isinstance(written, dict)
+        and written.get("min") is None
+        and written.get("max") is not None
+        and prop.type is PropertyType.NUMBER
+        and is_maximum(prop)
+    ):
+        return replace(value, value=written["max"])
+    return value
+
+
+def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
+    """Where a per-entity property is read for one subject: at the subject, or for a boolean
+    at the property's words in the subject's clause, which a negation bears on ("in the
+    years of suspension Russia stayed within the limits" is true)."""
+    if prop.type is PropertyType.BOOLEAN and look.stops:
+        stops = look.stops
+        same = [at for at in look.near if stops[at] == stops[subject.start]]
+        if same:
+            return same
+    return [subject.start]
+
+
+#: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of
+#: their folded forms: the nth of "7.7 and 7.6" is its value when the sentence ranks nothing.
+ORDINALS = {
+    normalise(word): rank
+    for rank, words in enumerate(
+        (("first", "الاول", "перв"), ("second", "الثاني", "втор"), ("third", "الثالث", "трет")),
+        start=1,
+    )
+    for word in words
+}
+_AND = frozenset({"and", "و", "и"})
+
+
+@lru_cache(maxsize=1024)
+def rank_of(prop: Property) -> int | None:
+    """The rank an ordinal word of the property's label gives it (second: 2), if one does."""
+    for text in prop.label.all():
+        for token in tokens(normalise(text)):
+            for word, rank in ORDINALS.items():
+                if token.text.startswith(word):
+                    return rank
+    return None
+
+
+def _in_order(prop: Property, look: Look, options: list[Found]) -> list[Found]:
+    """The nth of a pair or list of numbers joined by "and" first, for a property its label
+    ranks nth, when the sentence writes no ordinal word itself ("magnitudes 7.7 and 7.6")."""
+    rank = rank_of(prop)
+    found = look.sentence.tokens
+    if rank is None or any(t.text.startswith(tuple(ORDINALS)) for t in found):
+        return options
+    ordered = sorted(options, key=lambda o: o.start)
+    run = [ordered[0]] if ordered else []
+    for option in ordered[1:]:
+        between = [t.text for t in found[run[-1].end : option.start]]
+        if len(between) <= 1 and all(w in _AND for w in between):
+            run.append(option)
+        elif options[0] in run:
+            break
+        else:
+            run = [option]
+    if options[0] not in run or len(run) < max(2, rank):
+        return options
+    chosen = run[rank - 1]
+    return [chosen, *(o for o in options if o is not chosen)]
 
 
 def _as_of(prop: Property, look: Look, value: Found) -> str | None:
