@@ -257,9 +257,11 @@ class NameIndex(Mapping[str, str]):
         }
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._candidates_of: dict[str, tuple[str, ...]] = {}
-        self._spelled: dict[tuple[str, float], frozenset[str]] = {}
         self._window_owner: dict[tuple[str, float], str | None] = {}
         self._name_list = list(self._names)
+        self._names_of: dict[str, list[str]] = {}
+        for name, entity in self._names.items():
+            self._names_of.setdefault(entity, []).append(name)
         self._longest_of: dict[str, int] = {}
         for name, entity in self._names.items():
             size = len(self._keys[name])
@@ -323,31 +325,28 @@ class NameIndex(Mapping[str, str]):
         that no other entity's name matches as well (SPEC §4's name resolution)."""
         if any(hit[0] == entity for hit in self.occurrences(folded)):
             return True
-        return entity in self._close_spellings(folded, threshold)
+        return self._spells(folded, entity, threshold)
 
-    def _close_spellings(self, folded: str, threshold: float) -> frozenset[str]:
-        """The entities some run of the text's words spells closely: at least `threshold` like
-        a name of theirs, and `CLEAR_MARGIN` more than any other entity's name. Runs are of up
-        to one word more than the entity's longest name. Computed once per text."""
-        key = (folded, threshold)
-        if key not in self._spelled:
-            if len(self._spelled) > 4096:
-                self._spelled.clear()
-            self._spelled[key] = self._spell(folded, threshold)
-        return self._spelled[key]
-
-    def _spell(self, folded: str, threshold: float) -> frozenset[str]:
-        found: set[str] = set()
+    def _spells(self, folded: str, entity: str, threshold: float) -> bool:
+        """True when a run of the text's words (of up to one word more than the entity's
+        longest name) is at least `threshold` like a name of `entity`, and `CLEAR_MARGIN` more
+        than any other entity's name. Only the runs close to the entity's own names are
+        compared with every name, so that the cost does not grow with the project's names."""
+        own = self._names_of.get(entity, ())
+        longest = self._longest_of.get(entity, 0) + 1
         for window, size in _window_texts(tokens(folded), self._longest):
+            if size > longest or not process.extractOne(
+                window, own, scorer=fuzz.ratio, processor=None, score_cutoff=threshold
+            ):
+                continue
             key = (window, threshold)
             if key not in self._window_owner:
                 if len(self._window_owner) > 65536:  # runs of words recur: keep the usual ones
                     self._window_owner.clear()
                 self._window_owner[key] = self._owner(window, threshold)
-            top = self._window_owner[key]
-            if top is not None and size <= self._longest_of[top] + 1:
-                found.add(top)
-        return frozenset(found)
+            if self._window_owner[key] == entity:
+                return True
+        return False
 
     def _owner(self, window: str, threshold: float) -> str | None:
         """The entity whose name `window` spells closely, `CLEAR_MARGIN` past any other's."""

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
+from reconcile.entities import CLEAR_MARGIN
 from reconcile.mentions import (
+    NAME_THRESHOLD,
     Mention,
     NameIndex,
     mentions_date,
@@ -361,3 +364,51 @@ def test_the_message_lists_what_is_missing() -> None:
         Mention(("Armenia", "Belarus", "Russia")).message
         == "the quote does not mention Armenia, Belarus or Russia"
     )
+
+
+def _spelled_by_every_name(names: dict[str, str], quote: str) -> set[str]:
+    """What a close spelling finds when every run of words is compared with every name."""
+    words = [t.text for t in tokens(normalise(quote))]
+    longest = {
+        e: max(len(tokens(normalise(n))) for n, f in names.items() if f == e)
+        for e in names.values()
+    }
+    found = set()
+    for start in range(len(words)):
+        for size in range(1, max(longest.values()) + 2):
+            window = " ".join(words[start : start + size])
+            best: dict[str, float] = {}
+            for name, entity in names.items():
+                score = fuzz.ratio(window, normalise(name))
+                best[entity] = max(score, best.get(entity, 0.0))
+            ranked = sorted(best.values(), reverse=True)
+            top = max(best, key=best.__getitem__)
+            rival = ranked[1] if len(ranked) > 1 else -1.0
+            clear = best[top] >= NAME_THRESHOLD and best[top] >= rival + CLEAR_MARGIN
+            if clear and size <= longest[top] + 1:
+                found.add(top)
+    return found
+
+
+NAME_WORDS = st.text(alphabet="abcdeklmnorstu", min_size=4, max_size=7)
+
+
+@given(
+    st.lists(NAME_WORDS, min_size=2, max_size=8, unique=True),
+    st.lists(st.integers(0, 7), min_size=1, max_size=6),
+    st.integers(0, 3),
+)
+def test_a_close_spelling_is_found_as_if_every_name_were_compared(
+    words: list[str], picks: list[int], typo: int
+) -> None:
+    names = {word: f"e{i}" for i, word in enumerate(words)}
+    index = NameIndex(names)
+    quote = " ".join(
+        words[p % len(words)][:typo] + words[p % len(words)][typo + 1 :]
+        if k == 0
+        else words[p % len(words)]
+        for k, p in enumerate(picks)
+    )
+    exact = {hit[0] for hit in index.occurrences(normalise(quote))}
+    expected = exact | _spelled_by_every_name(names, quote)
+    assert {e for e in names.values() if index.mentions(normalise(quote), e, 85.0)} == expected
