@@ -400,11 +400,17 @@ def _suggestions(
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
-    why += tuple(f"keyword {word!r}" for _, _, word in cues[:1] if word)
+    why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)
     return [
         replace(s, score=round(base + WEIGHTS["value"] * _closeness(s, known), 2))
         for s in candidates(prop, look, read.line, why)
     ]
+
+
+def _written_word(sentence: Sentence, at: int) -> str:
+    """The whole word of the sentence that token `at` is part of, without its punctuation."""
+    word = sentence.words()[sentence.tokens[at].word]
+    return re.sub(r"^\W+|\W+$", "", word) or word
 
 
 _SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))

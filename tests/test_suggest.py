@@ -157,6 +157,13 @@ def test_keywords_match_at_word_starts_after_arabic_prefixes(project: Path) -> N
     assert not any(sentence == "تحالف قوي عام 1992." for _, sentence in found)
 
 
+def test_the_hint_names_the_keyword_as_the_sentence_writes_it(project: Path) -> None:
+    config = load_config(project)
+    (english,) = suggest_claims("They SIGNED it in 1994.", config)
+    (arabic,) = suggest_claims("ووقعت عام 1993.", config)
+    assert "keyword 'signed'" in english.why and "keyword 'ووقعت'" in arabic.why
+
+
 # Values read from a sentence, one rule per type, in Arabic, English and Russian -------------
 
 LANGUAGES = ("ar", "en", "ru")
