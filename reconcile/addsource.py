@@ -34,6 +34,7 @@ def add_source(
     source_id: str,
     *,
     stdin: BinaryIO | None = None,
+    cache: bool = False,
     **meta: str | None,
 ) -> tuple[Path, Path, int]:
     """Read the article at `source` (a path, "-" for standard input, an http(s) URL) into
@@ -42,7 +43,8 @@ def add_source(
     `meta` gives front matter (title, author, publisher, url, published, language); what it
     leaves out comes from the article's metadata. The source file holds the front matter, then
     exactly the text later quotes are checked against. Returns the two paths and the number of
-    suggestions. Refuses to overwrite either file; on any error nothing is written.
+    suggestions. Refuses to overwrite either file; on any error nothing is written. With
+    `cache`, the other sources' claims are read through `.reconcile/cache/`.
     """
     unknown = set(meta) - set(FRONT_MATTER)
     if unknown:
@@ -59,7 +61,7 @@ def add_source(
     article = read_article(str(source), stdin=stdin)
     front = _front_matter(meta, article, config)
     source_text, text_line = _source_text(article.text, front)
-    precedent, learnt = _precedent(root, source_id)
+    precedent, learnt = _precedent(root, source_id, cache)
     suggestions = suggest_claims(
         article.text,
         config,
@@ -75,10 +77,13 @@ def add_source(
     return paths[0], paths[1], len(suggestions)
 
 
-def suggest_for_source(root: Path, source_id: str) -> tuple[list[Suggestion], str]:
+def suggest_for_source(
+    root: Path, source_id: str, *, cache: bool = False
+) -> tuple[list[Suggestion], str]:
     """The suggestions for sources/ID.md, leaving out what claims/ID.yaml holds already, and
-    the text of them as commented-out claims."""
-    project = load_project(root)
+    the text of them as commented-out claims; with `cache`, claims are read through
+    `.reconcile/cache/`."""
+    project = load_project(root, cache=cache)
     source = project.sources.get(source_id)
     if source is None:
         name = f"{SOURCES_DIR}/{source_id}.md"
@@ -171,11 +176,11 @@ def _config(root: Path, problems: list[Problem]) -> Config | None:
         return None
 
 
-def _precedent(root: Path, source_id: str) -> tuple[Precedent | None, bool | None]:
+def _precedent(root: Path, source_id: str, cache: bool) -> tuple[Precedent | None, bool | None]:
     """What the other sources claim; and True, False for a first article, None when the
     project's claims do not load."""
     try:
-        project = load_project(root)
+        project = load_project(root, cache=cache)
     except ReconcileError:
         return None, None
     precedent = precedent_of(project, source_id)

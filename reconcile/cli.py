@@ -356,8 +356,11 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
 @click.option("--url", type=Text())
 @click.option("--published", type=Text(), help="An EDTF date: 2022, 2022-05, 2022-05-30, 2013~ …")
 @click.option("--language", type=Text(), help="The article's language, e.g. ar or en.")
+@no_cache_option
 @handle_errors
-def add_source(project_dir: Path | None, source: str, source_id: str, **meta: str | None) -> None:
+def add_source(
+    project_dir: Path | None, source: str, source_id: str, no_cache: bool, **meta: str | None
+) -> None:
     """Add an article as sources/ID.md, with claims/ID.yaml of suggested claims.
 
     SOURCE is a text, Markdown, HTML or Word (.docx) file, - for standard input, or an
@@ -370,7 +373,9 @@ def add_source(project_dir: Path | None, source: str, source_id: str, **meta: st
     root = _root(project_dir)
     stdin = sys.stdin.buffer if source == "-" else None
     given = {key: value for key, value in meta.items() if value is not None}
-    source_path, claims_path, suggested = add(root, source, source_id, stdin=stdin, **given)
+    source_path, claims_path, suggested = add(
+        root, source, source_id, stdin=stdin, cache=not no_cache, **given
+    )
     write_schemas(root)
     _echo(f"wrote {source_path}")
     _echo(
@@ -388,13 +393,14 @@ def add_source(project_dir: Path | None, source: str, source_id: str, **meta: st
     type=PathArgument(dir_okay=False, path_type=Path),
     help="Write the suggestions to this new file (never one that exists) instead of printing.",
 )
+@no_cache_option
 @handle_errors
-def suggest(project_dir: Path | None, source_id: str, output: Path | None) -> None:
+def suggest(project_dir: Path | None, source_id: str, output: Path | None, no_cache: bool) -> None:
     """Print suggested claims for sources/ID.md, leaving out those claims/ID.yaml holds."""
     from reconcile.addsource import suggest_for_source
     from reconcile.files import create_file
 
-    suggestions, text = suggest_for_source(_root(project_dir), source_id)
+    suggestions, text = suggest_for_source(_root(project_dir), source_id, cache=not no_cache)
     if output is None:
         _echo(text.rstrip("\n") if suggestions else f"no new suggestions for {source_id}")
         return

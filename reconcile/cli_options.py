@@ -92,7 +92,7 @@ def project_option(command: F) -> F:
 
 
 def no_cache_option(command: F) -> F:
-    """The `--no-cache` option of the commands that check a whole project."""
+    """The `--no-cache` option of the commands that read a whole project."""
     return click.option(
         "--no-cache",
         is_flag=True,

@@ -78,6 +78,25 @@ def test_an_article_that_names_no_language_gets_the_one_it_is_written_in(
     assert load_project(project).sources["desk"].language == language
 
 
+def test_add_source_and_suggest_give_the_same_with_and_without_the_cache(
+    project: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(SENTENCE + "\n", encoding="utf-8")
+    assert run("check", "--project", project).exit_code != EXIT_BAD_INPUT  # fills the cache
+    assert (project / ".reconcile" / "cache").is_dir()
+    files = []
+    for source_id, flags in (("cached", ()), ("fresh", ("--no-cache",))):
+        result = run("add-source", "--project", project, article, "--id", source_id, *flags)
+        assert result.exit_code == EXIT_CLEAN, result.output
+        text = (project / "claims" / f"{source_id}.yaml").read_text(encoding="utf-8")
+        files.append(text.replace(source_id, "ID"))
+    assert files[0] == files[1] and "# - topic:" in files[0]
+    cached = run("suggest", "--project", project, "example")
+    fresh = run("suggest", "--project", project, "example", "--no-cache")
+    assert cached.exit_code == fresh.exit_code == EXIT_CLEAN and cached.output == fresh.output
+
+
 def test_a_word_document(project: Path, tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("معاهدة طشقند")
