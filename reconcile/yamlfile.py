@@ -226,6 +226,8 @@ class _Builder:
         try:
             return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, OverflowError) as exc:
+            if tag == f"{_CORE}timestamp":  # 2023-02-29: the text, for the date rule to explain
+                return node.value
             self.fail(node, "bad-value", f"{_shown(node.value)} is not a valid value: {exc}")
             return None
 

@@ -89,6 +89,18 @@ def only(run, root: Path, code: str) -> tuple[str, str]:
             "is not an EDTF date",
         ),
         (
+            "- topic: founding\n  property: treaty_signed\n  value: '1991-02-29'\n",
+            "bad-date",
+            "claims/a.yaml:3:10",
+            "February 1991 has 28 days",
+        ),
+        (
+            "- topic: founding\n  property: treaty_signed\n  value: 2023-02-29\n",
+            "bad-date",
+            "claims/a.yaml:3:10",
+            "February 2023 has 28 days",
+        ),
+        (
             "- topic: forces\n  property: troops\n  value: '4,000'\n",
             "wrong-type",
             "claims/a.yaml:3:10",

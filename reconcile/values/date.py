@@ -75,7 +75,8 @@ def date_span(text: str) -> Span:
         try:
             return _plain_span(int(year), _int_or_none(month), _int_or_none(day))
         except ValueError:
-            pass  # let the parser explain what is wrong
+            _no_such_day(int(year), _int_or_none(month), _int_or_none(day))
+            # else let the parser explain what is wrong
     if text.startswith(("[", "{")) and text.endswith(("]", "}")):
         return _set_span(text)
     from edtf import parse_edtf  # 50 ms of import: only for dates beyond YYYY[-MM[-DD]]
@@ -118,6 +119,17 @@ def _set_span(text: str) -> Span:
         low = min(low, date_span(bounds[0]).low if bounds[0] else -math.inf)
         high = max(high, date_span(bounds[1]).high if bounds[1] else math.inf)
     return Span(low, high)
+
+
+def _no_such_day(year: int, month: int | None, day: int | None) -> None:
+    """Raise for a day its month does not have (2023-02-29), which the EDTF parser accepts."""
+    if year and month and 1 <= month <= 12 and day and 1 <= day <= 31:
+        days = calendar.monthrange(year, month)[1]
+        if day > days:
+            name = calendar.month_name[month]
+            raise InvalidValue(
+                f"{year:04d}-{month:02d}-{day:02d} is not a day: {name} {year} has {days} days"
+            )
 
 
 def _int_or_none(digits: str | None) -> int | None:
