@@ -371,12 +371,12 @@ def add_source(
     from reconcile.editor import write_schemas
 
     root = _root(project_dir)
+    write_schemas(root)  # before the add: a run killed in it is redone whole by the next
     stdin = sys.stdin.buffer if source == "-" else None
     given = {key: value for key, value in meta.items() if value is not None}
     source_path, claims_path, suggested = add(
         root, source, source_id, stdin=stdin, cache=not no_cache, **given
     )
-    write_schemas(root)
     _echo(f"wrote {source_path}")
     _echo(
         f"wrote {claims_path} with {suggested} suggested claims, commented out: "

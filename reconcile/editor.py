@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
-from reconcile.files import write_atomic
+from reconcile.files import remove_leftovers, write_atomic
 from reconcile.load import CLAIMS_DIR, CONFIG_FILE, RESOLUTIONS_FILE
 from reconcile.schema import SCHEMAS
 
@@ -24,13 +24,16 @@ _SCHEMA_OF = {CONFIG_FILE: "project", RESOLUTIONS_FILE: "resolutions", CLAIMS_DI
 
 
 def write_schemas(root: Path) -> list[Path]:
-    """Write the three schema files into the project's .reconcile/schema/; return their paths."""
+    """Write the three schema files into the project's .reconcile/schema/ (a file already up to
+    date is left, but a write cut short beside it taken away); return their paths."""
     written = []
     for name, make in SCHEMAS.items():
         path = root / SCHEMA_DIR / f"{name}.json"
         text = json.dumps(make(root), ensure_ascii=False, indent=2) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
+        else:
+            remove_leftovers(path)
         written.append(path)
     return written
 

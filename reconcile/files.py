@@ -79,11 +79,11 @@ def _lock_file(path: Path) -> Path:
     return folder / f"{digest[:32]}{LOCK_SUFFIX}"
 
 
-def _remove_leftovers(path: Path, *, all_of_them: bool = False) -> None:
-    """Take away the temporary files of `path` whose writer is gone (or all of them)."""
+def remove_leftovers(path: Path) -> None:
+    """Take away the temporary files of `path` whose writer is gone."""
     for leftover in path.parent.glob(f".{path.name}{TEMPORARY_MARK}*"):
         pid = leftover.name[len(f".{path.name}{TEMPORARY_MARK}") :].partition("-")[0]
-        if all_of_them or not pid.isdigit() or not _alive(int(pid)):
+        if not pid.isdigit() or not _alive(int(pid)):
             leftover.unlink(missing_ok=True)
 
 
@@ -123,7 +123,7 @@ def _write_temporary(path: Path, text: str) -> Path:
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8) in one step; the old file stays whole on failure."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(path)
+    remove_leftovers(path)
     temporary = _write_temporary(path, text)
     try:
         checkpoint("before-rename")

@@ -155,3 +155,18 @@ def test_a_leftover_temporary_file_is_cleaned_by_the_next_write(make_project, tm
     done = _run(_command(root, "resolve", tmp_path))
     assert done.returncode == 0, done.stderr
     assert not leftover.exists()
+
+
+def test_a_schema_write_cut_short_is_cleaned_by_the_next_add_even_when_the_schema_is_current(
+    make_project, tmp_path
+) -> None:
+    root = _project(make_project)
+    written = _run([sys.executable, "-m", "reconcile", "schema", "--write", "--project", str(root)])
+    assert written.returncode == 0, written.stderr
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    leftover = root / ".reconcile" / "schema" / f".claims.json{TEMPORARY_MARK}{dead.pid}-abcd"
+    leftover.write_text("{", encoding="utf-8")
+    done = _run(_command(root, "add-source", tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert not leftover.exists()
