@@ -84,6 +84,16 @@ def _compared(root: Path, *, cache: bool) -> Report:
     return compare(load_project(root, cache=cache))
 
 
+def _shown_target(root: Path, target: Path, *, given: bool) -> str:
+    """The report's path as the user reads it: as they gave it, or the default from the
+    current folder (as problems' paths are)."""
+    if given:
+        return str(target)
+    from reconcile.render.places import shown_path
+
+    return shown_path(root, target.relative_to(root).as_posix())
+
+
 def _known_root() -> Path | None:
     context = click.get_current_context(silent=True)
     return context.meta.get(_ROOT_KEY) if context else None
@@ -312,7 +322,7 @@ def report(
         if to_stdout:
             _echo(counts_text(result), err=True)
         else:
-            _echo(written_text(result, target))
+            _echo(written_text(result, _shown_target(root, target, given=output is not None)))
         if marks and fmt in ("html", "md"):
             from reconcile.diff import summary_line
 

@@ -155,7 +155,7 @@ def test_report_formats(run, conflicted: Path, fmt: str, start: str) -> None:
     result = run("report", "--project", conflicted, "--format", fmt)
     assert result.exit_code == 1  # written, but conflicts remain
     target = conflicted / "reports" / f"consistency.{fmt}"
-    assert result.stdout.splitlines()[0] == str(target)
+    assert result.stdout.splitlines()[0] == f"reports/consistency.{fmt}"  # from the project
     assert target.read_text(encoding="utf-8").startswith(start)
 
 

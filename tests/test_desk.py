@@ -116,6 +116,21 @@ def test_paths_from_outside_a_project_are_absolute(desk: Path, tmp_path: Path, m
     assert f"[{desk.name}/claims/a.yaml:1:3]" in invoke("check", "--project", desk).output
 
 
+def test_report_prints_the_path_it_wrote_from_the_current_folder(desk: Path, monkeypatch) -> None:
+    monkeypatch.chdir(desk)
+    assert invoke("report").stdout.splitlines()[0] == "reports/consistency.html"
+    monkeypatch.chdir(desk / "claims")
+    assert invoke("report", "--format", "md").stdout.splitlines()[0] == "../reports/consistency.md"
+    assert invoke("report", "-o", "../memo.md").stdout.splitlines()[0] == "../memo.md"  # as given
+    assert (desk / "memo.md").is_file()
+    refused = invoke("report", "-o", "memo.md")  # claims/memo.md: among the user's files
+    assert refused.exit_code == 2
+    assert refused.output.startswith(
+        "memo.md:1:1: error: the report cannot be written to claims/memo.md: claims/ holds the "
+        "project's own files; write it elsewhere (reports/ by default) [output-is-input]"
+    )
+
+
 # -- 3. options ------------------------------------------------------------------------------
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from reconcile.model import Report
@@ -54,7 +52,7 @@ def test_problem_lines() -> None:
 
 
 def test_written_text_names_the_file_and_counts(html_report: Report) -> None:
-    assert written_text(html_report, Path("reports/consistency.html")).splitlines() == [
+    assert written_text(html_report, "reports/consistency.html").splitlines() == [
         "reports/consistency.html",
         "6 groups: 1 conflict, 1 resolved, 1 changed, 1 compatible, 1 single, 1 agree; 1 warnings",
     ]

@@ -71,14 +71,21 @@ def refuse_input_as_output(root: Path, target: Path) -> None:
     inputs = [real_root / name for name in _INPUT_FILES]
     inputs += [real for name in _INPUT_FILES if (real := real_path(root / name))]
     folders = [real_root / name for name in _INPUT_FOLDERS]
-    if real_target in inputs or any(real_target.is_relative_to(f) for f in folders):
+    folder = next((f for f in folders if real_target.is_relative_to(f)), None)
+    if real_target in inputs or folder is not None:
+        shown = real_target.relative_to(real_root).as_posix()
+        what = (
+            f"{folder.name}/ holds the project's own files"
+            if folder is not None and real_target not in inputs
+            else "it is one of the project's own files"
+        )
         raise ReconcileError(
             [
                 error(
-                    Place(str(target)),
+                    Place(shown),
                     "output-is-input",
-                    f"{target} is one of the project's own files; write the report "
-                    "elsewhere (reports/ by default)",
+                    f"the report cannot be written to {shown}: {what}; write it elsewhere "
+                    "(reports/ by default)",
                 )
             ]
         )

@@ -6,7 +6,6 @@ Colour is applied, through `click.style`, only when the caller asks for it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import click
 
@@ -97,7 +96,7 @@ def problems_text(
     return "\n".join(lines)
 
 
-def written_text(report: Report, path: Path) -> str:
+def written_text(report: Report, path: str) -> str:
     """What `reconcile report` says once the file is written: where, and what it holds."""
     return f"{path}\n{counts_text(report)}"
 
