@@ -84,14 +84,16 @@ def _compared(root: Path, *, cache: bool) -> Report:
     return compare(load_project(root, cache=cache))
 
 
-def _shown_target(root: Path, target: Path, *, given: bool) -> str:
-    """The report's path as the user reads it: as they gave it, or the default from the
-    current folder (as problems' paths are)."""
-    if given:
-        return str(target)
+def _shown_file(root: Path, path: Path) -> str:
+    """A file the command wrote, as the user reads it: a project file from the current folder
+    (as problems' paths are), any other as it was given."""
+    try:
+        inside = path.relative_to(root)
+    except ValueError:
+        return str(path)
     from reconcile.render.places import shown_path
 
-    return shown_path(root, target.relative_to(root).as_posix())
+    return shown_path(root, inside.as_posix())
 
 
 def _known_root() -> Path | None:
@@ -322,7 +324,7 @@ def report(
         if to_stdout:
             _echo(counts_text(result), err=True)
         else:
-            _echo(written_text(result, _shown_target(root, target, given=output is not None)))
+            _echo(written_text(result, _shown_file(root, target)))
         if marks and fmt in ("html", "md"):
             from reconcile.diff import summary_line
 
@@ -387,9 +389,9 @@ def add_source(
     source_path, claims_path, suggested = add(
         root, source, source_id, stdin=stdin, cache=not no_cache, **given
     )
-    _echo(f"wrote {source_path}")
+    _echo(f"wrote {_shown_file(root, source_path)}")
     _echo(
-        f"wrote {claims_path} with {suggested} suggested claims, commented out: "
+        f"wrote {_shown_file(root, claims_path)} with {suggested} suggested claims, commented out: "
         "uncomment and correct the ones that hold"
     )
 
@@ -502,7 +504,7 @@ def schema(project_dir: Path | None, kind: str, write: bool) -> None:
         root = _root(project_dir)
         if write:
             for path in write_schemas(root):
-                _echo(f"wrote {path}")
+                _echo(f"wrote {_shown_file(root, path)}")
             return
     except ReconcileError as exc:
         _fail(exc, writes=write)

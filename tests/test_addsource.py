@@ -53,7 +53,7 @@ def test_add_source_copies_the_text_verbatim_with_front_matter(
     )
     assert result.exit_code == EXIT_CLEAN, result.output
     source = project / "sources" / "tass-2022.md"
-    assert f"wrote {source}" in result.output
+    assert "wrote sources/tass-2022.md\nwrote claims/tass-2022.yaml" in result.output
     data = source.read_bytes()
     text = ARTICLE.replace("\r\n", "\n")  # the article's text as read: plain line endings
     assert data.endswith(text.encode("utf-8"))
