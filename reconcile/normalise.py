@@ -68,11 +68,27 @@ def normalise(text: str) -> str:
 def folded_length(text: str) -> int:
     """The length of `text` folded, before white space is collapsed, counted without folding it."""
     length = len(text)
-    for char in set(text):  # most characters fold to one: only the others are counted
+    for char in set(_unfamiliar().findall(text)):  # the characters not known to fold to one
         folded = len(_FOLD[ord(char)])
         if folded != 1:
             length += (folded - 1) * text.count(char)
     return length
+
+
+def _unfamiliar() -> re.Pattern[str]:
+    """A pattern of any character but those met so far that fold to exactly one."""
+    global _unfamiliar_pattern, _folded_count
+    if _folded_count != len(_FOLD):
+        _folded_count = len(_FOLD)
+        even = sorted(chr(c) for c, folded in _FOLD.items() if len(folded) == 1)
+        _unfamiliar_pattern = re.compile(
+            "[^" + "".join(map(re.escape, even)) + "]" if even else "(?s:.)"
+        )
+    return _unfamiliar_pattern
+
+
+_unfamiliar_pattern = re.compile(".", re.DOTALL)
+_folded_count = 0
 
 
 def _fold_with_offsets_by_character(text: str) -> tuple[str, list[int]]:

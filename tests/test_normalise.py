@@ -95,3 +95,11 @@ def test_strip_conjunction() -> None:
 def test_offsets_are_those_of_the_fold_character_by_character(text: str) -> None:
     folded, offsets = normalise_with_offsets(text)
     assert (folded, list(offsets)) == _fold_with_offsets_by_character(text)
+
+
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=4))
+def test_folded_length_is_the_length_of_the_fold_as_characters_are_learnt(texts) -> None:
+    from reconcile.normalise import _FOLD, folded_length
+
+    for text in texts:  # each text teaches the fold table characters the next one may reuse
+        assert folded_length(text) == len(text.translate(_FOLD))
