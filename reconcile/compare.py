@@ -66,7 +66,12 @@ def compare(project: Project) -> Report:
 
 def relation(a: Claim, b: Claim) -> Relation | None:
     """How two claims of one group relate; None when they differ only between disjoint times."""
-    found = a.value.relate(b.value)
+    return _at_their_times(a.value.relate(b.value), a, b)
+
+
+def _at_their_times(found: Relation, a: Claim, b: Claim) -> Relation | None:
+    """`found`, how the values of `a` and `b` relate, as their times make it: a contradiction
+    between times that do not overlap is a change (None)."""
     if (
         found is Relation.CONTRADICTS
         and a.as_of is not None
@@ -85,14 +90,26 @@ def _compare_group(
     prop = topic.properties[key[1]]
     subject = config.entity(prop.subject, key[2]) if prop.subject and key[2] else None
 
-    # Claims with the same value at the same time relate as equal: compare each distinct pair once.
+    # Claims with the same value at the same time relate as equal: compare each distinct pair
+    # once, and the values of each pair of distinct values once (one value is equal at any time).
     distinct: dict[tuple[object, object], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         distinct[(claim.value, claim.as_of)].append(index)
+    value_ids: dict[object, int] = {}
+    keyed = [
+        (value_ids.setdefault(value, len(value_ids)), at) for (value, _), at in distinct.items()
+    ]
+    between: dict[tuple[int, int], Relation] = {}
     contradictions: list[Contradiction] = []
     relations: set[Relation | None] = set()
-    for (_, first), (_, second) in combinations(distinct.items(), 2):
-        found = relation(claims[first[0]], claims[second[0]])
+    for (a, first), (b, second) in combinations(keyed, 2):
+        if a == b:
+            continue
+        one, other = claims[first[0]], claims[second[0]]
+        values = between.get((a, b))
+        if values is None:
+            values = between[(a, b)] = one.value.relate(other.value)
+        found = _at_their_times(values, one, other)
         relations.add(found)
         if found is Relation.CONTRADICTS:
             contradictions.append(Contradiction(tuple(first), tuple(second)))
