@@ -36,6 +36,9 @@ class Words:
         self.catalogue = messages(lang)
         self.months = self.catalogue["months"].split()
         self.separator = self.catalogue["list_separator"]
+        # a report describes the same few values of a group again and again: each once
+        self._described: dict[tuple[Value, str, str], ValueView] = {}
+        self._dates: dict[str, tuple[str, str | None]] = {}
 
     def t(self, key: str, **fields: object) -> str:
         """The message `key` in the reader's language, its `{fields}` filled in."""
@@ -79,7 +82,11 @@ class Words:
 
     def value(self, value: Value, prop: Property) -> ValueView:
         """How the reader sees `value`, a value of `prop`: its type's rule describes it."""
-        return rule_for(value).describe(value, prop, self)
+        key = (value, prop.topic, prop.id)
+        view = self._described.get(key)
+        if view is None:
+            view = self._described[key] = rule_for(value).describe(value, prop, self)
+        return view
 
     def view(
         self,
@@ -94,7 +101,10 @@ class Words:
 
     def date(self, edtf: str) -> tuple[str, str | None]:
         """A reader's form of an EDTF date and the name of its precision."""
-        return describe_date(edtf, self)
+        described = self._dates.get(edtf)
+        if described is None:
+            described = self._dates[edtf] = describe_date(edtf, self)
+        return described
 
     def when(self, date: DateValue | None) -> str | None:
         """A date in words, or None for no date."""
