@@ -97,11 +97,8 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, message = _explained(exc, text)
         place = _place(name, mark, first_line) if mark else Place(name, first_line)
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            message = "a tab cannot indent YAML; use spaces"
         raise ReconcileError([error(place, "yaml-syntax", f"invalid YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + first_line
@@ -126,6 +123,74 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> Any:
     if builder.problems:
         raise ReconcileError(builder.problems)
     return value
+
+
+#: Plain words for what the parser finds where people typing YAML by hand go wrong.
+_UNCLOSED = {
+    "flow sequence": "the list opened here with [ is not closed with ]: close it on its line, "
+    "its items separated by commas",
+    "flow mapping": "the mapping opened here with { is not closed with }: close it on its line, "
+    "its pairs separated by commas",
+}
+_NO_COLON = (
+    "this line is neither 'key: value' nor a list item '- …': a ':' is missing after its key"
+)
+_NOT_A_KEY = (
+    "this line is not a key of the mapping above it: indent it as that mapping's keys, or start "
+    "a list item with '- '"
+)
+_NOT_AN_ITEM = (
+    "this line is indented less than the list item above it, and is not an item '- …' of its own"
+)
+
+
+def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
+    """Where a syntax error is to be fixed, and what is wrong in a desk's words: the mistakes
+    people make typing claims by hand are named; the parser's own words serve for the rest."""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+    problem, context = exc.problem or "", exc.context or ""
+    if mark and _char_at(text, mark.line, mark.column) == "\t":
+        return mark, "a tab cannot indent YAML; use spaces"
+    if opened is not None:
+        if problem == "found unexpected end of stream" and "quoted" in context:
+            quote = _char_at(text, opened.line, opened.column)
+            return (
+                opened,
+                f"the value quoted here with {quote} is never closed: end it with {quote}",
+            )
+        for kind, message in _UNCLOSED.items():
+            if kind in context:
+                return opened, message
+    if mark is not None:
+        if problem.startswith("mapping values are not allowed"):
+            return mark, _stray_colon(text, mark.line)
+        if problem == "could not find expected ':'":  # the key's line, not the next one
+            return opened or mark, _NO_COLON
+        if problem == "did not find expected key" and "mapping" in context:
+            return mark, _NOT_A_KEY
+        if problem.startswith("did not find expected '-' indicator"):
+            return mark, _NOT_AN_ITEM
+    return mark, " ".join(filter(None, [context, problem]))
+
+
+def _stray_colon(text: str, line: int) -> str:
+    """Why a ':' cannot stand where it does: a key indented deeper than the one above it, or a
+    value that holds ': ' without quotes."""
+    lines = text.split("\n")
+    here = lines[line] if line < len(lines) else ""
+    above = next((lines[n] for n in range(line - 1, -1, -1) if lines[n].strip()), "")
+    indent = len(here) - len(here.lstrip(" "))
+    above_indent = len(above) - len(above.lstrip(" -"))
+    if indent > above_indent and ":" in above.strip(" -"):
+        return (
+            f"this line is indented {_spaces(indent - above_indent)} more than the key above it: "
+            "give the keys of one item the same indentation"
+        )
+    return "a value holds ': ': put the value in quotes (quote: \"…\")"
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space{'s' * (count != 1)}"
 
 
 def _char_at(text: str, line: int, column: int) -> str:
