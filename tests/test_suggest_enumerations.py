@@ -126,3 +126,28 @@ def test_a_sentence_may_give_several_values_of_one_property(
     config = load_config(_project(tmp_path, _QUAKE))
     found = sorted(s.value for s in suggest_claims(sentence, config) if s.property.id == prop)
     assert found == sorted(values)
+
+
+_SHARE = {
+    "share": {
+        "type": "number",
+        "subject": "party",
+        "label": "Share of the vote (percent)",
+        "keywords": ["percent", "بالمئة", "процента"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        ("The MHP, which joined the race four days before the vote, had 0.4 percent.", 0.4),
+        ("أما الحركة القومية التي دخلت السباق قبل أربعة أيام فنالت 0.4 بالمئة", 0.4),
+        ("ПНД, вступившая в гонку за четыре дня до выборов, получила 0,4 процента.", 0.4),
+    ],
+)
+def test_a_subjects_figure_is_the_one_nearest_it_and_the_propertys_words(
+    tmp_path: Path, sentence: str, share: float
+) -> None:
+    config = load_config(_project(tmp_path, _SHARE))
+    assert [s.value for s in suggest_claims(sentence, config)] == [share]
