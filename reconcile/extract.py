@@ -433,12 +433,36 @@ def find_numbers(
         )
         if not at_least and not at_most and not bound:
             at_least, at_most = _bound_after(found, mention.end, following)
+        if not at_least and not at_most and not bound:
+            at_least = _exceeded(found, mention.start, numbers)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
         numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
+
+
+#: Nouns that, written just after a verb of exceeding, make it bound the first figure of its
+#: clause however far: "تجاوز عدد ضحايا الزلزال ... ألفي قتيل" (Arabic puts the verb first).
+_COUNT_NOUNS = frozenset(
+    normalise(w)
+    for w in ("عدد", "أعداد", "حصيلة", "الحصيلة", "number", "toll", "число", "количество")
+)
+#: How many words back from a figure such a verb may stand, within its clause.
+_EXCEEDED_REACH = 10
+
+
+def _exceeded(found: Sequence[Token], start: int, before: Sequence[Found]) -> int:
+    """1 when a verb of exceeding followed by a count noun ("تجاوز عدد", "exceeded the
+    number") opens the clause of the figure at `start` and no figure stands between."""
+    earliest = max(0, start - _EXCEEDED_REACH, *(f.end for f in before))
+    for at in range(start - 1, earliest, -1):
+        if found[at - 1].stop:
+            return 0
+        if found[at].text in _COUNT_NOUNS and _matched(found, at, _AT_LEAST) == 1:
+            return 1
+    return 0
 
 
 #: The stems of verbs of change: "up to", "до", "حتى" after them write the figure reached

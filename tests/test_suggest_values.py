@@ -191,3 +191,22 @@ def test_up_to_after_a_verb_of_change_is_the_figure_reached(
     parsed = Sentence.of(sentence)
     found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
     assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("تجاوز عدد ضحايا الزلزال الذي هز الإقليم ألفي قتيل", [{"min": 2000}]),
+        ("فقد تجاوز عدد الوفيات الموثقة رسميا 4 آلاف", [{"min": 4000}]),
+        ("تجاوز عدد الضحايا المعلن، بحسب الوزارة، 300", [300]),  # another clause
+        ("the number of confirmed dead exceeded 2,000", [{"min": 2000}]),
+        ("exceeded the number of beds, with 300 patients", [300]),  # another clause
+        ("число подтверждённых жертв превысило 2000", [{"min": 2000}]),
+    ],
+)
+def test_a_verb_of_exceeding_before_the_count_bounds_its_figure(
+    sentence: str, values: list[object]
+) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
