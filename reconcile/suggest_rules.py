@@ -127,15 +127,16 @@ def _several(look: Look, best: Found, others: Sequence[Found]) -> list[Found]:
     cues = [*look.near, *look.own]
     if size is None or not cues:
         return []
+    alike = [o for o in others if (s := _size(o)) is not None and size / 3 <= s <= size * 3]
+    if not alike:
+        return []
     chain = _chained(look, [best, *others])
-    kept = []
-    for other in others:
-        other_size = _size(other)
-        if other_size is None or not (size / 3 <= other_size <= size * 3):
-            continue
-        near_cue = min(clause_distance(look.stops, other, at) for at in cues) <= CUE_REACH
-        if near_cue or other.start in chain:
-            kept.append(other)
+    kept = [
+        other
+        for other in alike
+        if other.start in chain
+        or min(clause_distance(look.stops, other, at) for at in cues) <= CUE_REACH
+    ]
     return sorted(kept, key=lambda o: o.start)[:MORE_VALUES]
 
 
