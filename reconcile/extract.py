@@ -422,16 +422,76 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
+        if at_most and not at_least and _changed_to(found, mention.start - at_most):
+            bound = at_most  # "выросло до 8574" is the figure reached, not a maximum
+            at_most = 0
+        else:
+            bound = 0
         # the words of a bound written before the number are part of its phrase
-        start = mention.start - max(at_least, at_most, _matched(found, mention.start, _ABOUT))
-        if not at_least and not at_most:
+        start = mention.start - max(
+            at_least, at_most, bound, _matched(found, mention.start, _ABOUT)
+        )
+        if not at_least and not at_most and not bound:
             at_least, at_most = _bound_after(found, mention.end, following)
+        if not at_least and not at_most and not bound:
+            at_least = _exceeded(found, mention.start, numbers)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
         numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
+
+
+#: Nouns that, written just after a verb of exceeding, make it bound the first figure of its
+#: clause however far: "تجاوز عدد ضحايا الزلزال ... ألفي قتيل" (Arabic puts the verb first).
+_COUNT_NOUNS = frozenset(
+    normalise(w)
+    for w in ("عدد", "أعداد", "حصيلة", "الحصيلة", "number", "toll", "число", "количество")
+)
+#: How many words back from a figure such a verb may stand, within its clause.
+_EXCEEDED_REACH = 10
+
+
+def _exceeded(found: Sequence[Token], start: int, before: Sequence[Found]) -> int:
+    """1 when a verb of exceeding followed by a count noun ("تجاوز عدد", "exceeded the
+    number") opens the clause of the figure at `start` and no figure stands between."""
+    earliest = max(0, start - _EXCEEDED_REACH, *(f.end for f in before))
+    for at in range(start - 1, earliest, -1):
+        if found[at - 1].stop:
+            return 0
+        if found[at].text in _COUNT_NOUNS and _matched(found, at, _AT_LEAST) == 1:
+            return 1
+    return 0
+
+
+#: The stems of verbs of change: "up to", "до", "حتى" after them write the figure reached
+#: ("the toll rose up to 300", "число погибших выросло до 8574"), not a maximum.
+_CHANGE_STEMS = tuple(
+    normalise(stem)
+    for stem in (
+        "rose", "risen", "rise", "climb", "jump", "increas", "grew", "grown", "soar", "fell",
+        "fall", "dropp", "declin", "ارتفع", "ترتفع", "يرتفع", "قفز", "تقفز", "يقفز", "تراجع",
+        "انخفض", "زاد", "вырос", "возрос", "увеличил", "сократил", "снизил", "уменьшил", "упал",
+        "упа", "подня", "подскочил", "повысил", "понизил", "дорос",
+    )
+)  # fmt: skip
+
+
+#: How many words before a bound a verb of change may stand (Arabic puts the noun between:
+#: "ارتفعت الحصيلة حتى 2000").
+_CHANGE_REACH = 2
+
+
+def _changed_to(found: Sequence[Token], bound: int) -> bool:
+    """True when a verb of change is written just before a bound at token `bound`, in its
+    phrase."""
+    for at in range(bound - 1, max(-1, bound - 1 - _CHANGE_REACH), -1):
+        if found[at].stop:
+            return False
+        if any(stem.startswith(_CHANGE_STEMS) for stem in arabic_stems(found[at].text)):
+            return True
+    return False
 
 
 def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[int, int]:

@@ -3,9 +3,11 @@ the words that signal the property, for each subject the sentence names."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
@@ -58,38 +60,198 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             return []
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
+    if prop.subject and look.rivals:
+        # the subjects a per-entity property names are its own words: "394 deaths in Al
+        # Haouz, by the morning's toll" are the province's, not the toll's
+        places = (at for s in subjects if s is not None for at in range(s.start, s.end))
+        look = replace(look, own=tuple(sorted({*look.own, *places})))
     if look.rivals and prop.type is PropertyType.NUMBER:
         look = replace(look, numbers=attached(look.numbers, look))
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
+    pairs = _enumerated(prop, look, subjects)
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
         if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
-            options = _by_clause(look.stops, options, (near, look.named), look.known)
+            # a subject's figure is the one nearest both it and the property's words, and of
+            # two as near, the one at the property's words ("İnce, who withdrew four days
+            # before the vote, had 0.4 percent")
+            spots = (near, look.named) if subject is None else (near, look.named, look.near)
+            cue = () if subject is None else look.near
+            options = _by_clause(look.stops, options, spots, look.known, cue)
         options = [o for o in options if subject is None or o.value != subject.value]
+        if pairs and subject is not None:
+            options = _own_first(options, pairs, subject)
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
             options = _in_order(prop, look, options)
         best = _as_maximum(prop, options[0])
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
-        found.append(
+        values = [best]
+        if subject is None and prop.type is PropertyType.NUMBER:
+            values += [_as_maximum(prop, o) for o in _several(look, best, options[1:])]
+        found.extend(
             Suggestion(
                 prop,
                 look.text,
                 line,
                 0.0,
-                best.value,
+                value.value,
                 str(subject.value) if subject is not None else None,
-                _as_of(prop, look, best) if prop.temporal else None,
-                best.approximate,
-                best.complete,
+                _as_of(prop, look, value) if prop.temporal else None,
+                value.approximate,
+                value.complete,
                 why,
                 also,
             )
+            for value in values
         )
     return found
+
+
+#: How far (in tokens, counting clause breaks) from a word of the property a second value of
+#: it stands, and how many more values of one property a sentence is read for.
+CUE_REACH = 3
+MORE_VALUES = 2
+
+
+def _several(look: Look, best: Found, others: Sequence[Found]) -> list[Found]:
+    """The other values of the property the sentence writes beside `best`, as when two
+    agencies give two magnitudes or a toll rises twice in one sentence ("put it at 6.8, while
+    the institute gave 7"; "296 deaths, then 632, then 820 deaths"): values of its order of
+    magnitude (a third to three times `best`), each written at a word of the property or in a
+    chain of values that ends at one."""
+    size = _size(best)
+    cues = [*look.near, *look.own]
+    if size is None or not cues:
+        return []
+    alike = [o for o in others if (s := _size(o)) is not None and size / 3 <= s <= size * 3]
+    if not alike:
+        return []
+    chain = _chained(look, [best, *others])
+    kept = [
+        other
+        for other in alike
+        if other.start in chain
+        or min(clause_distance(look.stops, other, at) for at in cues) <= CUE_REACH
+    ]
+    return sorted(kept, key=lambda o: o.start)[:MORE_VALUES]
+
+
+def _size(found: Found) -> float | None:
+    value = found.value
+    bounds = list(value.values()) if isinstance(value, dict) else [value]
+    numbers = [abs(float(b)) for b in bounds if isinstance(b, (int, float)) and b]
+    return max(numbers) if numbers else None
+
+
+#: Words that chain values of one fact in a sentence: "rose to 632, then to 820", "ثم إلى".
+_THEN = frozenset(normalise(w) for w in ("then", "ثم", "затем", "потом", "после чего"))
+#: At most this many words stand between two chained values ("затем о 632", "ثم إلى 820").
+_CHAIN_REACH = 3
+
+
+def _chained(look: Look, values: Sequence[Found]) -> set[int]:
+    """Where the values start that a "then", "ثم", "затем" joins to the value before them."""
+    found = look.sentence.tokens
+    ordered = sorted(values, key=lambda v: v.start)
+    chained: set[int] = set()
+    for first, second in pairwise(ordered):
+        between = [t.text for t in found[first.end : second.start]]
+        if 0 < len(between) <= _CHAIN_REACH and not _THEN.isdisjoint(between):
+            chained.update((first.start, second.start))
+    return chained
+
+
+#: How far (in tokens, counting clause breaks as `clause_distance` does) a value of an
+#: enumeration may stand from the subject it is read with.
+PAIR_REACH = 20
+
+
+def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) -> dict[int, Found]:
+    """For a per-entity number or date whose sentence names several subjects and several
+    values, each subject's own value, by where the subject starts (see `paired`)."""
+    named = [s for s in subjects if s is not None]
+    if len(named) < 2 or prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+        return {}
+    values = look.numbers if prop.type is PropertyType.NUMBER else look.dates
+    words = look.sentence.words()
+    # "the six-party Nation Alliance": a number joined to a word qualifies a name, it is no
+    # figure of the enumeration
+    values = [v for v in values if not _JOINED.search(words[look.sentence.tokens[v.end - 1].word])]
+    if len(values) < 2:
+        return {}
+    return paired(named, values, look.stops)
+
+
+_JOINED = re.compile(r"\w-[^\W\d_]")
+
+
+def paired(
+    subjects: Sequence[Found], values: Sequence[Found], stops: Sequence[int]
+) -> dict[int, Found]:
+    """Subjects and values of an enumeration paired in the order both are written ("AKP 268,
+    CHP 169 and MHP 50"; "1,604 in Al Haouz and 976 in Taroudant"): each subject, or list of
+    subjects with no value between them, gets at most one value and no value two of them, as
+    many as can get one within PAIR_REACH, and among such pairings the one whose values stand
+    nearest their subjects. Keyed by where each paired subject starts; empty when the
+    subjects are one list."""
+    taken = {at for s in subjects for at in range(s.start, s.end)}
+    spots = sorted((v for v in values if v.start not in taken), key=lambda v: v.start)
+    people = _lists(subjects, spots)
+    if len(people) < 2:
+        return {}
+
+    def gap(names: list[Found], value: Found) -> int:
+        return min(clause_distance(stops, value, at) for s in names for at in (s.start, s.end - 1))
+
+    # best[i][j]: (pairs, -distance) over the first i subjects and the first j values
+    best = [[(0, 0)] * (len(spots) + 1) for _ in range(len(people) + 1)]
+    for i, subject in enumerate(people, 1):
+        for j, value in enumerate(spots, 1):
+            options = [best[i - 1][j], best[i][j - 1]]
+            distance = gap(subject, value)
+            if distance <= PAIR_REACH:
+                pairs, total = best[i - 1][j - 1]
+                options.append((pairs + 1, total - distance))
+            best[i][j] = max(options)
+    found: dict[int, Found] = {}
+    i, j = len(people), len(spots)
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            found.update((s.start, spots[j - 1]) for s in people[i - 1])
+            i, j = i - 1, j - 1
+    return found
+
+
+def _lists(subjects: Sequence[Found], values: Sequence[Found]) -> list[list[Found]]:
+    """The subjects in the order written, those with no value between them as one list, which
+    shares its value ("Azerbaijan, Belarus and Georgia signed the next year")."""
+    lists: list[list[Found]] = []
+    for subject in sorted(subjects, key=lambda s: s.start):
+        last = lists[-1][-1] if lists else None
+        if last is not None and not any(last.end <= v.start < subject.start for v in values):
+            lists[-1].append(subject)
+        else:
+            lists.append([subject])
+    return lists
+
+
+def _own_first(options: list[Found], pairs: dict[int, Found], subject: Found) -> list[Found]:
+    """The subject's own value of an enumeration first; the values of the other subjects
+    last, for a subject that got none."""
+    own = pairs.get(subject.start)
+    if own is not None:
+        mine = [o for o in options if o.start == own.start]
+        return [*mine, *(o for o in options if o.start != own.start)]
+    others = {v.start for v in pairs.values()}
+    return sorted(options, key=lambda o: o.start in others)
 
 
 #: The stems of words that make a property itself a maximum (a limit, a ceiling, a capacity):
@@ -245,8 +407,9 @@ def attached(values: Sequence[Found], look: Look) -> list[Found]:
 def _by_clause(
     stops: Sequence[int],
     options: Sequence[Found],
-    near: tuple[Sequence[int], Sequence[int]],
+    near: tuple[Sequence[int], ...],
     known: Known,
+    ties: Sequence[int] = (),
 ) -> list[Found]:
     """The values nearest both the property's words and the entities its label names,
     counting clause breaks; one close to what other sources give comes first among those as
@@ -265,4 +428,7 @@ def _by_clause(
             min((clause_distance(stops, option, at) for at in spots), default=0) for spots in near
         )
 
-    return sorted(options, key=lambda o: (gap(o) - 4 * closeness(o), o.start))
+    def tie(option: Found) -> int:
+        return min((clause_distance(stops, option, at) for at in ties), default=0)
+
+    return sorted(options, key=lambda o: (gap(o) - 4 * closeness(o), tie(o), o.start))

@@ -52,10 +52,12 @@ DEVELOPED_ON = {
     "en-quake": ROOT / "benchmarks/projects/en-quake",
     "ar-derna": ROOT / "benchmarks/projects/ar-derna",
     "ru-newstart": ROOT / "benchmarks/projects/ru-newstart",
-}
-HELD_OUT = {
     "en-election": ROOT / "benchmarks/projects/en-election",
     "ar-morocco": ROOT / "benchmarks/projects/ar-morocco",
+}
+HELD_OUT = {
+    "en-wildfire": ROOT / "benchmarks/projects/en-wildfire",
+    "ar-gulf": ROOT / "benchmarks/projects/ar-gulf",
 }
 
 

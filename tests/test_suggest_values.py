@@ -171,3 +171,42 @@ def test_names_written_besides_a_list_belong_to_it(sentence: str) -> None:
     )  # fmt: skip
     (found,) = find_entities(Sentence.of(sentence).tokens, names)
     assert found.value == ["russia", "armenia", "belarus"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("число погибших выросло до 8574", [8574]),
+        ("число погибших сократилось до 300", [300]),
+        ("допускается до 800 пусковых установок", [{"max": 800}]),
+        ("the toll rose up to 8,574 by evening", [8574]),
+        ("up to 18 inspections a year", [{"max": 18}]),
+        ("ارتفعت الحصيلة حتى 2000 قتيل", [2000]),
+        ("يستقبل المخيم حتى 2000 شخص", [{"max": 2000}]),
+    ],
+)
+def test_up_to_after_a_verb_of_change_is_the_figure_reached(
+    sentence: str, values: list[object]
+) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("تجاوز عدد ضحايا الزلزال الذي هز الإقليم ألفي قتيل", [{"min": 2000}]),
+        ("فقد تجاوز عدد الوفيات الموثقة رسميا 4 آلاف", [{"min": 4000}]),
+        ("تجاوز عدد الضحايا المعلن، بحسب الوزارة، 300", [300]),  # another clause
+        ("the number of confirmed dead exceeded 2,000", [{"min": 2000}]),
+        ("exceeded the number of beds, with 300 patients", [300]),  # another clause
+        ("число подтверждённых жертв превысило 2000", [{"min": 2000}]),
+    ],
+)
+def test_a_verb_of_exceeding_before_the_count_bounds_its_figure(
+    sentence: str, values: list[object]
+) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
