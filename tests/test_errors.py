@@ -155,7 +155,7 @@ def only(run, root: Path, code: str) -> tuple[str, str]:
             "a value holds ': ': put the value in quotes",
         ),
         (
-            "- topic: founding\n  property: treaty_signed\n  value: 1992\n  quote: \"signed in\n",
+            '- topic: founding\n  property: treaty_signed\n  value: 1992\n  quote: "signed in\n',
             "yaml-syntax",
             "claims/a.yaml:4:10",
             'the value quoted here with " is never closed',
