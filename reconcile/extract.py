@@ -33,6 +33,7 @@ __all__ = [
     "phrases",
     "starts_with",
     "stop_counts",
+    "without_possessives",
     "year_cued",
 ]
 
@@ -40,9 +41,15 @@ __all__ = [
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
 
 
+def without_possessives(text: str) -> str:
+    """`text` without English possessive endings: how a sentence, and so every name looked for
+    in one ("People's Alliance" in "Erdoğan's People's Alliance"), is read."""
+    return _POSSESSIVE.sub("", text)
+
+
 def fold_sentence(sentence: str) -> str:
     """The sentence folded as names and quotes are, without English possessive endings."""
-    return normalise(_POSSESSIVE.sub("", sentence))
+    return normalise(without_possessives(sentence))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reconcile.extract import Sentence
+from reconcile.extract import Sentence, without_possessives
 from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Claim, Config, Project
@@ -84,7 +84,7 @@ def all_names(config: Config) -> NameIndex:
     for kind, by_id in config.entities.items():
         for entity in by_id.values():
             for name in entity.names:
-                names.setdefault(name, f"{kind}:{entity.id}")
+                names.setdefault(without_possessives(name), f"{kind}:{entity.id}")
     return NameIndex(names)
 
 

@@ -21,7 +21,14 @@ from typing import Any
 
 import numpy as np
 
-from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_counts
+from reconcile.extract import (
+    Found,
+    Sentence,
+    find_dates,
+    find_numbers,
+    stop_counts,
+    without_possessives,
+)
 from reconcile.extract_words import entity_spans
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
@@ -118,7 +125,7 @@ class _Context:
         if kind not in self.names_by_kind:
             by_id = self.config.entities.get(kind, {})
             self.names_by_kind[kind] = NameIndex(
-                {name: e.id for e in by_id.values() for name in e.names}
+                {without_possessives(name): e.id for e in by_id.values() for name in e.names}
             )
         return self.names_by_kind[kind]
 

@@ -151,3 +151,15 @@ def test_a_subjects_figure_is_the_one_nearest_it_and_the_propertys_words(
 ) -> None:
     config = load_config(_project(tmp_path, _SHARE))
     assert [s.value for s in suggest_claims(sentence, config)] == [share]
+
+
+def test_a_name_written_with_a_possessive_is_found_in_a_sentence_that_drops_possessives(
+    tmp_path: Path,
+) -> None:
+    root = _project(tmp_path, _SEATS)
+    config = json.loads((root / "reconcile.yaml").read_text(encoding="utf-8"))
+    config["entities"]["party"]["akp"]["aliases"].append("People's Alliance")
+    (root / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    sentence = "Erdoğan's People's Alliance won 323 seats."
+    found = {s.subject: s.value for s in suggest_claims(sentence, load_config(root))}
+    assert found == {"akp": 323}
