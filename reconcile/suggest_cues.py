@@ -124,8 +124,15 @@ def _cue_words(prop: Property) -> dict[str, float]:
         for token in tokens(normalise(label)):
             word = token.text
             if len(word) >= 4 and not word.isdigit() and word not in FUNCTION_WORDS:
+                word = _without_article(word)
                 found.setdefault(word[: max(4, len(word) - 2)], 0.6)
     return found
+
+
+def _without_article(word: str) -> str:
+    """An Arabic word without its article, which a sentence's words are matched without too:
+    cut with it, "الجميع" (all) would keep only "الجم" and signal "الجماعي" (collective)."""
+    return word[2:] if word.startswith("ال") and len(word) >= 5 else word
 
 
 def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: bool) -> bool:

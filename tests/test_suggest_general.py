@@ -325,3 +325,23 @@ def test_a_subjects_boolean_is_read_at_the_property_words_of_its_clause(
     (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
     found = suggest_claims(sentence, load_config(tmp_path))
     assert [(s.subject, s.value) for s in found if s.property.id == "within"] == [("russia", truth)]
+
+
+@pytest.mark.parametrize(
+    ("label", "sentence", "cued"),
+    [
+        ("اعتداء على الجميع", "قال الأمين العام لمنظمة معاهدة الأمن الجماعي", False),
+        ("اعتداء على الجميع", "وهو اعتداء على جميع الأعضاء", True),
+        ("Aggression against all members", "the Collective Security Treaty Organization", False),
+        ("Aggression against all members", "an aggression against one is against all", True),
+        ("Нападение на всех членов", "Организация Договора о коллективной безопасности", False),
+        ("Нападение на всех членов", "нападение на одного есть нападение на всех", True),
+    ],
+)
+def test_a_label_word_signals_its_own_word_not_one_that_shares_its_first_letters(
+    label: str, sentence: str, cued: bool
+) -> None:
+    from reconcile.suggest_cues import Cues
+
+    prop = Property("t", "p", PropertyType.BOOLEAN, Label((("", label),)))
+    assert bool(Cues([prop]).in_sentence(Sentence.of(sentence))) is cued
