@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
 from reconcile.extract_words import (
+    find_choices,
     find_entity,
+    left_out_names,
 )
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
+from reconcile.values.choice import other_choice
 from reconcile.wordforms import tokens
 
 if TYPE_CHECKING:
@@ -70,6 +73,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
     pairs = _enumerated(prop, look, subjects)
+    left_out: set[str] = set()
+    if prop.subject and prop.type is PropertyType.CHOICE:
+        left_out = left_out_names(look.sentence.tokens, look.names(prop.subject))
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
@@ -83,6 +89,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         options = [o for o in options if subject is None or o.value != subject.value]
         if pairs and subject is not None:
             options = _own_first(options, pairs, subject)
+        if subject is not None and subject.value in left_out:
+            options = _left_out_choice(prop, look, subject, options)
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
@@ -109,6 +117,26 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for value in values
         )
     return found
+
+
+def _left_out_choice(
+    prop: Property, look: Look, subject: Found, options: list[Found]
+) -> list[Found]:
+    """The choice of a subject named after "except", "all but", "باستثناء", "кроме": another
+    than the one the sentence gives the rest ("all but Georgia remained members": Georgia
+    is not a member), or, when it writes no word of a choice, than the one other sources
+    claim most ("all but Azerbaijan, Georgia and Uzbekistan renewed the treaty")."""
+    words = dict(prop.choice_words)
+    worded = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
+    if worded and options:
+        rest = str(options[0].value)
+    else:
+        counts = look.known.choices
+        rest = max(prop.choices, key=lambda c: (counts.get(c, 0), -prop.choices.index(c)))
+    other = other_choice(prop, look.known, rest)
+    if other is None:
+        return options
+    return [Found(other, subject.start, subject.end)]
 
 
 #: How far (in tokens, counting clause breaks) from a word of the property a second value of

@@ -1,0 +1,146 @@
+"""Per-entity choices (a country's membership: member, withdrawn, suspended) in Arabic,
+English and Russian: the choice's words in their other forms, a choice word that is denied,
+and the choice of the subjects a sentence leaves out ("all but Georgia")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reconcile.extract import Sentence
+from reconcile.extract_words import choice_forms, find_choices, negated_at
+from reconcile.load import load_config
+from reconcile.suggest import suggest_claims
+
+_COUNTRIES = {
+    "russia": {"label": "Russia", "aliases": ["روسيا", "Россия"]},
+    "armenia": {"label": "Armenia", "aliases": ["أرمينيا", "Армения"]},
+    "belarus": {"label": "Belarus", "aliases": ["بيلاروسيا", "Белоруссия"]},
+    "georgia": {"label": "Georgia", "aliases": ["جورجيا", "Грузия"]},
+    "azerbaijan": {"label": "Azerbaijan", "aliases": ["أذربيجان", "Азербайджан"]},
+    "uzbekistan": {"label": "Uzbekistan", "aliases": ["أوزبكستان", "Узбекистан"]},
+}
+_STATUS = {
+    "status": {
+        "type": "choice",
+        "subject": "country",
+        "temporal": True,
+        "choices": {
+            "member": ["member", "عضو", "член"],
+            "withdrawn": ["withdrew", "انسحبت", "вышла"],
+            "suspended": ["suspended", "علقت", "приостановила"],
+        },
+        "label": {"en": "Membership status", "ar": "وضع العضوية", "ru": "Статус членства"},
+        "keywords": ["member", "treaty", "عضو", "المعاهدة", "договор", "членство"],
+    }
+}
+
+
+def _statuses(tmp_path: Path, sentence: str) -> dict[str | None, object]:
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _STATUS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path), year=2020)
+    return {s.subject: s.value for s in found}
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("انسحبت", ("انسحبت", "انسحب", "ينسحب", "تنسحب")),
+        ("وافقت", ("وافقت", "وافق", "يوافق", "توافق")),
+        ("رفضت", ("رفضت", "رفضوا", "يرفض", "ترفض")),
+        ("عادت", ("عادت", "عادوا")),  # a hollow verb: no present made of its past
+        ("вышла", ("вышла", "вышл")),
+        ("приостановила", ("приостановила", "приостановил", "приостановивш")),
+        ("suspended", ("suspended", "suspend")),
+        ("withdrew", ("withdrew",)),
+        ("member", ("member",)),
+        ("في انتظار", ("في انتظار",)),
+    ],
+)  # fmt: skip
+def test_a_choice_word_is_also_read_in_its_other_forms(word: str, forms: tuple[str, ...]) -> None:
+    assert choice_forms(word) == forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("انسحب جورجيا وأذربيجان من المعاهدة.",
+         {"georgia": "withdrawn", "azerbaijan": "withdrawn"}),
+        ("قد تنسحب جورجيا من المعاهدة.", {"georgia": "withdrawn"}),
+        ("Грузия и Азербайджан вышли из договора.",
+         {"georgia": "withdrawn", "azerbaijan": "withdrawn"}),
+        ("Армения и Белоруссия приостановили участие в договоре.",
+         {"armenia": "suspended", "belarus": "suspended"}),
+        ("Georgia suspends its part in the treaty.", {"georgia": "suspended"}),
+    ],
+)  # fmt: skip
+def test_a_status_is_read_in_the_verbs_forms(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    assert _statuses(tmp_path, sentence) == statuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("Georgia has not suspended its part", {"suspended": True}),
+        ("Georgia suspended its part", {"suspended": False}),
+        ("لم تنسحب جورجيا من المعاهدة", {"withdrawn": True}),
+        ("انسحبت جورجيا ولم تعد", {"withdrawn": False}),
+        ("Россия не вышла из договора", {"withdrawn": True}),
+        ("Россия вышла из договора, но не сразу", {"withdrawn": False}),
+    ],
+)  # fmt: skip
+def test_a_negation_before_a_choice_word_bears_on_it(
+    sentence: str, negated: dict[str, bool]
+) -> None:
+    parsed = Sentence.of(sentence)
+    words = [(c, tuple(w)) for c, w in _STATUS["status"]["choices"].items()]  # type: ignore[attr-defined]
+    found = {f.value: negated_at(parsed.tokens, f.start) for f in find_choices(parsed, words)}
+    assert found == negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("Georgia has not suspended its membership.", {"georgia": "member"}),
+        ("لم تنسحب روسيا من المعاهدة.", {"russia": "member"}),
+        ("Россия не вышла из договора.", {"russia": "member"}),
+        ("Россия вышла из договора.", {"russia": "withdrawn"}),
+    ],
+)  # fmt: skip
+def test_a_denied_choice_gives_another(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    assert _statuses(tmp_path, sentence) == statuses
+
+
+_THREE = {"azerbaijan": "withdrawn", "georgia": "withdrawn", "uzbekistan": "withdrawn"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("All but Azerbaijan, Georgia and Uzbekistan renewed the treaty in 1999.", _THREE),
+        ("وافقت الدول كلها باستثناء أذربيجان وجورجيا وأوزبكستان على تجديد المعاهدة عام 1999.",
+         _THREE),
+        ("Все, кроме Азербайджана, Грузии и Узбекистана, продлили договор в 1999 году.", _THREE),
+        ("All but Georgia remained members of the treaty.", {"georgia": "withdrawn"}),
+        ("كل الدول باستثناء جورجيا بقيت عضوا في المعاهدة.", {"georgia": "withdrawn"}),
+        ("Все, кроме Грузии, остались членами договора.", {"georgia": "withdrawn"}),
+        ("Russia, Belarus and Armenia remain members of the treaty.",
+         {"russia": "member", "belarus": "member", "armenia": "member"}),
+    ],
+)  # fmt: skip
+def test_the_subjects_left_out_take_another_choice(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    assert _statuses(tmp_path, sentence) == statuses
