@@ -456,6 +456,8 @@ def _closeness(suggestion: Suggestion, known: Known) -> float:
         return max(map(known.number_closeness, _bounds(value)), default=0.0)
     if prop.type is PropertyType.ENTITY:
         return 1.0 if value in known.entities else 0.0
+    if prop.type is PropertyType.CHOICE and known.choices:
+        return known.choices.get(str(value), 0) / max(known.choices.values())
     if prop.type is PropertyType.ENTITIES and isinstance(value, list) and known.lists:
         named = set(value)
         return max(len(named & ids) / len(named | ids) for ids in known.lists)

@@ -144,3 +144,31 @@ def test_the_subjects_left_out_take_another_choice(
     tmp_path: Path, sentence: str, statuses: dict[str, str]
 ) -> None:
     assert _statuses(tmp_path, sentence) == statuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "closeness"),
+    [
+        ("Georgia remained a member of the treaty.", {"georgia": 1.0}),
+        ("انسحبت جورجيا من المعاهدة.", {"georgia": 0.5}),
+        ("Грузия приостановила членство в договоре.", {"georgia": 0.0}),
+    ],
+)  # fmt: skip
+def test_a_choice_other_sources_give_often_is_close_to_theirs(
+    tmp_path: Path, sentence: str, closeness: dict[str, float]
+) -> None:
+    from collections import Counter
+
+    from reconcile.precedent import Known
+    from reconcile.suggest import _closeness
+
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _STATUS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    known = Known(sources=3, claims=6, choices=Counter({"member": 4, "withdrawn": 2}))
+    found = suggest_claims(sentence, load_config(tmp_path))
+    assert {s.subject: _closeness(s, known) for s in found} == closeness
