@@ -24,6 +24,7 @@ __all__ = [
     "find_text",
     "has_negation",
     "left_out_names",
+    "left_out_of",
     "negated_at",
     "negated_words",
     "word_hits",
@@ -241,10 +242,15 @@ def has_negation(texts: Iterable[str]) -> bool:
 def left_out_names(found: Sequence[Token], index: NameIndex) -> set[str]:
     """The entities named after "except", "all but", "باستثناء", "кроме", in the list the
     exception word opens or stands in ("all but Azerbaijan, Georgia and Uzbekistan")."""
+    return left_out_of(found, entity_spans(found, index))
+
+
+def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> set[str]:
+    """The entities of `spans` (entity_spans of the tokens) named after an exception word."""
     out: set[str] = set()
     last_end: int | None = None
     excepted = False
-    for entity, start, end in entity_spans(found, index):
+    for entity, start, end in spans:
         if last_end is None or not _joined(found, last_end, start):
             excepted, last_end = False, start
         excepted = excepted or any(

@@ -172,3 +172,31 @@ def test_a_choice_other_sources_give_often_is_close_to_theirs(
     known = Known(sources=3, claims=6, choices=Counter({"member": 4, "withdrawn": 2}))
     found = suggest_claims(sentence, load_config(tmp_path))
     assert {s.subject: _closeness(s, known) for s in found} == closeness
+
+
+_NO_WORDS = {"status": {**_STATUS["status"], "keywords": [], "label": "Status"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "without", "statuses"),
+    [
+        ("All but Azerbaijan, Georgia and Uzbekistan renewed it in 1999.", "All but", _THREE),
+        ("وافقت الدول كلها باستثناء أذربيجان وجورجيا وأوزبكستان على تجديدها عام 1999.",
+         "باستثناء", _THREE),
+        ("Все, кроме Азербайджана, Грузии и Узбекистана, продлили его в 1999 году.", "кроме",
+         _THREE),
+    ],
+)  # fmt: skip
+def test_names_left_out_signal_a_per_entity_choice(
+    tmp_path: Path, sentence: str, without: str, statuses: dict[str, str]
+) -> None:
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _NO_WORDS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path), year=2020)
+    assert {s.subject: s.value for s in found} == statuses
+    assert not suggest_claims(sentence.replace(without, ""), load_config(tmp_path), year=2020)
