@@ -21,7 +21,7 @@ from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
 from reconcile.values.choice import other_choice
-from reconcile.wordforms import tokens
+from reconcile.wordforms import Token, tokens
 
 if TYPE_CHECKING:
     from reconcile.mentions import NameIndex
@@ -385,15 +385,22 @@ def _as_of(prop: Property, look: Look, value: Found) -> str | None:
     not the value itself, given to the month, or a year written as one (in 2012, عام 2012)."""
     if prop.type is PropertyType.DATE:
         return None
+    found = look.sentence.tokens
     others = [
         d
         for d in look.dates
-        if (len(str(d.value)) >= 7 or year_cued(look.sentence.tokens, d.start))
+        if (len(str(d.value)) >= 7 or year_cued(found, d.start) or _in_words(found, d))
         and (d.start, d.end) != (value.start, value.end)
     ]
     if not others:
         return None
     return str(min(others, key=lambda d: d.distance([value.start])).value)
+
+
+def _in_words(found: Sequence[Token], date: Found) -> bool:
+    """Whether a year is written in words rather than as a bare number that could be a
+    count: a date by reference ("five years later", "بعد خمس سنوات", "через пять лет")."""
+    return not any(t.text.isdigit() for t in found[date.start : date.end])
 
 
 #: How many tokens a comma, a colon or a bracket between two words counts for: a value is

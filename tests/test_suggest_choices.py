@@ -200,3 +200,48 @@ def test_names_left_out_signal_a_per_entity_choice(
     found = suggest_claims(sentence, load_config(tmp_path), year=2020)
     assert {s.subject: s.value for s in found} == statuses
     assert not suggest_claims(sentence.replace(without, ""), load_config(tmp_path), year=2020)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("Five years later the treaty was renewed.", ["1999"]),
+        ("وبعد خمس سنوات جددت المعاهدة.", ["1999"]),
+        ("Через пять лет договор продлили.", ["1999"]),
+        ("بعد عامين انسحبت جورجيا.", ["1996"]),
+        # a count tied to an event, not to the date written last
+        ("Seven years after its entry into force the limits apply.", []),
+        ("بعد سبع سنوات من دخولها حيز التنفيذ.", []),
+        ("Через семь лет после вступления в силу.", []),
+    ],
+)  # fmt: skip
+def test_years_counted_from_the_last_date(sentence: str, dates: list[str]) -> None:
+    from reconcile.extract import find_dates
+
+    found = find_dates(Sentence.of(sentence).tokens, ("ar", "en", "ru"), 1994, "1994")
+    assert [f.value for f in found] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("The treaty took force in 1994. Five years later Georgia withdrew from the treaty.",
+         "1999"),
+        ("دخلت المعاهدة حيز التنفيذ عام 1994. وبعد خمس سنوات انسحبت جورجيا من المعاهدة.",
+         "1999"),
+        ("Договор вступил в силу в 1994 году. Через пять лет Грузия вышла из договора.",
+         "1999"),
+    ],
+)  # fmt: skip
+def test_a_status_holds_as_of_a_date_by_reference(
+    tmp_path: Path, sentence: str, as_of: str
+) -> None:
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _STATUS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path))
+    assert [(s.subject, s.value, s.as_of) for s in found] == [("georgia", "withdrawn", as_of)]
