@@ -292,19 +292,40 @@ def _weekday_at(found: Sequence[Token], start: int) -> int | None:
 def _days_after(
     found: Sequence[Token], start: int, count: Callable[[str], int | None]
 ) -> tuple[str, int, str, int] | None:
-    """ "three days later", "بعد ثلاثة أيام", "بعد يومين", "через три дня", "три дня спустя"."""
+    """ "three days later", "بعد ثلاثة أيام", "بعد يومين", "через три дня", "три дня спустя";
+    and years the same way: "five years later", "بعد خمس سنوات", "بعد عامين", "через пять
+    лет"."""
     texts = [t.text for t in found[start : start + 3]]
     if len(texts) >= 2 and _DAYS_AFTER_BEFORE & set(arabic_stems(texts[0])):
-        if DAY_WORDS.get(texts[1]) == 2:
-            return ("day", 2, "before", start + 2)
+        for unit, words in (("day", DAY_WORDS), ("year", YEAR_WORDS)):
+            if words.get(texts[1]) == 2:
+                return (unit, 2, "before", start + 2)
         days = count(texts[1])
-        if days is not None and len(texts) == 3 and texts[2] in DAY_WORDS:
-            return ("day", days, "before", start + 3)
-    if len(texts) == 3 and texts[1] in DAY_WORDS and texts[2] in _DAYS_AFTER_AFTER:
-        days = count(texts[0])
-        if days is not None:
-            return ("day", days, "before", start + 3)
+        unit_of = _unit(texts[2]) if len(texts) == 3 else None
+        if days is not None and unit_of is not None and not _of_event(found, start + 3):
+            return (unit_of, days, "before", start + 3)
+    if len(texts) == 3 and texts[2] in _DAYS_AFTER_AFTER:
+        days, unit_of = count(texts[0]), _unit(texts[1])
+        if days is not None and unit_of is not None:
+            return (unit_of, days, "before", start + 3)
     return None
+
+
+#: Words that tie a count of days or years to an event rather than to the date written
+#: last: "seven years after its entry into force", "через семь лет после вступления в силу",
+#: "بعد خمس سنوات على تجديدها", "بعد ثلاثة أيام من الزلزال".
+_OF_EVENT = frozenset({"after", "since", "of", "على", "علي", "من", "после", "с", "со"})
+
+
+def _of_event(found: Sequence[Token], end: int) -> bool:
+    return end < len(found) and found[end].text in _OF_EVENT
+
+
+def _unit(word: str) -> str | None:
+    """The unit a word after a count names: days or years ("أيام", "years", "лет")."""
+    if word in DAY_WORDS:
+        return "day"
+    return "year" if word in YEAR_WORDS else None
 
 
 def shifted(date: str | None, unit: str, offset: int) -> str | None:

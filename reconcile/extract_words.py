@@ -13,6 +13,7 @@ from reconcile.normalise import normalise
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = [
+    "choice_forms",
     "clause_after",
     "entity_spans",
     "find_boolean",
@@ -21,6 +22,10 @@ __all__ = [
     "find_entity",
     "find_quoted",
     "find_text",
+    "has_negation",
+    "left_out_names",
+    "left_out_of",
+    "negated_at",
     "negated_words",
     "word_hits",
 ]
@@ -174,12 +179,87 @@ def word_hits(sentence: Sentence, words: Iterable[str]) -> list[int]:
 
 
 def find_choices(sentence: Sentence, choices: Sequence[tuple[str, tuple[str, ...]]]) -> list[Found]:
-    """Each place a choice is named: by its own id (underscores as spaces) or its words."""
+    """Each place a choice is named: by its own id (underscores as spaces) or its words, in
+    any of the forms `choice_forms` gives them."""
     found: list[Found] = []
     for choice, words in choices:
-        for hit in word_hits(sentence, (choice.replace("_", " "), *words)):
+        forms = (f for w in (choice.replace("_", " "), *words) for f in choice_forms(w))
+        for hit in word_hits(sentence, dict.fromkeys(forms)):
             found.append(Found(choice, hit, hit + 1))
     return sorted(found, key=lambda f: f.start)
+
+
+_ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a]+$")
+_CYRILLIC_LETTERS = re.compile(r"^[а-яё]+$")
+_LATIN_LETTERS = re.compile(r"^[a-z]+$")
+
+
+@lru_cache(maxsize=4096)
+def choice_forms(word: str) -> tuple[str, ...]:
+    """The word of a choice and the other forms of it a sentence may write, each the start of
+    a word (as `word_hits` reads them): an Arabic verb in the feminine past also as its stem
+    and its present and jussive ("انسحبت": انسحب, ينسحب, تنسحب, as after لم), a Russian past
+    in every gender and number ("вышла": вышли, вышло; "приостановила": приостановил…,
+    приостановивш…), an English past participle as its stem ("suspended": suspend…)."""
+    folded = normalise(word)
+    forms = [folded]
+    if " " in folded:
+        return tuple(forms)
+    if _ARABIC_LETTERS.match(folded) and len(folded) >= 4 and folded.endswith("ت"):
+        stem = folded[:-1]
+        if len(stem) >= 4:
+            forms.append(stem)
+        else:
+            forms.append(stem + "وا")
+        base = stem[1:] if stem.startswith("ا") else stem
+        if len(base) >= 3 and not (len(stem) == 3 and stem[1] in "اوي"):  # not عادت: يعود
+            forms += ["ي" + base, "ت" + base]
+    elif _CYRILLIC_LETTERS.match(folded) and len(folded) >= 5 and folded[-2:] in _RU_PAST:
+        forms.append(folded[:-1])
+        before = folded[:-2]
+        if len(before) >= 6 and before[-1] in "аеиуя":
+            forms.append(before + "вш")
+    elif _LATIN_LETTERS.match(folded) and len(folded) >= 7 and folded.endswith("ed"):
+        forms.append(folded[:-2])
+    return tuple(forms)
+
+
+_RU_PAST = frozenset({"ла", "ло", "ли"})
+
+
+def negated_at(found: Sequence[Token], at: int) -> bool:
+    """Whether a negation stands just before the word at `at`, in its clause, bearing on it:
+    "did not withdraw", "has not been suspended", "لم تنسحب", "не вышла"."""
+    start, _ = _clause(found, at)
+    return _negated_verb(found, start, at)
+
+
+def has_negation(texts: Iterable[str]) -> bool:
+    """True when any of `texts` writes a negation word itself ("لم تعلن", "no reply")."""
+    return any(_negation(t.text) for text in texts for t in tokens(normalise(text)))
+
+
+def left_out_names(found: Sequence[Token], index: NameIndex) -> set[str]:
+    """The entities named after "except", "all but", "باستثناء", "кроме", in the list the
+    exception word opens or stands in ("all but Azerbaijan, Georgia and Uzbekistan")."""
+    return left_out_of(found, entity_spans(found, index))
+
+
+def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> set[str]:
+    """The entities of `spans` (entity_spans of the tokens) named after an exception word."""
+    out: set[str] = set()
+    last_end: int | None = None
+    excepted = False
+    for entity, start, end in spans:
+        if last_end is None or not _joined(found, last_end, start):
+            excepted, last_end = False, start
+        excepted = excepted or any(
+            ends_with(found, stop, _EXCEPT) for stop in range(max(0, last_end - 2), start + 1)
+        )
+        if excepted:
+            out.add(entity)
+        last_end = end
+    return out
 
 
 _NEGATIONS = frozenset(

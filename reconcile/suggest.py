@@ -29,7 +29,7 @@ from reconcile.extract import (
     stop_counts,
     without_possessives,
 )
-from reconcile.extract_words import entity_spans
+from reconcile.extract_words import entity_spans, left_out_of
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.numerals import language_key
@@ -98,6 +98,9 @@ THRESHOLD = 0.2
 #: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
 MAX_PER_SENTENCE = 4
+#: What entities named after "except", "all but", "باستثناء", "кроме" weigh as a word of a
+#: per-entity choice of their kind: the sentence says those left out take another choice.
+LEFT_OUT = 0.75
 #: How many properties of a sentence get their values read, the best first.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 #: At most this many suggestions per claim the other sources make, for an article as long.
@@ -204,6 +207,7 @@ class _Table:
     columns: Any  # numpy arrays
     often: Any
     needs: dict[str, Any]
+    choices: dict[str, Any]  # per entity kind, the choice properties of a subject of it
 
     @classmethod
     def of(cls, properties: Sequence[Property], precedent: Precedent) -> _Table:
@@ -215,11 +219,16 @@ class _Table:
         for at, prop in enumerate(properties):
             for need in _needs(prop):
                 needs.setdefault(need, np.zeros(len(properties), dtype=bool))[at] = True
+        choices: dict[str, Any] = {}
+        for at, prop in enumerate(properties):
+            if prop.subject and prop.type is PropertyType.CHOICE:
+                choices.setdefault(prop.subject, np.zeros(len(properties), dtype=bool))[at] = True
         return cls(
             {key: at for at, key in enumerate(keys)},
             np.array([-1 if c is None else c for c in columns], dtype=np.int64),
             WEIGHTS["often"] * np.array(often, dtype=np.float64),
             needs,
+            choices,
         )
 
 
@@ -329,6 +338,10 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     words = np.zeros(len(context.properties), dtype=np.float64)
     for key, hits in read.cues.items():
         words[table.index[key]] = max(map(itemgetter(1), hits))
+    for kind in {e.split(":", 1)[0] for e in left_out_of(read.parsed.tokens, read.spans)}:
+        # "all but Azerbaijan, Georgia and Uzbekistan renewed": a status of those left out
+        if kind in table.choices:
+            words[table.choices[kind]] += LEFT_OUT
     if context.precedent.sources:
         like = np.zeros(len(context.properties), dtype=np.float64)
         quoted = table.columns >= 0
@@ -456,6 +469,8 @@ def _closeness(suggestion: Suggestion, known: Known) -> float:
         return max(map(known.number_closeness, _bounds(value)), default=0.0)
     if prop.type is PropertyType.ENTITY:
         return 1.0 if value in known.entities else 0.0
+    if prop.type is PropertyType.CHOICE and known.choices:
+        return known.choices.get(str(value), 0) / max(known.choices.values())
     if prop.type is PropertyType.ENTITIES and isinstance(value, list) and known.lists:
         named = set(value)
         return max(len(named & ids) / len(named | ids) for ids in known.lists)

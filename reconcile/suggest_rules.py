@@ -12,13 +12,16 @@ from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
 from reconcile.extract_words import (
+    find_choices,
     find_entity,
+    left_out_names,
 )
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
-from reconcile.wordforms import tokens
+from reconcile.values.choice import other_choice
+from reconcile.wordforms import Token, tokens
 
 if TYPE_CHECKING:
     from reconcile.mentions import NameIndex
@@ -70,6 +73,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
     pairs = _enumerated(prop, look, subjects)
+    left_out: set[str] = set()
+    if prop.subject and prop.type is PropertyType.CHOICE:
+        left_out = left_out_names(look.sentence.tokens, look.names(prop.subject))
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
@@ -83,6 +89,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         options = [o for o in options if subject is None or o.value != subject.value]
         if pairs and subject is not None:
             options = _own_first(options, pairs, subject)
+        if subject is not None and subject.value in left_out:
+            options = _left_out_choice(prop, look, subject, options)
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
@@ -109,6 +117,26 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for value in values
         )
     return found
+
+
+def _left_out_choice(
+    prop: Property, look: Look, subject: Found, options: list[Found]
+) -> list[Found]:
+    """The choice of a subject named after "except", "all but", "باستثناء", "кроме": another
+    than the one the sentence gives the rest ("all but Georgia remained members": Georgia
+    is not a member), or, when it writes no word of a choice, than the one other sources
+    claim most ("all but Azerbaijan, Georgia and Uzbekistan renewed the treaty")."""
+    words = dict(prop.choice_words)
+    worded = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
+    if worded and options:
+        rest = str(options[0].value)
+    else:
+        counts = look.known.choices
+        rest = max(prop.choices, key=lambda c: (counts.get(c, 0), -prop.choices.index(c)))
+    other = other_choice(prop, look.known, rest)
+    if other is None:
+        return options
+    return [Found(other, subject.start, subject.end)]
 
 
 #: How far (in tokens, counting clause breaks) from a word of the property a second value of
@@ -357,15 +385,22 @@ def _as_of(prop: Property, look: Look, value: Found) -> str | None:
     not the value itself, given to the month, or a year written as one (in 2012, عام 2012)."""
     if prop.type is PropertyType.DATE:
         return None
+    found = look.sentence.tokens
     others = [
         d
         for d in look.dates
-        if (len(str(d.value)) >= 7 or year_cued(look.sentence.tokens, d.start))
+        if (len(str(d.value)) >= 7 or year_cued(found, d.start) or _in_words(found, d))
         and (d.start, d.end) != (value.start, value.end)
     ]
     if not others:
         return None
     return str(min(others, key=lambda d: d.distance([value.start])).value)
+
+
+def _in_words(found: Sequence[Token], date: Found) -> bool:
+    """Whether a year is written in words rather than as a bare number that could be a
+    count: a date by reference ("five years later", "بعد خمس سنوات", "через пять лет")."""
+    return not any(t.text.isdigit() for t in found[date.start : date.end])
 
 
 #: How many tokens a comma, a colon or a bracket between two words counts for: a value is

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from reconcile.fields import did_you_mean
@@ -81,16 +81,36 @@ class ChoiceRule(Rule):
         """The choice whose words stand nearest; else the choice of the most similar quote of
         another source."""
         from reconcile.extract import Found, nearest
-        from reconcile.extract_words import find_choices
+        from reconcile.extract_words import find_choices, has_negation, negated_at
 
         words = dict(prop.choice_words)
         found = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
         if found:
-            return nearest(found, look.near, lambda c: 0.0)
+            ordered = nearest(found, look.near, lambda c: 0.0)
+            first, chosen = ordered[0], str(ordered[0].value)
+            if not has_negation(words.get(chosen, ())) and negated_at(
+                look.sentence.tokens, first.start
+            ):  # "did not withdraw", "لم تنسحب", "не вышла": another choice
+                other = other_choice(prop, look.known, chosen)
+                if other is not None:
+                    return [replace(first, value=other), *ordered[1:]]
+            return ordered
         if look.quote is not None and isinstance(look.quote.value, ChoiceValue):
             at = look.near[0] if look.near else 0
             return [Found(look.quote.value.choice, at, at + 1)]
         return []
+
+
+def other_choice(prop: Property, known: Any, choice: str) -> str | None:
+    """The choice a sentence gives where it denies `choice` ("did not withdraw") or gives it
+    to all but some ("all but Georgia renewed"): of the property's other choices, the one the
+    other sources claim most often (`known.choices`), the first in the property's list when
+    they claim none or as many."""
+    counts = getattr(known, "choices", None) or {}
+    others = [c for c in prop.choices if c != choice]
+    if not others:
+        return None
+    return max(others, key=lambda c: (counts.get(c, 0), -others.index(c)))
 
 
 class BooleanRule(Rule):

@@ -1,0 +1,247 @@
+"""Per-entity choices (a country's membership: member, withdrawn, suspended) in Arabic,
+English and Russian: the choice's words in their other forms, a choice word that is denied,
+and the choice of the subjects a sentence leaves out ("all but Georgia")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reconcile.extract import Sentence
+from reconcile.extract_words import choice_forms, find_choices, negated_at
+from reconcile.load import load_config
+from reconcile.suggest import suggest_claims
+
+_COUNTRIES = {
+    "russia": {"label": "Russia", "aliases": ["روسيا", "Россия"]},
+    "armenia": {"label": "Armenia", "aliases": ["أرمينيا", "Армения"]},
+    "belarus": {"label": "Belarus", "aliases": ["بيلاروسيا", "Белоруссия"]},
+    "georgia": {"label": "Georgia", "aliases": ["جورجيا", "Грузия"]},
+    "azerbaijan": {"label": "Azerbaijan", "aliases": ["أذربيجان", "Азербайджан"]},
+    "uzbekistan": {"label": "Uzbekistan", "aliases": ["أوزبكستان", "Узбекистан"]},
+}
+_STATUS = {
+    "status": {
+        "type": "choice",
+        "subject": "country",
+        "temporal": True,
+        "choices": {
+            "member": ["member", "عضو", "член"],
+            "withdrawn": ["withdrew", "انسحبت", "вышла"],
+            "suspended": ["suspended", "علقت", "приостановила"],
+        },
+        "label": {"en": "Membership status", "ar": "وضع العضوية", "ru": "Статус членства"},
+        "keywords": ["member", "treaty", "عضو", "المعاهدة", "договор", "членство"],
+    }
+}
+
+
+def _statuses(tmp_path: Path, sentence: str) -> dict[str | None, object]:
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _STATUS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path), year=2020)
+    return {s.subject: s.value for s in found}
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("انسحبت", ("انسحبت", "انسحب", "ينسحب", "تنسحب")),
+        ("وافقت", ("وافقت", "وافق", "يوافق", "توافق")),
+        ("رفضت", ("رفضت", "رفضوا", "يرفض", "ترفض")),
+        ("عادت", ("عادت", "عادوا")),  # a hollow verb: no present made of its past
+        ("вышла", ("вышла", "вышл")),
+        ("приостановила", ("приостановила", "приостановил", "приостановивш")),
+        ("suspended", ("suspended", "suspend")),
+        ("withdrew", ("withdrew",)),
+        ("member", ("member",)),
+        ("في انتظار", ("في انتظار",)),
+    ],
+)  # fmt: skip
+def test_a_choice_word_is_also_read_in_its_other_forms(word: str, forms: tuple[str, ...]) -> None:
+    assert choice_forms(word) == forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("انسحب جورجيا وأذربيجان من المعاهدة.",
+         {"georgia": "withdrawn", "azerbaijan": "withdrawn"}),
+        ("قد تنسحب جورجيا من المعاهدة.", {"georgia": "withdrawn"}),
+        ("Грузия и Азербайджан вышли из договора.",
+         {"georgia": "withdrawn", "azerbaijan": "withdrawn"}),
+        ("Армения и Белоруссия приостановили участие в договоре.",
+         {"armenia": "suspended", "belarus": "suspended"}),
+        ("Georgia suspends its part in the treaty.", {"georgia": "suspended"}),
+    ],
+)  # fmt: skip
+def test_a_status_is_read_in_the_verbs_forms(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    assert _statuses(tmp_path, sentence) == statuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("Georgia has not suspended its part", {"suspended": True}),
+        ("Georgia suspended its part", {"suspended": False}),
+        ("لم تنسحب جورجيا من المعاهدة", {"withdrawn": True}),
+        ("انسحبت جورجيا ولم تعد", {"withdrawn": False}),
+        ("Россия не вышла из договора", {"withdrawn": True}),
+        ("Россия вышла из договора, но не сразу", {"withdrawn": False}),
+    ],
+)  # fmt: skip
+def test_a_negation_before_a_choice_word_bears_on_it(
+    sentence: str, negated: dict[str, bool]
+) -> None:
+    parsed = Sentence.of(sentence)
+    words = [(c, tuple(w)) for c, w in _STATUS["status"]["choices"].items()]  # type: ignore[attr-defined]
+    found = {f.value: negated_at(parsed.tokens, f.start) for f in find_choices(parsed, words)}
+    assert found == negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("Georgia has not suspended its membership.", {"georgia": "member"}),
+        ("لم تنسحب روسيا من المعاهدة.", {"russia": "member"}),
+        ("Россия не вышла из договора.", {"russia": "member"}),
+        ("Россия вышла из договора.", {"russia": "withdrawn"}),
+    ],
+)  # fmt: skip
+def test_a_denied_choice_gives_another(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    assert _statuses(tmp_path, sentence) == statuses
+
+
+_THREE = {"azerbaijan": "withdrawn", "georgia": "withdrawn", "uzbekistan": "withdrawn"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("All but Azerbaijan, Georgia and Uzbekistan renewed the treaty in 1999.", _THREE),
+        ("وافقت الدول كلها باستثناء أذربيجان وجورجيا وأوزبكستان على تجديد المعاهدة عام 1999.",
+         _THREE),
+        ("Все, кроме Азербайджана, Грузии и Узбекистана, продлили договор в 1999 году.", _THREE),
+        ("All but Georgia remained members of the treaty.", {"georgia": "withdrawn"}),
+        ("كل الدول باستثناء جورجيا بقيت عضوا في المعاهدة.", {"georgia": "withdrawn"}),
+        ("Все, кроме Грузии, остались членами договора.", {"georgia": "withdrawn"}),
+        ("Russia, Belarus and Armenia remain members of the treaty.",
+         {"russia": "member", "belarus": "member", "armenia": "member"}),
+    ],
+)  # fmt: skip
+def test_the_subjects_left_out_take_another_choice(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    assert _statuses(tmp_path, sentence) == statuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "closeness"),
+    [
+        ("Georgia remained a member of the treaty.", {"georgia": 1.0}),
+        ("انسحبت جورجيا من المعاهدة.", {"georgia": 0.5}),
+        ("Грузия приостановила членство в договоре.", {"georgia": 0.0}),
+    ],
+)  # fmt: skip
+def test_a_choice_other_sources_give_often_is_close_to_theirs(
+    tmp_path: Path, sentence: str, closeness: dict[str, float]
+) -> None:
+    from collections import Counter
+
+    from reconcile.precedent import Known
+    from reconcile.suggest import _closeness
+
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _STATUS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    known = Known(sources=3, claims=6, choices=Counter({"member": 4, "withdrawn": 2}))
+    found = suggest_claims(sentence, load_config(tmp_path))
+    assert {s.subject: _closeness(s, known) for s in found} == closeness
+
+
+_NO_WORDS = {"status": {**_STATUS["status"], "keywords": [], "label": "Status"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "without", "statuses"),
+    [
+        ("All but Azerbaijan, Georgia and Uzbekistan renewed it in 1999.", "All but", _THREE),
+        ("وافقت الدول كلها باستثناء أذربيجان وجورجيا وأوزبكستان على تجديدها عام 1999.",
+         "باستثناء", _THREE),
+        ("Все, кроме Азербайджана, Грузии и Узбекистана, продлили его в 1999 году.", "кроме",
+         _THREE),
+    ],
+)  # fmt: skip
+def test_names_left_out_signal_a_per_entity_choice(
+    tmp_path: Path, sentence: str, without: str, statuses: dict[str, str]
+) -> None:
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _NO_WORDS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path), year=2020)
+    assert {s.subject: s.value for s in found} == statuses
+    assert not suggest_claims(sentence.replace(without, ""), load_config(tmp_path), year=2020)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("Five years later the treaty was renewed.", ["1999"]),
+        ("وبعد خمس سنوات جددت المعاهدة.", ["1999"]),
+        ("Через пять лет договор продлили.", ["1999"]),
+        ("بعد عامين انسحبت جورجيا.", ["1996"]),
+        # a count tied to an event, not to the date written last
+        ("Seven years after its entry into force the limits apply.", []),
+        ("بعد سبع سنوات من دخولها حيز التنفيذ.", []),
+        ("Через семь лет после вступления в силу.", []),
+    ],
+)  # fmt: skip
+def test_years_counted_from_the_last_date(sentence: str, dates: list[str]) -> None:
+    from reconcile.extract import find_dates
+
+    found = find_dates(Sentence.of(sentence).tokens, ("ar", "en", "ru"), 1994, "1994")
+    assert [f.value for f in found] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("The treaty took force in 1994. Five years later Georgia withdrew from the treaty.",
+         "1999"),
+        ("دخلت المعاهدة حيز التنفيذ عام 1994. وبعد خمس سنوات انسحبت جورجيا من المعاهدة.",
+         "1999"),
+        ("Договор вступил в силу в 1994 году. Через пять лет Грузия вышла из договора.",
+         "1999"),
+    ],
+)  # fmt: skip
+def test_a_status_holds_as_of_a_date_by_reference(
+    tmp_path: Path, sentence: str, as_of: str
+) -> None:
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {"country": _COUNTRIES},
+        "topics": {"m": {"properties": _STATUS}},
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path))
+    assert [(s.subject, s.value, s.as_of) for s in found] == [("georgia", "withdrawn", as_of)]
