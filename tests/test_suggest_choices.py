@@ -12,6 +12,7 @@ import pytest
 from reconcile.extract import Sentence
 from reconcile.extract_words import choice_forms, find_choices, negated_at
 from reconcile.load import load_config
+from reconcile.model import Config
 from reconcile.suggest import suggest_claims
 
 _COUNTRIES = {
@@ -38,15 +39,20 @@ _STATUS = {
 }
 
 
-def _statuses(tmp_path: Path, sentence: str) -> dict[str | None, object]:
+def _config(tmp_path: Path, properties: dict[str, object] = _STATUS) -> Config:
+    """A project of the countries and `properties`, loaded."""
     config = {
         "title": "t",
         "language": "en",
         "entities": {"country": _COUNTRIES},
-        "topics": {"m": {"properties": _STATUS}},
+        "topics": {"m": {"properties": properties}},
     }
     (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
-    found = suggest_claims(sentence, load_config(tmp_path), year=2020)
+    return load_config(tmp_path)
+
+
+def _statuses(tmp_path: Path, sentence: str) -> dict[str | None, object]:
+    found = suggest_claims(sentence, _config(tmp_path), year=2020)
     return {s.subject: s.value for s in found}
 
 
@@ -162,15 +168,8 @@ def test_a_choice_other_sources_give_often_is_close_to_theirs(
     from reconcile.precedent import Known
     from reconcile.suggest import _closeness
 
-    config = {
-        "title": "t",
-        "language": "en",
-        "entities": {"country": _COUNTRIES},
-        "topics": {"m": {"properties": _STATUS}},
-    }
-    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
     known = Known(sources=3, claims=6, choices=Counter({"member": 4, "withdrawn": 2}))
-    found = suggest_claims(sentence, load_config(tmp_path))
+    found = suggest_claims(sentence, _config(tmp_path))
     assert {s.subject: _closeness(s, known) for s in found} == closeness
 
 
@@ -190,16 +189,11 @@ _NO_WORDS = {"status": {**_STATUS["status"], "keywords": [], "label": "Status"}}
 def test_names_left_out_signal_a_per_entity_choice(
     tmp_path: Path, sentence: str, without: str, statuses: dict[str, str]
 ) -> None:
-    config = {
-        "title": "t",
-        "language": "en",
-        "entities": {"country": _COUNTRIES},
-        "topics": {"m": {"properties": _NO_WORDS}},
-    }
-    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
-    found = suggest_claims(sentence, load_config(tmp_path), year=2020)
+    found = suggest_claims(sentence, _config(tmp_path, _NO_WORDS), year=2020)
     assert {s.subject: s.value for s in found} == statuses
-    assert not suggest_claims(sentence.replace(without, ""), load_config(tmp_path), year=2020)
+    assert not suggest_claims(
+        sentence.replace(without, ""), _config(tmp_path, _NO_WORDS), year=2020
+    )
 
 
 @pytest.mark.parametrize(
@@ -236,12 +230,5 @@ def test_years_counted_from_the_last_date(sentence: str, dates: list[str]) -> No
 def test_a_status_holds_as_of_a_date_by_reference(
     tmp_path: Path, sentence: str, as_of: str
 ) -> None:
-    config = {
-        "title": "t",
-        "language": "en",
-        "entities": {"country": _COUNTRIES},
-        "topics": {"m": {"properties": _STATUS}},
-    }
-    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
-    found = suggest_claims(sentence, load_config(tmp_path))
+    found = suggest_claims(sentence, _config(tmp_path))
     assert [(s.subject, s.value, s.as_of) for s in found] == [("georgia", "withdrawn", as_of)]
