@@ -23,7 +23,6 @@ __all__ = [
     "find_quoted",
     "find_text",
     "has_negation",
-    "left_out_names",
     "left_out_of",
     "negated_at",
     "negated_words",
@@ -237,12 +236,6 @@ def negated_at(found: Sequence[Token], at: int) -> bool:
 def has_negation(texts: Iterable[str]) -> bool:
     """True when any of `texts` writes a negation word itself ("لم تعلن", "no reply")."""
     return any(_negation(t.text) for text in texts for t in tokens(normalise(text)))
-
-
-def left_out_names(found: Sequence[Token], index: NameIndex) -> set[str]:
-    """The entities named after "except", "all but", "باستثناء", "кроме", in the list the
-    exception word opens or stands in ("all but Azerbaijan, Georgia and Uzbekistan")."""
-    return left_out_of(found, entity_spans(found, index))
 
 
 def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> set[str]:

@@ -87,7 +87,7 @@ def _unfamiliar() -> re.Pattern[str]:
     return _unfamiliar_pattern
 
 
-_unfamiliar_pattern = re.compile(".", re.DOTALL)
+_unfamiliar_pattern = re.compile("(?s:.)")  # until a character is known to fold to one
 _folded_count = 0
 
 

@@ -216,11 +216,10 @@ class _Table:
         sources = precedent.sources or 1
         often = [precedent.known.get(key, Known()).sources / sources for key in keys]
         needs: dict[str, Any] = {}
+        choices: dict[str, Any] = {}
         for at, prop in enumerate(properties):
             for need in _needs(prop):
                 needs.setdefault(need, np.zeros(len(properties), dtype=bool))[at] = True
-        choices: dict[str, Any] = {}
-        for at, prop in enumerate(properties):
             if prop.subject and prop.type is PropertyType.CHOICE:
                 choices.setdefault(prop.subject, np.zeros(len(properties), dtype=bool))[at] = True
         return cls(

@@ -14,13 +14,13 @@ from reconcile.extract import Found, Sentence, year_cued
 from reconcile.extract_words import (
     find_choices,
     find_entity,
-    left_out_names,
+    left_out_of,
 )
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
-from reconcile.values.choice import other_choice
+from reconcile.values.choice import most_claimed, other_choice
 from reconcile.wordforms import Token, tokens
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     pairs = _enumerated(prop, look, subjects)
     left_out: set[str] = set()
     if prop.subject and prop.type is PropertyType.CHOICE:
-        left_out = left_out_names(look.sentence.tokens, look.names(prop.subject))
+        spans = [(str(f.value), f.start, f.end) for f in named]
+        left_out = left_out_of(look.sentence.tokens, spans)
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
@@ -128,12 +129,9 @@ def _left_out_choice(
     claim most ("all but Azerbaijan, Georgia and Uzbekistan renewed the treaty")."""
     words = dict(prop.choice_words)
     worded = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
-    if worded and options:
-        rest = str(options[0].value)
-    else:
-        counts = look.known.choices
-        rest = max(prop.choices, key=lambda c: (counts.get(c, 0), -prop.choices.index(c)))
-    other = other_choice(prop, look.known, rest)
+    counts = look.known.choices
+    rest = str(options[0].value) if worded and options else most_claimed(prop.choices, counts)
+    other = other_choice(prop, counts, rest) if rest is not None else None
     if other is None:
         return options
     return [Found(other, subject.start, subject.end)]

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
-
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "desk",

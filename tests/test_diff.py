@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from gitrepo import commit, git, needs_git
+from gitrepo import commit, git
 from reconcile.cli import cli
 from reconcile.diff import STATUS_RANK, diff, summary_line
 
@@ -492,7 +492,6 @@ def repo(make_project, tmp_path: Path) -> Path:
     return root
 
 
-@needs_git
 def test_diff_head_is_the_uncommitted_change(run, repo: Path) -> None:
     assert run("diff", "HEAD", "--project", repo).output.endswith(": no change\n")
     set_claims(repo, {"b": claim("treaty_signed", "1992-05-15", extra="  note: checked\n")})
@@ -504,7 +503,6 @@ def test_diff_head_is_the_uncommitted_change(run, repo: Path) -> None:
     assert [(c["before"], c["after"]) for c in data["status_changes"]] == [("conflict", "agree")]
 
 
-@needs_git
 def test_diff_an_earlier_revision_and_a_tag(run, repo: Path) -> None:
     for revision in ("HEAD~1", "agreed", "main~1"):
         result = run("diff", revision, "--project", repo)
@@ -513,7 +511,6 @@ def test_diff_an_earlier_revision_and_a_tag(run, repo: Path) -> None:
         assert "1 worse (agree → conflict)" in result.output
 
 
-@needs_git
 def test_a_note_change_is_listed_between_revisions(run, repo: Path) -> None:
     set_claims(repo, {"b": claim("treaty_signed", "1993", extra="  note: checked twice\n")})
     result = run("diff", "HEAD", "--project", repo, "--format", "json")
@@ -526,7 +523,6 @@ def test_a_note_change_is_listed_between_revisions(run, repo: Path) -> None:
     assert result.exit_code == 0
 
 
-@needs_git
 def test_a_project_at_the_top_of_its_repository(run, make_project) -> None:
     root = make_project(claims=AGREE, sources=SOURCES)
     git(root, "init", "-q")
@@ -537,7 +533,6 @@ def test_a_project_at_the_top_of_its_repository(run, make_project) -> None:
     assert "- `founding.treaty_signed`: agree → conflict" in result.output
 
 
-@needs_git
 def test_an_unknown_revision(run, repo: Path) -> None:
     result = run("diff", "no-such-tag", "--project", repo)
     assert result.exit_code == 2
@@ -546,14 +541,12 @@ def test_an_unknown_revision(run, repo: Path) -> None:
     )
 
 
-@needs_git
 def test_a_revision_may_not_look_like_an_option(run, repo: Path) -> None:
     result = run("diff", "--project", repo, "--", "--output=x")
     assert result.exit_code == 2
     assert "[bad-revision]" in result.stderr
 
 
-@needs_git
 def test_a_revision_without_the_project(run, repo: Path, tmp_path: Path) -> None:
     git(tmp_path, "commit", "-q", "--allow-empty", "-m", "empty")
     (tmp_path / "later").mkdir()
@@ -563,7 +556,6 @@ def test_a_revision_without_the_project(run, repo: Path, tmp_path: Path) -> None
     assert "HEAD: error: later is not in this revision [not-in-revision]" in result.stderr
 
 
-@needs_git
 def test_a_revision_whose_project_has_errors(run, repo: Path, tmp_path: Path) -> None:
     set_claims(repo, {"b": claim("nothing", "1")})
     commit(tmp_path, "broken")
@@ -574,7 +566,6 @@ def test_a_revision_whose_project_has_errors(run, repo: Path, tmp_path: Path) ->
     assert "[unknown-property]" in result.stderr
 
 
-@needs_git
 def test_an_existing_file_wins_over_a_revision(run, repo: Path, baseline_of, monkeypatch) -> None:
     saved = baseline_of(repo)
     monkeypatch.chdir(saved.parent)
@@ -584,7 +575,6 @@ def test_an_existing_file_wins_over_a_revision(run, repo: Path, baseline_of, mon
     assert json.loads(result.stdout)["baseline"]["kind"] == "file"
 
 
-@needs_git
 def test_diff_as_a_real_process(repo: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "reconcile", "diff", "HEAD~1", "--project", str(repo)],

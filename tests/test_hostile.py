@@ -253,7 +253,6 @@ def test_a_dangling_claims_link_has_its_own_message(make_project) -> None:
     assert "claims/x.yaml" in result.output and "*.yaml files" not in result.output
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_add_source_from_dev_zero_is_bounded(make_project) -> None:
     root = project(make_project)
     before = snapshot(root)
@@ -315,6 +314,19 @@ def test_report_refuses_to_write_onto_the_projects_input(make_project, target) -
         result = invoke("report", "--project", root, "--format", fmt, "--output", root / target)
         assert_clean_failure(result, "output-is-input")
     assert snapshot(root) == before
+
+
+def test_report_refuses_a_project_file_linked_from_outside_the_project(
+    make_project, tmp_path
+) -> None:
+    root = project(make_project)
+    outside = tmp_path / "kept-elsewhere.yaml"
+    outside.write_text("[]\n", encoding="utf-8")
+    (root / "resolutions.yaml").unlink(missing_ok=True)
+    (root / "resolutions.yaml").symlink_to(outside)
+    result = invoke("report", "--project", root, "--format", "md", "--output", outside)
+    assert_clean_failure(result, "output-is-input")
+    assert outside.read_text(encoding="utf-8") == "[]\n"
 
 
 # -- output that could be turned against its reader ----------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +51,6 @@ def _try_repo(desk: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 def test_the_hook_passes_a_consistent_desk_and_stops_a_conflicting_one(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gitrepo import commit, git, needs_git
+from gitrepo import commit, git
 from reconcile.diff import Since
 from reconcile.model import Report
 from reconcile.render import render
@@ -274,7 +274,6 @@ def test_report_since_formats(run, project: tuple[Path, Path], tmp_path: Path) -
     assert "### Changes since" in (tmp_path / "marked.md").read_text("utf-8")
 
 
-@needs_git
 def test_report_since_a_git_revision(
     run, html_project: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -300,7 +299,6 @@ def test_report_since_a_git_revision(
     assert "Nothing changed since the baseline." in words(head.by_id()["since"])
 
 
-@needs_git
 @pytest.mark.parametrize(
     ("baseline", "code"),
     [("no-such-tag", "unknown-revision"), ("old.json", "missing-baseline")],

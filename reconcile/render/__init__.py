@@ -73,10 +73,12 @@ def refuse_input_as_output(root: Path, target: Path) -> None:
     folders = [real_root / name for name in _INPUT_FOLDERS]
     folder = next((f for f in folders if real_target.is_relative_to(f)), None)
     if real_target in inputs or folder is not None:
-        shown = real_target.relative_to(real_root).as_posix()
+        # a project file reached through a link may stand outside the project's folder
+        inside = real_target.is_relative_to(real_root)
+        shown = real_target.relative_to(real_root).as_posix() if inside else str(target)
         what = (
             f"{folder.name}/ holds the project's own files"
-            if folder is not None and real_target not in inputs
+            if folder is not None
             else "it is one of the project's own files"
         )
         raise ReconcileError(

@@ -91,7 +91,7 @@ class ChoiceRule(Rule):
             if not has_negation(words.get(chosen, ())) and negated_at(
                 look.sentence.tokens, first.start
             ):  # "did not withdraw", "لم تنسحب", "не вышла": another choice
-                other = other_choice(prop, look.known, chosen)
+                other = other_choice(prop, look.known.choices, chosen)
                 if other is not None:
                     return [replace(first, value=other), *ordered[1:]]
             return ordered
@@ -101,16 +101,18 @@ class ChoiceRule(Rule):
         return []
 
 
-def other_choice(prop: Property, known: Any, choice: str) -> str | None:
+def other_choice(prop: Property, counts: Mapping[str, int], choice: str) -> str | None:
     """The choice a sentence gives where it denies `choice` ("did not withdraw") or gives it
-    to all but some ("all but Georgia renewed"): of the property's other choices, the one the
-    other sources claim most often (`known.choices`), the first in the property's list when
-    they claim none or as many."""
-    counts = getattr(known, "choices", None) or {}
-    others = [c for c in prop.choices if c != choice]
-    if not others:
+    to all but some ("all but Georgia renewed"): the most claimed of the property's others."""
+    return most_claimed([c for c in prop.choices if c != choice], counts)
+
+
+def most_claimed(choices: Sequence[str], counts: Mapping[str, int]) -> str | None:
+    """Of `choices`, the one other sources claim most often (`counts`), the first listed when
+    they claim none or as many; None when there is none to choose."""
+    if not choices:
         return None
-    return max(others, key=lambda c: (counts.get(c, 0), -others.index(c)))
+    return max(choices, key=lambda c: (counts.get(c, 0), -choices.index(c)))
 
 
 class BooleanRule(Rule):
