@@ -54,10 +54,12 @@ DEVELOPED_ON = {
     "ru-newstart": ROOT / "benchmarks/projects/ru-newstart",
     "en-election": ROOT / "benchmarks/projects/en-election",
     "ar-morocco": ROOT / "benchmarks/projects/ar-morocco",
-}
-HELD_OUT = {
     "en-wildfire": ROOT / "benchmarks/projects/en-wildfire",
     "ar-gulf": ROOT / "benchmarks/projects/ar-gulf",
+}
+HELD_OUT = {
+    "en-grain": ROOT / "benchmarks/projects/en-grain",
+    "ar-iraq-vote": ROOT / "benchmarks/projects/ar-iraq-vote",
 }
 
 
