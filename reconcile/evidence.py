@@ -14,6 +14,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from reconcile.entities import EntityIndex, NameMatch
 from reconcile.mentions import Mention, NameIndex, mentions_date, mentions_entity, mentions_number
 from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
@@ -41,8 +42,9 @@ class Evidence:
 class QuoteEvidence:
     """The project's entity names, indexed once, and the rules that weigh a quote with them."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, index: EntityIndex) -> None:
         self._config = config
+        self._index = index
         self._threshold = config.settings.alias_threshold
         self._quote_threshold = config.settings.quote_threshold
         self._by_kind: dict[str, NameIndex] = {}
@@ -66,9 +68,10 @@ class QuoteEvidence:
         value: Value | None,
         prop: Property,
         language: str | None,
+        written: object = None,
     ) -> Evidence:
-        """The evidence of `quote`, looked for in `text`, for `value` of `prop`; `language` is
-        the source's (or the project's)."""
+        """The evidence of `quote`, looked for in `text`, for `value` of `prop`, written in the
+        claim as `written`; `language` is the source's (or the project's)."""
         match = text.find(quote, self._quote_threshold)
         if quote is None:
             return Evidence(match)
@@ -82,7 +85,7 @@ class QuoteEvidence:
             return misquoted
         if match.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE) or value is None:
             return Evidence(match)
-        mention = self._mention(said, value, prop, languages)
+        mention = self._mention(said, value, prop, languages, written)
         return Evidence(match, unmentioned=mention.message if mention is not None else None)
 
     def _misquoted(
@@ -130,7 +133,12 @@ class QuoteEvidence:
         )
 
     def _mention(
-        self, quote: str, value: Value, prop: Property, languages: Sequence[str]
+        self,
+        quote: str,
+        value: Value,
+        prop: Property,
+        languages: Sequence[str],
+        written: object = None,
     ) -> Mention | None:
         """Whether `quote` mentions `value`; None for the types not checked."""
         if isinstance(value, DateValue):
@@ -148,6 +156,10 @@ class QuoteEvidence:
         else:
             return None
         kind = prop.kind or ""
+        as_written = self._written_in(normalise(quote), kind, written)
+        ids = [entity_id for entity_id in ids if entity_id not in as_written]
+        if not ids:
+            return Mention()
         index = self._kind_index(kind)
         entities = self._config.entities.get(kind, {})
         missing = [
@@ -163,6 +175,18 @@ class QuoteEvidence:
         ]
         return Mention(tuple(missing))
 
+    def _written_in(self, folded: str, kind: str, written: object) -> set[str]:
+        """The entities whose name, as the claim wrote it, the folded quote holds as whole
+        words: the name the value was read from needs no other search."""
+        names = written if isinstance(written, (list, tuple)) else (written,)
+        found: set[str] = set()
+        for name in names:
+            if isinstance(name, str) and holds_words(folded, normalise(name)):
+                match = self._index.resolve(kind, name)
+                if isinstance(match, NameMatch):
+                    found.add(match.entity.id)
+        return found
+
     def _kind_index(self, kind: str) -> NameIndex:
         if kind not in self._by_kind:
             self._by_kind[kind] = NameIndex(
@@ -173,6 +197,22 @@ class QuoteEvidence:
                 }
             )
         return self._by_kind[kind]
+
+
+def holds_words(folded: str, words: str) -> bool:
+    """True when `words` stand in `folded` as whole words: neither run on from a letter or
+    digit before them nor into one after them."""
+    if not words:
+        return False
+    at = folded.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        ):
+            return True
+        at = folded.find(words, at + 1)
+    return False
 
 
 def _misquoted(match: QuoteMatch, said: str, misquote: Misquote) -> Evidence:

@@ -275,7 +275,7 @@ class _ProjectReader(Checker):
     def all_claims(
         self, config: Config, index: EntityIndex, sources: Mapping[str, Source]
     ) -> Iterator[Claim]:
-        evidence = QuoteEvidence(config)
+        evidence = QuoteEvidence(config, index)
         for path in self.files(CLAIMS_DIR, ".yaml"):
             name = self.name(path)
             source = sources.get(path.stem)
@@ -392,6 +392,7 @@ class _ProjectReader(Checker):
             value,
             prop,
             source.language or reader.config.language,
+            raw.get("value"),
         )
         self.check_quote(raw, quote, found, source)
         if value is None or (prop.subject and subject is None):

@@ -264,3 +264,22 @@ def test_a_contradiction_says_its_time_and_the_tolerance_that_applied(make_proje
         "  contradicting: 6 February 2023: almashhad 371 ≠ pledgetimes about 1,300 (±2 %)"
         in output.splitlines()
     ), output
+
+
+def test_a_name_the_quote_holds_as_the_claim_wrote_it_is_mentioned(make_project, run) -> None:
+    """The name a value was read from, standing in the quote, needs no other search: a name
+    written family name first, which a close spelling took as its entity, is mentioned."""
+    config = (
+        "title: Names\nlanguage: en\nentities:\n  person:\n"
+        "    hu-pm: {label: Viktor Orbán}\n    sk-pm: {label: Robert Fico}\n"
+        "topics:\n  talks:\n    properties:\n      host: {type: entity, kind: person}\n"
+    )
+    text = "The talks were hosted by Orbán Viktor in Budapest."
+    claims = "- topic: talks\n  property: host\n  value: Orbán Viktor\n"
+    claims += '  quote: "hosted by Orbán Viktor in Budapest"\n'
+    root = make_project(
+        claims={"s": claims}, config=config, **{"sources__s.md": source(text, "en")}
+    )
+    result = run("check", "--project", root)
+    assert "taken as person 'hu-pm'" in result.output, result.output
+    assert "[value-not-in-quote]" not in result.output, result.output
