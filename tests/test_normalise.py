@@ -71,6 +71,14 @@ def test_character_fold_matches_the_whole_string_fold(text: str) -> None:
     assert normalise(text) == _reference(text)
 
 
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=4))
+def test_the_spread_fold_is_the_fold_table_character_by_character(texts) -> None:
+    from reconcile.normalise import _FOLD, _spread
+
+    for text in texts:  # each text teaches the fold table characters the next one may reuse
+        assert _spread(text) == text.translate(_FOLD)
+
+
 @given(arabic_and_latin)
 def test_offsets_point_back_into_the_text(text: str) -> None:
     folded, origin = normalise_with_offsets(text)
