@@ -22,6 +22,7 @@ import shutil
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
+from itertools import repeat
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -100,19 +101,22 @@ def encode(obj: Any) -> Any:
     raise _Uncacheable(type(obj).__name__)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def decode(data: Any) -> Any:
     """The object `encode` made `data` of; ValueError, TypeError or KeyError if it is not one."""
-    if not isinstance(data, list):
-        if isinstance(data, dict):
-            raise ValueError("a mapping where none is written")
+    if type(data) in _SCALARS:
         return data
+    if not isinstance(data, list):
+        raise ValueError("a mapping where none is written")
     tag = data[0]
     if tag == "t":
-        return tuple(map(decode, data[1:]))
+        return tuple([item if type(item) in _SCALARS else decode(item) for item in data[1:]])
     if tag == "d":
-        kind = _known()[data[1]]
-        if not dataclasses.is_dataclass(kind):
-            raise ValueError(data[1])
+        kind = _dataclasses().get(data[1])
+        if kind is None:
+            raise ValueError(f"{data[1]!r} is no class an entry may build")
         return kind(*map(decode, data[2:]))
     if tag == "e":
         kind = _known()[data[1]]
@@ -132,6 +136,16 @@ def decode(data: Any) -> Any:
     if tag == "f":
         return Fraction(data[1], data[2])
     raise ValueError(f"unknown tag {tag!r}")
+
+
+_DATACLASSES: dict[str, type] = {}
+
+
+def _dataclasses() -> dict[str, type]:
+    """The known classes an entry may build from its fields: the dataclasses among them."""
+    if not _DATACLASSES:
+        _DATACLASSES.update((n, k) for n, k in _known().items() if dataclasses.is_dataclass(k))
+    return _DATACLASSES
 
 
 class ClaimsCache:
@@ -243,28 +257,43 @@ def _kind(column: list[Any]) -> str:
 
 
 def _claims(data: dict[str, Any], name: str) -> list[Any]:
-    """The claims `_claims_data` wrote; an exception when they are not that."""
+    """The claims `_claims_data` wrote; an exception when they are not that. Built a column at
+    a time: each field's cells are decoded by one comprehension, and the claims made by one map."""
     kinds = data["fields"]
     if len(kinds) != len(dataclasses.fields(model.Claim)) - 2:
         raise ValueError("another model")
-    source = str(data["source"])
     table = [decode(item) for item in data["table"]]
-    make = model.Claim
+    rows = data["rows"]
+    if not rows:
+        return []
+    lines, columns, *cells = zip(*rows, strict=True)
+    if len(cells) != len(kinds):
+        raise ValueError("another model")
+    places = list(map(Place, repeat(name), map(int, lines), map(int, columns)))
+    fields = [_column(kind, column, table) for kind, column in zip(kinds, cells, strict=True)]
+    return list(map(model.Claim, repeat(str(data["source"])), places, *fields))
+
+
+def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any]:
+    """One field's values, from its cells in the rows."""
+    if kind == "plain":
+        return cells
+    if kind == "ref":
+        return [None if cell is None else table[cell] for cell in cells]
+    if kind != "quote":
+        raise ValueError(f"unknown field kind {kind!r}")
     match = model.QuoteMatch
-    claims = []
-    for row in data["rows"]:
-        fields: list[Any] = [source, Place(name, int(row[0]), int(row[1]))]
-        for kind, field in zip(kinds, row[2:], strict=True):
-            if field is None or kind == "plain":
-                fields.append(field)
-            elif kind == "ref":
-                fields.append(table[field])
-            else:
-                status, flat, score, found = field
-                spans = tuple(zip(flat[::2], flat[1::2], strict=True))
-                fields.append(match(_STATUSES[status], spans, score, found))
-        claims.append(make(*fields))
-    return claims
+    return [
+        None
+        if cell is None
+        else match(
+            _STATUSES[cell[0]],
+            tuple(zip(cell[1][::2], cell[1][1::2], strict=True)),
+            cell[2],
+            cell[3],
+        )
+        for cell in cells
+    ]
 
 
 def _problem_data(problem: Problem) -> list[Any]:
