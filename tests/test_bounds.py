@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile.model import QuoteStatus
 from reconcile.quotes import MAX_ELLIPSIS_PARTS, MAX_QUOTE_CHARS, SourceText
@@ -75,6 +77,17 @@ def test_a_quote_of_5000_ellipses_is_bounded(megabyte) -> None:
     assert seconds < 4
     assert match.status is QuoteStatus.MISSING
     assert MAX_ELLIPSIS_PARTS < 5000
+
+
+@given(st.text(alphabet=".…a ", max_size=40))
+def test_a_quote_is_cut_into_as_many_parts_as_it_has_ellipses(quote: str) -> None:
+    from reconcile.quotes import _ELLIPSIS, quote_limit_problem
+
+    parts = len(_ELLIPSIS.split(quote))
+    assert parts == len(_ELLIPSIS.findall(quote)) + 1
+    assert (quote_limit_problem(quote) is None) == (parts <= MAX_ELLIPSIS_PARTS)
+    many = quote * 40  # past the limit whenever the quote has two ellipses
+    assert (quote_limit_problem(many) is None) == (len(_ELLIPSIS.split(many)) <= MAX_ELLIPSIS_PARTS)
 
 
 def test_a_quote_too_long_is_a_warning_in_check(make_project) -> None:
