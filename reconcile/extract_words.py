@@ -179,13 +179,31 @@ def word_hits(sentence: Sentence, words: Iterable[str]) -> list[int]:
 
 def find_choices(sentence: Sentence, choices: Sequence[tuple[str, tuple[str, ...]]]) -> list[Found]:
     """Each place a choice is named: by its own id (underscores as spaces) or its words, in
-    any of the forms `choice_forms` gives them."""
-    found: list[Found] = []
+    any of the forms `choice_forms` gives them, each spanning the tokens of its words. The
+    longer phrase decides: a word inside another choice's longer words is not that choice
+    ("لم تقطع" is maintained, not a denied "تقطع"; "did not withdraw", "не вышла")."""
+    longest: dict[tuple[str, int], int] = {}  # (choice, start): end
     for choice, words in choices:
         forms = (f for w in (choice.replace("_", " "), *words) for f in choice_forms(w))
-        for hit in word_hits(sentence, dict.fromkeys(forms)):
-            found.append(Found(choice, hit, hit + 1))
-    return sorted(found, key=lambda f: f.start)
+        for form in dict.fromkeys(forms):
+            length = len(tokens(form))
+            for hit in word_hits(sentence, [form]):
+                longest[choice, hit] = max(longest.get((choice, hit), 0), hit + length)
+    found = [Found(choice, start, end) for (choice, start), end in longest.items()]
+    return sorted(
+        (f for f in found if not any(_inside(f, other) for other in found)),
+        key=lambda f: f.start,
+    )
+
+
+def _inside(word: Found, other: Found) -> bool:
+    """Whether `word` lies within the longer words of another choice."""
+    return (
+        other.value != word.value
+        and other.start <= word.start
+        and word.end <= other.end
+        and other.end - other.start > word.end - word.start
+    )
 
 
 _ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a]+$")

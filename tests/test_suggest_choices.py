@@ -129,6 +129,36 @@ def test_a_denied_choice_gives_another(
     assert _statuses(tmp_path, sentence) == statuses
 
 
+_STAYED = {
+    "status": {
+        **_STATUS["status"],
+        "choices": {
+            "member": ["member", "عضو", "член"],
+            "withdrawn": ["withdrew", "suspended", "انسحبت", "вышла"],
+            "stayed": ["not suspended", "لم تنسحب", "не вышла"],
+        },
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("Georgia has not suspended its part in the treaty.", {"georgia": "stayed"}),
+        ("Georgia suspended its part in the treaty.", {"georgia": "withdrawn"}),
+        ("لم تنسحب جورجيا من المعاهدة.", {"georgia": "stayed"}),
+        ("انسحبت جورجيا من المعاهدة.", {"georgia": "withdrawn"}),
+        ("Грузия не вышла из договора.", {"georgia": "stayed"}),
+        ("Грузия вышла из договора.", {"georgia": "withdrawn"}),
+    ],
+)  # fmt: skip
+def test_a_choice_whose_words_hold_another_choices_word_is_read_whole(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    found = suggest_claims(sentence, _config(tmp_path, _STAYED), year=2020)
+    assert {s.subject: s.value for s in found} == statuses
+
+
 _THREE = {"azerbaijan": "withdrawn", "georgia": "withdrawn", "uzbekistan": "withdrawn"}
 
 
