@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from reconcile.extract import Found, Sentence, year_cued
+from reconcile.extract import Found, Sentence, reached_by, year_cued
 from reconcile.extract_words import (
     find_choices,
     find_entity,
@@ -95,7 +95,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
-            options = _in_order(prop, look, options)
+            reached = _reached_first(look, options) if subject is None else options
+            options = _in_order(prop, look, reached)
         best = _as_maximum(prop, options[0])
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         values = [best]
@@ -329,6 +330,22 @@ def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
         if same:
             return same
     return [subject.start]
+
+
+def _reached_first(look: Look, options: list[Found]) -> list[Found]:
+    """The figure a verb of change or of reaching gives the property's words first: what they
+    amount to now ("the list had shrunk to 66", "the toll stood at 89, past the 85 deaths of
+    2018", "ارتفعت الحصيلة إلى 93", "число погибших выросло до 93"), not where they started
+    or what they are compared with. A word of the property must stand before the figure, in
+    its phrase."""
+    found, stops = look.sentence.tokens, look.stops
+
+    def reached(option: Found) -> bool:
+        return reached_by(found, option.start) is not None and any(
+            at < option.start and stops[at] == stops[option.start] for at in (*look.near, *look.own)
+        )
+
+    return sorted(options, key=lambda o: not reached(o))
 
 
 #: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of

@@ -117,6 +117,29 @@ def test_a_number_belongs_to_the_words_of_its_own_clause(
     assert found[:1] == [dead]
 
 
+_MISSING = {
+    "missing": ("number", ["missing", "list", "المفقودين", "القائمة", "пропавших", "список"])
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday 385 people were still missing, but by Friday the list had shrunk to 66.",
+        "385 people were missing on Monday, and the list had fallen to 66 by Friday.",
+        "The number of missing reached 66, against 385 people a week earlier.",
+        "بعد أن ضمت القائمة 385 اسما، تقلص عدد المفقودين إلى 66 شخصا",
+        "وبلغ عدد المفقودين 66، بعد 385 شخصا الأسبوع الماضي",
+        "В понедельник пропавших было 385, к пятнице их список сократился до 66",
+        "Число пропавших достигло 66, неделей ранее в списке было 385 человек",
+    ],
+)
+def test_the_figure_a_verb_of_change_reaches_is_the_value(tmp_path: Path, sentence: str) -> None:
+    config = load_config(_project(tmp_path, _MISSING))
+    found = [s.value for s in suggest_claims(sentence, config) if s.property.id == "missing"]
+    assert found[:1] == [66]
+
+
 def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Path:
     import json
 
