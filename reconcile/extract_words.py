@@ -24,6 +24,7 @@ __all__ = [
     "find_text",
     "has_negation",
     "left_out_of",
+    "names_joined",
     "negated_at",
     "negated_words",
     "word_hits",
@@ -82,7 +83,7 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
         if runs and (
-            _joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
+            names_joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
         ):
             runs[-1].append(hit)
         else:
@@ -141,7 +142,9 @@ def _parallel(found: Sequence[Token], before: tuple[str, int, int], start: int) 
     )
 
 
-def _joined(found: Sequence[Token], end: int, start: int) -> bool:
+def names_joined(found: Sequence[Token], end: int, start: int) -> bool:
+    """Whether the names ending at `end` and starting at `start` are of one list: only
+    commas and words such as "and", "و", "и" stand between."""
     between = [t.text for t in found[end:start]]
     return len(between) <= 3 and all(w in _LIST_LINKS or _is_except(w) for w in between)
 
@@ -262,7 +265,7 @@ def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -
     last_end: int | None = None
     excepted = False
     for entity, start, end in spans:
-        if last_end is None or not _joined(found, last_end, start):
+        if last_end is None or not names_joined(found, last_end, start):
             excepted, last_end = False, start
         excepted = excepted or any(
             ends_with(found, stop, _EXCEPT) for stop in range(max(0, last_end - 2), start + 1)

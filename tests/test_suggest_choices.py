@@ -159,6 +159,30 @@ def test_a_choice_whose_words_hold_another_choices_word_is_read_whole(
     assert {s.subject: s.value for s in found} == statuses
 
 
+_TWO_LISTS = {
+    "russia": "withdrawn",
+    "armenia": "withdrawn",
+    "belarus": "withdrawn",
+    "georgia": "suspended",
+    "azerbaijan": "suspended",
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "انسحبت ثلاث دول من المعاهدة، هي روسيا وأرمينيا وبيلاروسيا، في حين علقت جورجيا"
+        " وأذربيجان مشاركتهما.",
+        "Three states withdrew from the treaty in 1999, namely Russia, Armenia and Belarus,"
+        " while Georgia and Azerbaijan suspended their part.",
+        "Из договора в 1999 году вышли три страны: Россия, Армения и Белоруссия, тогда как"
+        " Грузия и Азербайджан приостановили участие.",
+    ],
+)
+def test_a_list_of_subjects_takes_the_choice_written_with_it(tmp_path: Path, sentence: str) -> None:
+    assert _statuses(tmp_path, sentence) == _TWO_LISTS
+
+
 _THREE = {"azerbaijan": "withdrawn", "georgia": "withdrawn", "uzbekistan": "withdrawn"}
 
 
