@@ -23,6 +23,7 @@ __all__ = [
     "find_quoted",
     "find_text",
     "has_negation",
+    "joining_verb",
     "left_out_of",
     "names_joined",
     "negated_at",
@@ -207,6 +208,37 @@ def _inside(word: Found, other: Found) -> bool:
         and word.end <= other.end
         and other.end - other.start > word.end - word.start
     )
+
+
+#: Verbs by which a subject joins others in a state (the start of each of their forms):
+#: joined, signed, acceded, ratified; انضم, وقّع على, صادق; присоединилась, подписала,
+#: ратифицировала, вступила. They name no choice: the state joined is the one the others are
+#: in ("Yemen and the Maldives joined the boycott", "انضمت إلى الاتفاقية كل من جورجيا").
+JOINING_VERBS = tuple(
+    normalise(w)
+    for w in (
+        "join", "signed", "signs", "sign on", "acced", "ratif",
+        "انضم", "تنضم", "ينضم", "صادق", "تصادق", "يصادق",
+        "присоедин", "подписа", "ратифиц", "вступил", "вступи",
+    )
+)  # fmt: skip
+#: The Arabic verb of signing (وقّع) is also "it happened" (وقع الزلزال): it signs only with
+#: the "على" of what is signed after it, in its clause.
+_SIGNED = tuple(normalise(w) for w in ("وقع", "توقع", "يوقع"))
+_SIGNED_ON = normalise("على")
+
+
+def joining_verb(found: Sequence[Token]) -> int | None:
+    """Where the first verb of joining or signing of the sentence stands, if it has one."""
+    for at, token in enumerate(found):
+        stems = arabic_stems(token.text)
+        if any(stem.startswith(JOINING_VERBS) for stem in stems):
+            return at
+        if any(stem in _SIGNED or stem[:-1] in _SIGNED for stem in stems):
+            _, end = _clause(found, at)
+            if any(t.text == _SIGNED_ON for t in found[at + 1 : end]):
+                return at
+    return None
 
 
 _ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a]+$")

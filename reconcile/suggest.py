@@ -29,7 +29,7 @@ from reconcile.extract import (
     stop_counts,
     without_possessives,
 )
-from reconcile.extract_words import entity_spans, left_out_of
+from reconcile.extract_words import entity_spans, joining_verb, left_out_of
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.numerals import language_key
@@ -98,8 +98,9 @@ THRESHOLD = 0.2
 #: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
 MAX_PER_SENTENCE = 4
-#: What entities named after "except", "all but", "باستثناء", "кроме" weigh as a word of a
-#: per-entity choice of their kind: the sentence says those left out take another choice.
+#: What entities named after "except", "all but", "باستثناء", "кроме", or in a sentence with a
+#: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
+#: sentence says those left out take another choice, and those who join the others' one.
 LEFT_OUT = 0.75
 #: How many properties of a sentence get their values read, the best first.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
@@ -337,8 +338,12 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     words = np.zeros(len(context.properties), dtype=np.float64)
     for key, hits in read.cues.items():
         words[table.index[key]] = max(map(itemgetter(1), hits))
-    for kind in {e.split(":", 1)[0] for e in left_out_of(read.parsed.tokens, read.spans)}:
-        # "all but Azerbaijan, Georgia and Uzbekistan renewed": a status of those left out
+    signalled = left_out_of(read.parsed.tokens, read.spans)
+    if joining_verb(read.parsed.tokens) is not None:
+        signalled |= {entity for entity, _, _ in read.spans}
+    for kind in {e.split(":", 1)[0] for e in signalled}:
+        # "all but Azerbaijan, Georgia and Uzbekistan renewed", "Georgia joined the treaty":
+        # a status of those left out, or of those who join
         if kind in table.choices:
             words[table.choices[kind]] += LEFT_OUT
     if context.precedent.sources:
