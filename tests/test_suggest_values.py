@@ -219,6 +219,23 @@ def test_up_to_after_a_verb_of_change_is_the_figure_reached(
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
+        ("استمرت الحرب ثلاث سنوات ونصفا", [3.5]),
+        ("دامت المفاوضات 4 أشهر ونصف", [4.5]),
+        ("وصل 3 أشخاص ونصف المجموعة", [3]),  # half of the group
+        ("the talks lasted two and a half years", [2.5]),
+        ("the talks lasted two years and a half", [2.5]),
+        ("переговоры длились два с половиной года", [2.5]),
+    ],
+)
+def test_and_a_half_after_a_number_adds_a_half(sentence: str, values: list[object]) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
         ("تجاوز عدد ضحايا الزلزال الذي هز الإقليم ألفي قتيل", [{"min": 2000}]),
         ("فقد تجاوز عدد الوفيات الموثقة رسميا 4 آلاف", [{"min": 4000}]),
         ("تجاوز عدد الضحايا المعلن، بحسب الوزارة، 300", [300]),  # another clause
