@@ -236,6 +236,24 @@ def test_and_a_half_after_a_number_adds_a_half(sentence: str, values: list[objec
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
+        ("في ختام القمة الحادية والأربعين", [41]),
+        ("افتتحت الدورة الثالثة والعشرون للمجلس", [23]),
+        ("at the close of the forty-first summit", [41]),
+        ("the twenty-second session opened", [22]),
+        ("the second session opened", []),  # a lone ordinal ranks: it is no number
+        ("на сорок первом саммите", [41]),
+        ("открылась двадцать вторая сессия", [22]),
+    ],
+)
+def test_a_compound_ordinal_is_its_number(sentence: str, values: list[object]) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
         ("تجاوز عدد ضحايا الزلزال الذي هز الإقليم ألفي قتيل", [{"min": 2000}]),
         ("فقد تجاوز عدد الوفيات الموثقة رسميا 4 آلاف", [{"min": 4000}]),
         ("تجاوز عدد الضحايا المعلن، بحسب الوزارة، 300", [300]),  # another clause
