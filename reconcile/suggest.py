@@ -277,7 +277,7 @@ def suggest_claims(
         for base, index, prop in _promising(scored, _budget(precedent, len(text)))
         for suggestion in _suggestions(reads[index], prop, base, context)
     ]
-    return _chosen(found, precedent, len(text))
+    return _chosen(found, precedent, len(text), _headline(text))
 
 
 @dataclass(frozen=True, eq=False)
@@ -489,11 +489,35 @@ def _bounds(value: object) -> list[float]:
     return []
 
 
-def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
+#: The most words a headline has.
+HEADLINE_WORDS = 30
+
+
+def _headline(text: str) -> int | None:
+    """The line of the article's headline: its first line, when more follow, it is short and
+    it ends with no full stop or other mark that ends a sentence ("Death toll reaches 93, the
+    worst US wildfire in over a century", "الحصيلة تتجاوز ألفي قتيل.. المغرب يعلن الحداد")."""
+    lines = text.split("\n")
+    at = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if at is None or at == len(lines) - 1:
+        return None
+    first = lines[at].strip().rstrip("\"'»”)]")
+    if not first or first[-1] in _PUNCTUATION or len(first.split()) > HEADLINE_WORDS:
+        return None
+    return at + 1
+
+
+def _chosen(
+    found: list[Suggestion], precedent: Precedent, length: int, headline: int | None = None
+) -> list[Suggestion]:
     """The suggestions kept, best first: one per (property, subject, value), a few properties
     per sentence (one per subject it names for a per-entity property), and no more in all than
-    BUDGET times what the other sources claim for an article of this length."""
+    BUDGET times what the other sources claim for an article of this length. A headline says
+    again what the article's body says: a suggestion of it that a sentence of the body also
+    makes is that sentence's, the words a claim would quote."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
+    in_body = {s.key for s in found if s.line != headline}
+    found = [s for s in found if s.line != headline or s.key not in in_body]
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []
     seen: set[tuple[str, str, str | None, str]] = set()

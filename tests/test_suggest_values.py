@@ -140,6 +140,27 @@ def test_the_figure_a_verb_of_change_reaches_is_the_value(tmp_path: Path, senten
     assert found[:1] == [66]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Death toll reaches 93\n\nThe number of people killed rose to 93 on Sunday.",
+         "The number of people killed rose to 93 on Sunday."),
+        ("ارتفاع الحصيلة إلى 93 قتيلا\n\nقتل 93 شخصا في الحرائق يوم الأحد.",
+         "قتل 93 شخصا في الحرائق يوم الأحد."),
+        ("Число погибших достигло 93\n\nВ воскресенье погибли 93 человека.",
+         "В воскресенье погибли 93 человека."),
+        ("Death toll reaches 93\n\nRescuers kept searching the ruins.",
+         "Death toll reaches 93"),  # what only the headline says is the headline's
+    ],
+)  # fmt: skip
+def test_what_the_headline_and_the_body_both_say_is_the_bodys(
+    tmp_path: Path, text: str, quoted: str
+) -> None:
+    config = load_config(_project(tmp_path, _TOLLS))
+    found = [s.sentence for s in suggest_claims(text, config) if s.property.id == "dead"]
+    assert found == [quoted]
+
+
 def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Path:
     import json
 
