@@ -191,6 +191,7 @@ def _learnt(tmp_path: Path) -> tuple[Config, Precedent]:
     (tmp_path / "sources").mkdir()
     (tmp_path / "claims").mkdir()
     text = "Russia and Armenia are members of the treaty. Uzbekistan withdrew in 1999."
+    text += " The weather was fine that year." * 20  # long: a sentence after it gets a budget of 5
     (tmp_path / "sources" / "earlier.md").write_text(
         f"---\npublished: 2020\n---\n{text}\n", encoding="utf-8"
     )
@@ -224,6 +225,25 @@ def test_those_who_join_or_sign_take_the_state_the_others_are_in(
     found = suggest_claims(sentence, config, precedent, year=2020)
     statuses = {s.subject: s.value for s in found if s.property.id == "status"}
     assert statuses == {"georgia": "member", "azerbaijan": "member"}
+
+
+_ALL_SIX = dict.fromkeys(_COUNTRIES, "withdrawn")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia, Armenia, Belarus, Georgia, Azerbaijan and Uzbekistan withdrew from the treaty.",
+        "انسحبت روسيا وأرمينيا وبيلاروسيا وجورجيا وأذربيجان وأوزبكستان من المعاهدة.",
+        "Россия, Армения, Белоруссия, Грузия, Азербайджан и Узбекистан вышли из договора.",
+    ],
+)
+def test_a_choice_given_to_a_list_counts_once_toward_the_articles_budget(
+    tmp_path: Path, sentence: str
+) -> None:
+    config, precedent = _learnt(tmp_path)
+    found = suggest_claims(sentence, config, precedent, year=2020)
+    assert {s.subject: s.value for s in found if s.property.id == "status"} == _ALL_SIX
 
 
 @pytest.mark.parametrize(
