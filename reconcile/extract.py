@@ -442,12 +442,34 @@ def find_numbers(
             at_least, at_most = _bound_after(found, mention.end, following)
         if not at_least and not at_most and not bound:
             at_least = _exceeded(found, mention.start, numbers)
+        half = _half_after(found, mention.end, following)
+        if half:  # "ثلاث سنوات ونصفا", "two and a half years", "два с половиной года"
+            written = value = _plain(value + 0.5)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
         numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
+
+
+#: "And a half" after a number, or after the noun it counts: "two and a half years", "two
+#: years and a half", "ثلاث سنوات ونصفا", "два с половиной года".
+_HALF = phrases("and a half", "ونصف", "ونصفا", "с половиной")
+
+
+def _half_after(found: Sequence[Token], end: int, following: object) -> bool:
+    """Whether "and a half" follows the number ending at `end`, or the noun after it, in its
+    phrase and before the next number ("ونصف المجموعة" is half of the group, not a half)."""
+    stop = getattr(following, "start", len(found))
+    for start in (end, end + 1):
+        if start >= min(stop, len(found)) or found[start - 1].stop:
+            return False
+        length = _starting(found, start, _HALF)
+        if length:
+            after = found[start + length].text if start + length < len(found) else ""
+            return not after.startswith("ال")
+    return False
 
 
 #: Nouns that, written just after a verb of exceeding, make it bound the first figure of its
@@ -481,6 +503,8 @@ _CHANGE_STEMS = tuple(
         "fall", "dropp", "declin", "ارتفع", "ترتفع", "يرتفع", "قفز", "تقفز", "يقفز", "تراجع",
         "انخفض", "زاد", "вырос", "возрос", "увеличил", "сократил", "снизил", "уменьшил", "упал",
         "упа", "подня", "подскочил", "повысил", "понизил", "дорос",
+        "shrank", "shrunk", "shrink", "narrow", "stood", "stand", "swell", "swollen", "doubl",
+        "تقلص", "تراجعت", "استقر", "وصل", "سقط", "сжал", "остановил", "удвоил",
     )
 )  # fmt: skip
 
@@ -499,6 +523,42 @@ def _changed_to(found: Sequence[Token], bound: int) -> bool:
         if any(stem.startswith(_CHANGE_STEMS) for stem in arabic_stems(found[at].text)):
             return True
     return False
+
+
+#: The words that link a verb of change to the figure it reaches: "rose to", "stood at",
+#: "ارتفعت إلى", "استقرت عند", "выросло до", "сократилось до".
+_REACHED_LINKS = frozenset(normalise(w) for w in ("to", "at", "إلى", "حتى", "عند", "до", "на"))
+#: The stems of verbs that reach a figure with no link: "reached 93", "بلغت الحصيلة 93",
+#: "достигло 93", "составило 93".
+_REACH_STEMS = tuple(
+    normalise(stem)
+    for stem in ("reach", "total", "بلغ", "تبلغ", "يبلغ", "وصل", "достиг", "достигл", "состав")
+)
+#: How many words may stand between a verb and the figure it reaches (Arabic puts the noun
+#: there: "بلغت حصيلة القتلى 93", "ارتفعت الحصيلة إلى 93").
+_REACHED_REACH = 3
+
+
+def reached_by(found: Sequence[Token], start: int) -> int | None:
+    """Where the verb of change or of reaching stands whose figure begins at token `start`
+    (with the "to", "до", "حتى" it may be read with), in its phrase ("the toll rose to 93",
+    "the list had shrunk to 66", "بلغت الحصيلة 93", "число погибших выросло до 93"); None
+    when no such verb reaches it."""
+    linked = False
+    while start < len(found) and found[start].text in _REACHED_LINKS | {"up"}:
+        start, linked = start + 1, True
+    for at in range(start - 1, max(-1, start - 2 - _REACHED_REACH), -1):
+        if at < start - 1 and found[at].stop:
+            return None
+        if found[at].text in _REACHED_LINKS:
+            linked = linked or at == start - 1
+            continue
+        stems = arabic_stems(found[at].text)
+        if any(stem.startswith(_REACH_STEMS) for stem in stems) or (
+            linked and any(stem.startswith(_CHANGE_STEMS) for stem in stems)
+        ):
+            return at
+    return None
 
 
 def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[int, int]:

@@ -23,7 +23,9 @@ __all__ = [
     "find_quoted",
     "find_text",
     "has_negation",
+    "joining_verb",
     "left_out_of",
+    "names_joined",
     "negated_at",
     "negated_words",
     "word_hits",
@@ -82,7 +84,7 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
         if runs and (
-            _joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
+            names_joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
         ):
             runs[-1].append(hit)
         else:
@@ -141,7 +143,9 @@ def _parallel(found: Sequence[Token], before: tuple[str, int, int], start: int) 
     )
 
 
-def _joined(found: Sequence[Token], end: int, start: int) -> bool:
+def names_joined(found: Sequence[Token], end: int, start: int) -> bool:
+    """Whether the names ending at `end` and starting at `start` are of one list: only
+    commas and words such as "and", "و", "и" stand between."""
     between = [t.text for t in found[end:start]]
     return len(between) <= 3 and all(w in _LIST_LINKS or _is_except(w) for w in between)
 
@@ -179,13 +183,62 @@ def word_hits(sentence: Sentence, words: Iterable[str]) -> list[int]:
 
 def find_choices(sentence: Sentence, choices: Sequence[tuple[str, tuple[str, ...]]]) -> list[Found]:
     """Each place a choice is named: by its own id (underscores as spaces) or its words, in
-    any of the forms `choice_forms` gives them."""
-    found: list[Found] = []
+    any of the forms `choice_forms` gives them, each spanning the tokens of its words. The
+    longer phrase decides: a word inside another choice's longer words is not that choice
+    ("لم تقطع" is maintained, not a denied "تقطع"; "did not withdraw", "не вышла")."""
+    longest: dict[tuple[str, int], int] = {}  # (choice, start): end
     for choice, words in choices:
         forms = (f for w in (choice.replace("_", " "), *words) for f in choice_forms(w))
-        for hit in word_hits(sentence, dict.fromkeys(forms)):
-            found.append(Found(choice, hit, hit + 1))
-    return sorted(found, key=lambda f: f.start)
+        for form in dict.fromkeys(forms):
+            length = len(tokens(form))
+            for hit in word_hits(sentence, [form]):
+                longest[choice, hit] = max(longest.get((choice, hit), 0), hit + length)
+    found = [Found(choice, start, end) for (choice, start), end in longest.items()]
+    return sorted(
+        (f for f in found if not any(_inside(f, other) for other in found)),
+        key=lambda f: f.start,
+    )
+
+
+def _inside(word: Found, other: Found) -> bool:
+    """Whether `word` lies within the longer words of another choice."""
+    return (
+        other.value != word.value
+        and other.start <= word.start
+        and word.end <= other.end
+        and other.end - other.start > word.end - word.start
+    )
+
+
+#: Verbs by which a subject joins others in a state (the start of each of their forms):
+#: joined, signed, acceded, ratified; انضم, وقّع على, صادق; присоединилась, подписала,
+#: ратифицировала, вступила. They name no choice: the state joined is the one the others are
+#: in ("Yemen and the Maldives joined the boycott", "انضمت إلى الاتفاقية كل من جورجيا").
+JOINING_VERBS = tuple(
+    normalise(w)
+    for w in (
+        "join", "signed", "signs", "sign on", "acced", "ratif",
+        "انضم", "تنضم", "ينضم", "صادق", "تصادق", "يصادق",
+        "присоедин", "подписа", "ратифиц", "вступил", "вступи",
+    )
+)  # fmt: skip
+#: The Arabic verb of signing (وقّع) is also "it happened" (وقع الزلزال): it signs only with
+#: the "على" of what is signed after it, in its clause.
+_SIGNED = tuple(normalise(w) for w in ("وقع", "توقع", "يوقع"))
+_SIGNED_ON = normalise("على")
+
+
+def joining_verb(found: Sequence[Token]) -> int | None:
+    """Where the first verb of joining or signing of the sentence stands, if it has one."""
+    for at, token in enumerate(found):
+        stems = arabic_stems(token.text)
+        if any(stem.startswith(JOINING_VERBS) for stem in stems):
+            return at
+        if any(stem in _SIGNED or stem[:-1] in _SIGNED for stem in stems):
+            _, end = _clause(found, at)
+            if any(t.text == _SIGNED_ON for t in found[at + 1 : end]):
+                return at
+    return None
 
 
 _ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a]+$")
@@ -244,7 +297,7 @@ def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -
     last_end: int | None = None
     excepted = False
     for entity, start, end in spans:
-        if last_end is None or not _joined(found, last_end, start):
+        if last_end is None or not names_joined(found, last_end, start):
             excepted, last_end = False, start
         excepted = excepted or any(
             ends_with(found, stop, _EXCEPT) for stop in range(max(0, last_end - 2), start + 1)

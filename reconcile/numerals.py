@@ -367,7 +367,54 @@ def _number_words(language: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     table.extend(
         (value, (normalise(word),)) for word, value in EXTRA_NUMBER_WORDS.get(language, {}).items()
     )
+    table.extend(_compound_ordinals(language))
     return tuple(table)
+
+
+#: Arabic ordinal units (masculine, feminine) and tens, as compound ordinals write them:
+#: "الحادية والأربعين", "الثالث والعشرون".
+_AR_ORDINAL_UNITS = (
+    ("الحادي", "الحادية"), ("الثاني", "الثانية"), ("الثالث", "الثالثة"), ("الرابع", "الرابعة"),
+    ("الخامس", "الخامسة"), ("السادس", "السادسة"), ("السابع", "السابعة"), ("الثامن", "الثامنة"),
+    ("التاسع", "التاسعة"),
+)  # fmt: skip
+_AR_TENS = ("العشر", "الثلاث", "الأربع", "الخمس", "الست", "السبع", "الثمان", "التسع")
+#: The case endings of a Russian ordinal's last word: первый, первого, первой, первую …
+_RU_ORDINAL_ENDINGS = ("ый", "ой", "ий", "ого", "ому", "ом", "ая", "ую", "ое", "ые", "ых", "ым")
+
+
+def _compound_ordinals(language: str) -> list[tuple[int, tuple[str, ...]]]:
+    """The ordinals of 21 to 99 that are not tens, which write a number a text means ("the
+    forty-first summit", "القمة الحادية والأربعين", "сорок первый саммит"); a lone ordinal
+    ("first", "second") ranks, it is no number."""
+    table: list[tuple[int, tuple[str, ...]]] = []
+    compound = [n for n in range(21, 100) if n % 10]
+    if language == "ar":
+        for n in compound:
+            tens = _AR_TENS[n // 10 - 2]
+            for unit in _AR_ORDINAL_UNITS[n % 10 - 1]:
+                for ending in ("ين", "ون"):
+                    table.append((n, _phrase_key(normalise(f"{unit} و{tens}{ending}"))))
+        return table
+    from num2words import num2words
+
+    for n in compound:
+        try:
+            key = _phrase_key(normalise(num2words(n, lang=language, to="ordinal")))
+        except (NotImplementedError, OverflowError, TypeError):
+            return []
+        if len(key) < 2:
+            continue
+        table.append((n, key))
+        if language == "ru":
+            stem = next(
+                (key[-1][: -len(e)] for e in ("ыи", "ои", "ии") if key[-1].endswith(e)), None
+            )
+            if stem is not None:
+                table.extend(
+                    (n, (*key[:-1], stem + normalise(ending))) for ending in _RU_ORDINAL_ENDINGS
+                )
+    return table
 
 
 def _phrase_key(folded: str) -> tuple[str, ...]:

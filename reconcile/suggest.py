@@ -29,7 +29,7 @@ from reconcile.extract import (
     stop_counts,
     without_possessives,
 )
-from reconcile.extract_words import entity_spans, left_out_of
+from reconcile.extract_words import entity_spans, joining_verb, left_out_of
 from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.numerals import language_key
@@ -98,8 +98,9 @@ THRESHOLD = 0.2
 #: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
 MAX_PER_SENTENCE = 4
-#: What entities named after "except", "all but", "باستثناء", "кроме" weigh as a word of a
-#: per-entity choice of their kind: the sentence says those left out take another choice.
+#: What entities named after "except", "all but", "باستثناء", "кроме", or in a sentence with a
+#: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
+#: sentence says those left out take another choice, and those who join the others' one.
 LEFT_OUT = 0.75
 #: How many properties of a sentence get their values read, the best first.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
@@ -276,7 +277,7 @@ def suggest_claims(
         for base, index, prop in _promising(scored, _budget(precedent, len(text)))
         for suggestion in _suggestions(reads[index], prop, base, context)
     ]
-    return _chosen(found, precedent, len(text))
+    return _chosen(found, precedent, len(text), _headline(text))
 
 
 @dataclass(frozen=True, eq=False)
@@ -337,8 +338,12 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     words = np.zeros(len(context.properties), dtype=np.float64)
     for key, hits in read.cues.items():
         words[table.index[key]] = max(map(itemgetter(1), hits))
-    for kind in {e.split(":", 1)[0] for e in left_out_of(read.parsed.tokens, read.spans)}:
-        # "all but Azerbaijan, Georgia and Uzbekistan renewed": a status of those left out
+    signalled = left_out_of(read.parsed.tokens, read.spans)
+    if joining_verb(read.parsed.tokens) is not None:
+        signalled |= {entity for entity, _, _ in read.spans}
+    for kind in {e.split(":", 1)[0] for e in signalled}:
+        # "all but Azerbaijan, Georgia and Uzbekistan renewed", "Georgia joined the treaty":
+        # a status of those left out, or of those who join
         if kind in table.choices:
             words[table.choices[kind]] += LEFT_OUT
     if context.precedent.sources:
@@ -484,18 +489,44 @@ def _bounds(value: object) -> list[float]:
     return []
 
 
-def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[Suggestion]:
+#: The most words a headline has.
+HEADLINE_WORDS = 30
+
+
+def _headline(text: str) -> int | None:
+    """The line of the article's headline: its first line, when more follow, it is short and
+    it ends with no full stop or other mark that ends a sentence ("Death toll reaches 93, the
+    worst US wildfire in over a century", "الحصيلة تتجاوز ألفي قتيل.. المغرب يعلن الحداد")."""
+    lines = text.split("\n")
+    at = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if at is None or at == len(lines) - 1:
+        return None
+    first = lines[at].strip().rstrip("\"'»”)]")
+    if not first or first[-1] in _PUNCTUATION or len(first.split()) > HEADLINE_WORDS:
+        return None
+    return at + 1
+
+
+def _chosen(
+    found: list[Suggestion], precedent: Precedent, length: int, headline: int | None = None
+) -> list[Suggestion]:
     """The suggestions kept, best first: one per (property, subject, value), a few properties
     per sentence (one per subject it names for a per-entity property), and no more in all than
-    BUDGET times what the other sources claim for an article of this length."""
+    BUDGET times what the other sources claim for an article of this length (a choice given
+    to a list of subjects counting once, see `_statement`). A headline says
+    again what the article's body says: a suggestion of it that a sentence of the body also
+    makes is that sentence's, the words a claim would quote."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
+    in_body = {s.key for s in found if s.line != headline}
+    found = [s for s in found if s.line != headline or s.key not in in_body]
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []
+    statements: set[tuple[object, ...]] = set()  # what counts toward the budget
     seen: set[tuple[str, str, str | None, str]] = set()
     per_sentence: dict[tuple[int, str], set[tuple[str, str]]] = {}
     per_property: dict[tuple[str, str, str | None], int] = {}
     for suggestion in found:
-        if suggestion.score < THRESHOLD or len(kept) >= budget:
+        if suggestion.score < THRESHOLD or len(statements) >= budget:
             break
         place = (suggestion.line, suggestion.sentence)
         group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
@@ -505,10 +536,22 @@ def _chosen(found: list[Suggestion], precedent: Precedent, length: int) -> list[
         if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
             continue
         seen.add(suggestion.key)
+        statements.add(_statement(suggestion))
         told.add(group[:2])
         per_property[group] = per_property.get(group, 0) + 1
         kept.append(suggestion)
     return kept
+
+
+def _statement(suggestion: Suggestion) -> tuple[object, ...]:
+    """What a suggestion counts as toward the article's budget: a choice a sentence gives
+    several subjects is one statement, however many subjects it names ("استجابت لعروض أربع
+    دول، هي إسبانيا والمملكة المتحدة وقطر والإمارات": accepted), as it is one property of the
+    sentence."""
+    if suggestion.property.type is PropertyType.CHOICE and suggestion.subject is not None:
+        prop = suggestion.property
+        return (suggestion.line, suggestion.sentence, prop.topic, prop.id, suggestion.value)
+    return suggestion.key
 
 
 def _per_property(precedent: Precedent, prop: Property) -> int:

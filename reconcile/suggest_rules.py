@@ -10,11 +10,12 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from reconcile.extract import Found, Sentence, year_cued
+from reconcile.extract import Found, Sentence, reached_by, year_cued
 from reconcile.extract_words import (
     find_choices,
     find_entity,
     left_out_of,
+    names_joined,
 )
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
@@ -95,7 +96,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
-            options = _in_order(prop, look, options)
+            reached = _reached_first(look, options) if subject is None else options
+            options = _in_order(prop, look, reached)
         best = _as_maximum(prop, options[0])
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         values = [best]
@@ -197,11 +199,13 @@ PAIR_REACH = 20
 
 
 def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) -> dict[int, Found]:
-    """For a per-entity number or date whose sentence names several subjects and several
-    values, each subject's own value, by where the subject starts (see `paired`)."""
+    """For a per-entity number, date or choice whose sentence names several subjects and
+    several values, each subject's own value, by where the subject starts (see `paired`)."""
     named = [s for s in subjects if s is not None]
-    if len(named) < 2 or prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+    if len(named) < 2 or prop.type not in _ENUMERATED:
         return {}
+    if prop.type is PropertyType.CHOICE:
+        return _choices_paired(prop, look, named)
     values = look.numbers if prop.type is PropertyType.NUMBER else look.dates
     words = look.sentence.words()
     # "the six-party Nation Alliance": a number joined to a word qualifies a name, it is no
@@ -212,21 +216,38 @@ def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) ->
     return paired(named, values, look.stops)
 
 
+def _choices_paired(prop: Property, look: Look, named: Sequence[Found]) -> dict[int, Found]:
+    """Each list of subjects takes the choice written with it, not the one nearest each of its
+    names: "انسحبت ثلاث دول، هي روسيا وأرمينيا وبيلاروسيا، في حين علقت جورجيا عضويتها" (the
+    three withdrew), "Russia, Armenia and Belarus withdrew, while Georgia suspended"."""
+    words = dict(prop.choice_words)
+    choices = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
+    if len(choices) < 2:
+        return {}
+    found = look.sentence.tokens
+    return paired(named, choices, look.stops, lambda end, start: names_joined(found, end, start))
+
+
 _JOINED = re.compile(r"\w-[^\W\d_]")
+_ENUMERATED = frozenset({PropertyType.NUMBER, PropertyType.DATE, PropertyType.CHOICE})
 
 
 def paired(
-    subjects: Sequence[Found], values: Sequence[Found], stops: Sequence[int]
+    subjects: Sequence[Found],
+    values: Sequence[Found],
+    stops: Sequence[int],
+    joined: Callable[[int, int], bool] | None = None,
 ) -> dict[int, Found]:
     """Subjects and values of an enumeration paired in the order both are written ("AKP 268,
     CHP 169 and MHP 50"; "1,604 in Al Haouz and 976 in Taroudant"): each subject, or list of
     subjects with no value between them, gets at most one value and no value two of them, as
     many as can get one within PAIR_REACH, and among such pairings the one whose values stand
     nearest their subjects. Keyed by where each paired subject starts; empty when the
-    subjects are one list."""
+    subjects are one list. `joined` (end, start), when given, also tells where a list of
+    names ends: "Russia, Armenia and Belarus, while Georgia and Azerbaijan" are two."""
     taken = {at for s in subjects for at in range(s.start, s.end)}
     spots = sorted((v for v in values if v.start not in taken), key=lambda v: v.start)
-    people = _lists(subjects, spots)
+    people = _lists(subjects, spots, joined)
     if len(people) < 2:
         return {}
 
@@ -256,13 +277,22 @@ def paired(
     return found
 
 
-def _lists(subjects: Sequence[Found], values: Sequence[Found]) -> list[list[Found]]:
-    """The subjects in the order written, those with no value between them as one list, which
-    shares its value ("Azerbaijan, Belarus and Georgia signed the next year")."""
+def _lists(
+    subjects: Sequence[Found],
+    values: Sequence[Found],
+    joined: Callable[[int, int], bool] | None = None,
+) -> list[list[Found]]:
+    """The subjects in the order written, those with no value between them (and `joined`, when
+    given) as one list, which shares its value ("Azerbaijan, Belarus and Georgia signed the
+    next year")."""
     lists: list[list[Found]] = []
     for subject in sorted(subjects, key=lambda s: s.start):
         last = lists[-1][-1] if lists else None
-        if last is not None and not any(last.end <= v.start < subject.start for v in values):
+        if (
+            last is not None
+            and not any(last.end <= v.start < subject.start for v in values)
+            and (joined is None or joined(last.end, subject.start))
+        ):
             lists[-1].append(subject)
         else:
             lists.append([subject])
@@ -329,6 +359,22 @@ def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
         if same:
             return same
     return [subject.start]
+
+
+def _reached_first(look: Look, options: list[Found]) -> list[Found]:
+    """The figure a verb of change or of reaching gives the property's words first: what they
+    amount to now ("the list had shrunk to 66", "the toll stood at 89, past the 85 deaths of
+    2018", "ارتفعت الحصيلة إلى 93", "число погибших выросло до 93"), not where they started
+    or what they are compared with. A word of the property must stand before the figure, in
+    its phrase."""
+    found, stops = look.sentence.tokens, look.stops
+
+    def reached(option: Found) -> bool:
+        return reached_by(found, option.start) is not None and any(
+            at < option.start and stops[at] == stops[option.start] for at in (*look.near, *look.own)
+        )
+
+    return sorted(options, key=lambda o: not reached(o))
 
 
 #: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from reconcile.extract import Sentence
-from reconcile.extract_words import choice_forms, find_choices, negated_at
-from reconcile.load import load_config
+from reconcile.extract_words import choice_forms, find_choices, joining_verb, negated_at
+from reconcile.load import load_config, load_project
 from reconcile.model import Config
+from reconcile.precedent import Precedent, precedent_of
 from reconcile.suggest import suggest_claims
 
 _COUNTRIES = {
@@ -127,6 +128,136 @@ def test_a_denied_choice_gives_another(
     tmp_path: Path, sentence: str, statuses: dict[str, str]
 ) -> None:
     assert _statuses(tmp_path, sentence) == statuses
+
+
+_STAYED = {
+    "status": {
+        **_STATUS["status"],
+        "choices": {
+            "member": ["member", "عضو", "член"],
+            "withdrawn": ["withdrew", "suspended", "انسحبت", "вышла"],
+            "stayed": ["not suspended", "لم تنسحب", "не вышла"],
+        },
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ("Georgia has not suspended its part in the treaty.", {"georgia": "stayed"}),
+        ("Georgia suspended its part in the treaty.", {"georgia": "withdrawn"}),
+        ("لم تنسحب جورجيا من المعاهدة.", {"georgia": "stayed"}),
+        ("انسحبت جورجيا من المعاهدة.", {"georgia": "withdrawn"}),
+        ("Грузия не вышла из договора.", {"georgia": "stayed"}),
+        ("Грузия вышла из договора.", {"georgia": "withdrawn"}),
+    ],
+)  # fmt: skip
+def test_a_choice_whose_words_hold_another_choices_word_is_read_whole(
+    tmp_path: Path, sentence: str, statuses: dict[str, str]
+) -> None:
+    found = suggest_claims(sentence, _config(tmp_path, _STAYED), year=2020)
+    assert {s.subject: s.value for s in found} == statuses
+
+
+_TWO_LISTS = {
+    "russia": "withdrawn",
+    "armenia": "withdrawn",
+    "belarus": "withdrawn",
+    "georgia": "suspended",
+    "azerbaijan": "suspended",
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "انسحبت ثلاث دول من المعاهدة، هي روسيا وأرمينيا وبيلاروسيا، في حين علقت جورجيا"
+        " وأذربيجان مشاركتهما.",
+        "Three states withdrew from the treaty in 1999, namely Russia, Armenia and Belarus,"
+        " while Georgia and Azerbaijan suspended their part.",
+        "Из договора в 1999 году вышли три страны: Россия, Армения и Белоруссия, тогда как"
+        " Грузия и Азербайджан приостановили участие.",
+    ],
+)
+def test_a_list_of_subjects_takes_the_choice_written_with_it(tmp_path: Path, sentence: str) -> None:
+    assert _statuses(tmp_path, sentence) == _TWO_LISTS
+
+
+def _learnt(tmp_path: Path) -> tuple[Config, Precedent]:
+    """The project of `_config` with one earlier source whose claims make "member" the status
+    claimed most, and what it teaches."""
+    _config(tmp_path)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    text = "Russia and Armenia are members of the treaty. Uzbekistan withdrew in 1999."
+    text += " The weather was fine that year." * 20  # long: a sentence after it gets a budget of 5
+    (tmp_path / "sources" / "earlier.md").write_text(
+        f"---\npublished: 2020\n---\n{text}\n", encoding="utf-8"
+    )
+    claims = [
+        {"topic": "m", "property": "status", "subject": subject, "value": value, "quote": quote}
+        for subject, value, quote in (
+            ("russia", "member", "Russia and Armenia are members of the treaty"),
+            ("armenia", "member", "Russia and Armenia are members of the treaty"),
+            ("uzbekistan", "withdrawn", "Uzbekistan withdrew in 1999"),
+        )
+    ]
+    (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps(claims), encoding="utf-8")
+    project = load_project(tmp_path)
+    return project.config, precedent_of(project, "new")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Georgia and Azerbaijan joined the treaty in 1994.",
+        "انضمت إلى المعاهدة عام 1994 كل من جورجيا وأذربيجان.",
+        "وقعت جورجيا وأذربيجان على المعاهدة عام 1993.",
+        "Грузия и Азербайджан присоединились к договору в 1994 году.",
+        "Грузия и Азербайджан подписали договор в 1993 году.",
+    ],
+)
+def test_those_who_join_or_sign_take_the_state_the_others_are_in(
+    tmp_path: Path, sentence: str
+) -> None:
+    config, precedent = _learnt(tmp_path)
+    found = suggest_claims(sentence, config, precedent, year=2020)
+    statuses = {s.subject: s.value for s in found if s.property.id == "status"}
+    assert statuses == {"georgia": "member", "azerbaijan": "member"}
+
+
+_ALL_SIX = dict.fromkeys(_COUNTRIES, "withdrawn")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia, Armenia, Belarus, Georgia, Azerbaijan and Uzbekistan withdrew from the treaty.",
+        "انسحبت روسيا وأرمينيا وبيلاروسيا وجورجيا وأذربيجان وأوزبكستان من المعاهدة.",
+        "Россия, Армения, Белоруссия, Грузия, Азербайджан и Узбекистан вышли из договора.",
+    ],
+)
+def test_a_choice_given_to_a_list_counts_once_toward_the_articles_budget(
+    tmp_path: Path, sentence: str
+) -> None:
+    config, precedent = _learnt(tmp_path)
+    found = suggest_claims(sentence, config, precedent, year=2020)
+    assert {s.subject: s.value for s in found if s.property.id == "status"} == _ALL_SIX
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("وقعت جورجيا على المعاهدة", 0),
+        ("وقع الزلزال في جورجيا", None),  # it happened: no "على" of what is signed
+        ("Georgia signed the treaty", 1),
+        ("Georgia left the treaty", None),
+        ("Грузия вступила в союз", 1),
+    ],
+)  # fmt: skip
+def test_a_verb_of_joining_or_signing(sentence: str, verb: int | None) -> None:
+    assert joining_verb(Sentence.of(sentence).tokens) == verb
 
 
 _THREE = {"azerbaijan": "withdrawn", "georgia": "withdrawn", "uzbekistan": "withdrawn"}

@@ -117,6 +117,50 @@ def test_a_number_belongs_to_the_words_of_its_own_clause(
     assert found[:1] == [dead]
 
 
+_MISSING = {
+    "missing": ("number", ["missing", "list", "المفقودين", "القائمة", "пропавших", "список"])
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday 385 people were still missing, but by Friday the list had shrunk to 66.",
+        "385 people were missing on Monday, and the list had fallen to 66 by Friday.",
+        "The number of missing reached 66, against 385 people a week earlier.",
+        "بعد أن ضمت القائمة 385 اسما، تقلص عدد المفقودين إلى 66 شخصا",
+        "وبلغ عدد المفقودين 66، بعد 385 شخصا الأسبوع الماضي",
+        "В понедельник пропавших было 385, к пятнице их список сократился до 66",
+        "Число пропавших достигло 66, неделей ранее в списке было 385 человек",
+    ],
+)
+def test_the_figure_a_verb_of_change_reaches_is_the_value(tmp_path: Path, sentence: str) -> None:
+    config = load_config(_project(tmp_path, _MISSING))
+    found = [s.value for s in suggest_claims(sentence, config) if s.property.id == "missing"]
+    assert found[:1] == [66]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Death toll reaches 93\n\nThe number of people killed rose to 93 on Sunday.",
+         "The number of people killed rose to 93 on Sunday."),
+        ("ارتفاع الحصيلة إلى 93 قتيلا\n\nقتل 93 شخصا في الحرائق يوم الأحد.",
+         "قتل 93 شخصا في الحرائق يوم الأحد."),
+        ("Число погибших достигло 93\n\nВ воскресенье погибли 93 человека.",
+         "В воскресенье погибли 93 человека."),
+        ("Death toll reaches 93\n\nRescuers kept searching the ruins.",
+         "Death toll reaches 93"),  # what only the headline says is the headline's
+    ],
+)  # fmt: skip
+def test_what_the_headline_and_the_body_both_say_is_the_bodys(
+    tmp_path: Path, text: str, quoted: str
+) -> None:
+    config = load_config(_project(tmp_path, _TOLLS))
+    found = [s.sentence for s in suggest_claims(text, config) if s.property.id == "dead"]
+    assert found == [quoted]
+
+
 def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Path:
     import json
 
@@ -188,6 +232,41 @@ def test_names_written_besides_a_list_belong_to_it(sentence: str) -> None:
 def test_up_to_after_a_verb_of_change_is_the_figure_reached(
     sentence: str, values: list[object]
 ) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("استمرت الحرب ثلاث سنوات ونصفا", [3.5]),
+        ("دامت المفاوضات 4 أشهر ونصف", [4.5]),
+        ("وصل 3 أشخاص ونصف المجموعة", [3]),  # half of the group
+        ("the talks lasted two and a half years", [2.5]),
+        ("the talks lasted two years and a half", [2.5]),
+        ("переговоры длились два с половиной года", [2.5]),
+    ],
+)
+def test_and_a_half_after_a_number_adds_a_half(sentence: str, values: list[object]) -> None:
+    parsed = Sentence.of(sentence)
+    found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [f.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("في ختام القمة الحادية والأربعين", [41]),
+        ("افتتحت الدورة الثالثة والعشرون للمجلس", [23]),
+        ("at the close of the forty-first summit", [41]),
+        ("the twenty-second session opened", [22]),
+        ("the second session opened", []),  # a lone ordinal ranks: it is no number
+        ("на сорок первом саммите", [41]),
+        ("открылась двадцать вторая сессия", [22]),
+    ],
+)
+def test_a_compound_ordinal_is_its_number(sentence: str, values: list[object]) -> None:
     parsed = Sentence.of(sentence)
     found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
     assert [f.value for f in found] == values

@@ -78,10 +78,11 @@ class ChoiceRule(Rule):
         return words.view(value.choice)
 
     def find(self, prop: Property, look: SentenceLook) -> list[Any]:
-        """The choice whose words stand nearest; else the choice of the most similar quote of
-        another source."""
+        """The choice whose words stand nearest; else, after a verb of joining or signing,
+        the choice other sources claim most (the state the others are in); else the choice
+        of the most similar quote of another source."""
         from reconcile.extract import Found, nearest
-        from reconcile.extract_words import find_choices, has_negation, negated_at
+        from reconcile.extract_words import find_choices, has_negation, joining_verb, negated_at
 
         words = dict(prop.choice_words)
         found = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
@@ -95,6 +96,11 @@ class ChoiceRule(Rule):
                 if other is not None:
                     return [replace(first, value=other), *ordered[1:]]
             return ordered
+        joined = joining_verb(look.sentence.tokens) if prop.subject else None
+        if joined is not None and look.known.choices:  # "Yemen joined the boycott"
+            state = most_claimed(prop.choices, look.known.choices)
+            if state is not None:
+                return [Found(state, joined, joined + 1)]
         if look.quote is not None and isinstance(look.quote.value, ChoiceValue):
             at = look.near[0] if look.near else 0
             return [Found(look.quote.value.choice, at, at + 1)]
