@@ -11,7 +11,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import overload
 
@@ -93,28 +93,39 @@ def _replaceable(char: str) -> bool:
 
 #: Distinct characters not folded as `casefold` folds them up to which each is replaced in turn.
 _FEW_ODD = 24
+#: A pattern of the characters the fold table has met is rebuilt as the table grows, but only
+#: after as many uses as the table holds characters divided by this: a text that teaches the
+#: table one new character at each use cannot make every use rebuild it.
+_USES_PER_REBUILD = 64
 
 
-def _odd() -> re.Pattern[str]:
-    """A pattern of any character but those met so far whose fold is theirs by `casefold`
-    (and that `casefold` leaves alone once folded, so that case-folding after replacing the
-    others is the fold)."""
-    global _odd_pattern, _odd_count
-    if _odd_count != len(_FOLD):
-        _odd_count = len(_FOLD)
-        plain = sorted(
-            chr(c)
-            for c, folded in _FOLD.items()
-            if folded == chr(c).casefold() and folded.casefold() == folded
-        )
-        _odd_pattern = re.compile(
-            "[^" + "".join(map(re.escape, plain)) + "]" if plain else "(?s:.)"
-        )
-    return _odd_pattern
+class _AllBut:
+    """A pattern of any character but those the fold table has met and `plain` accepts (a
+    character not yet met is matched). A pattern left behind by the table only matches more
+    characters than it needs to, which its users allow for."""
+
+    def __init__(self, plain: Callable[[str, str], bool]) -> None:
+        self._plain = plain
+        self._pattern = re.compile("(?s:.)")
+        self._size = 0
+        self._uses = 0
+
+    def __call__(self) -> re.Pattern[str]:
+        self._uses += 1
+        if len(_FOLD) != self._size and self._uses * _USES_PER_REBUILD >= self._size:
+            self._size, self._uses = len(_FOLD), 0
+            kept = sorted(chr(c) for c, folded in _FOLD.items() if self._plain(chr(c), folded))
+            self._pattern = re.compile(
+                "[^" + "".join(map(re.escape, kept)) + "]" if kept else "(?s:.)"
+            )
+        return self._pattern
 
 
-_odd_pattern = re.compile("(?s:.)")
-_odd_count = 0
+#: Any character but those whose fold is theirs by `casefold`, and that `casefold` leaves
+#: alone once folded (so that case-folding after replacing the others is the fold).
+_odd = _AllBut(lambda char, folded: folded == char.casefold() and folded.casefold() == folded)
+#: Any character but those known to fold to exactly one.
+_unfamiliar = _AllBut(lambda char, folded: len(folded) == 1)
 
 
 def folded_length(text: str) -> int:
@@ -125,22 +136,6 @@ def folded_length(text: str) -> int:
         if folded != 1:
             length += (folded - 1) * text.count(char)
     return length
-
-
-def _unfamiliar() -> re.Pattern[str]:
-    """A pattern of any character but those met so far that fold to exactly one."""
-    global _unfamiliar_pattern, _folded_count
-    if _folded_count != len(_FOLD):
-        _folded_count = len(_FOLD)
-        even = sorted(chr(c) for c, folded in _FOLD.items() if len(folded) == 1)
-        _unfamiliar_pattern = re.compile(
-            "[^" + "".join(map(re.escape, even)) + "]" if even else "(?s:.)"
-        )
-    return _unfamiliar_pattern
-
-
-_unfamiliar_pattern = re.compile("(?s:.)")  # until a character is known to fold to one
-_folded_count = 0
 
 
 def _fold_with_offsets_by_character(text: str) -> tuple[str, list[int]]:

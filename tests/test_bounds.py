@@ -81,6 +81,15 @@ def test_a_quote_of_5000_ellipses_is_bounded(megabyte) -> None:
     assert MAX_ELLIPSIS_PARTS < 5000
 
 
+def test_quotes_that_each_bring_a_new_character_fold_in_linear_time() -> None:
+    from reconcile.normalise import _FOLD, normalise
+
+    texts = [f"quote {n} holds {chr(0x4E00 + n)} and É" for n in range(20_000)]
+    folded, seconds = _timed(lambda: [normalise(text) for text in texts])
+    assert folded == [" ".join(text.translate(_FOLD).split()) for text in texts]
+    assert seconds < 10  # rebuilding the pattern of known characters at every quote took minutes
+
+
 @given(st.text(alphabet=".…a ", max_size=40))
 def test_a_quote_is_cut_into_as_many_parts_as_it_has_ellipses(quote: str) -> None:
     from reconcile.quotes import _ELLIPSIS, quote_limit_problem
