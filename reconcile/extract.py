@@ -19,6 +19,7 @@ from reconcile.calendar_words import (
     relative_at,
     shifted,
 )
+from reconcile.extract_verbs import changed_to
 from reconcile.normalise import normalise
 from reconcile.numerals import number_words, read_numbers
 from reconcile.wordforms import Token, arabic_stems, tokens
@@ -429,7 +430,7 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
-        if at_most and not at_least and _changed_to(found, mention.start - at_most):
+        if at_most and not at_least and changed_to(found, mention.start - at_most):
             bound = at_most  # "выросло до 8574" is the figure reached, not a maximum
             at_most = 0
         else:
@@ -492,73 +493,6 @@ def _exceeded(found: Sequence[Token], start: int, before: Sequence[Found]) -> in
         if found[at].text in _COUNT_NOUNS and _matched(found, at, _AT_LEAST) == 1:
             return 1
     return 0
-
-
-#: The stems of verbs of change: "up to", "до", "حتى" after them write the figure reached
-#: ("the toll rose up to 300", "число погибших выросло до 8574"), not a maximum.
-_CHANGE_STEMS = tuple(
-    normalise(stem)
-    for stem in (
-        "rose", "risen", "rise", "climb", "jump", "increas", "grew", "grown", "soar", "fell",
-        "fall", "dropp", "declin", "ارتفع", "ترتفع", "يرتفع", "قفز", "تقفز", "يقفز", "تراجع",
-        "انخفض", "زاد", "вырос", "возрос", "увеличил", "сократил", "снизил", "уменьшил", "упал",
-        "упа", "подня", "подскочил", "повысил", "понизил", "дорос",
-        "shrank", "shrunk", "shrink", "narrow", "stood", "stand", "swell", "swollen", "doubl",
-        "تقلص", "تراجعت", "استقر", "وصل", "سقط", "сжал", "остановил", "удвоил",
-    )
-)  # fmt: skip
-
-
-#: How many words before a bound a verb of change may stand (Arabic puts the noun between:
-#: "ارتفعت الحصيلة حتى 2000").
-_CHANGE_REACH = 2
-
-
-def _changed_to(found: Sequence[Token], bound: int) -> bool:
-    """True when a verb of change is written just before a bound at token `bound`, in its
-    phrase."""
-    for at in range(bound - 1, max(-1, bound - 1 - _CHANGE_REACH), -1):
-        if found[at].stop:
-            return False
-        if any(stem.startswith(_CHANGE_STEMS) for stem in arabic_stems(found[at].text)):
-            return True
-    return False
-
-
-#: The words that link a verb of change to the figure it reaches: "rose to", "stood at",
-#: "ارتفعت إلى", "استقرت عند", "выросло до", "сократилось до".
-_REACHED_LINKS = frozenset(normalise(w) for w in ("to", "at", "إلى", "حتى", "عند", "до", "на"))
-#: The stems of verbs that reach a figure with no link: "reached 93", "بلغت الحصيلة 93",
-#: "достигло 93", "составило 93".
-_REACH_STEMS = tuple(
-    normalise(stem)
-    for stem in ("reach", "total", "بلغ", "تبلغ", "يبلغ", "وصل", "достиг", "достигл", "состав")
-)
-#: How many words may stand between a verb and the figure it reaches (Arabic puts the noun
-#: there: "بلغت حصيلة القتلى 93", "ارتفعت الحصيلة إلى 93").
-_REACHED_REACH = 3
-
-
-def reached_by(found: Sequence[Token], start: int) -> int | None:
-    """Where the verb of change or of reaching stands whose figure begins at token `start`
-    (with the "to", "до", "حتى" it may be read with), in its phrase ("the toll rose to 93",
-    "the list had shrunk to 66", "بلغت الحصيلة 93", "число погибших выросло до 93"); None
-    when no such verb reaches it."""
-    linked = False
-    while start < len(found) and found[start].text in _REACHED_LINKS | {"up"}:
-        start, linked = start + 1, True
-    for at in range(start - 1, max(-1, start - 2 - _REACHED_REACH), -1):
-        if at < start - 1 and found[at].stop:
-            return None
-        if found[at].text in _REACHED_LINKS:
-            linked = linked or at == start - 1
-            continue
-        stems = arabic_stems(found[at].text)
-        if any(stem.startswith(_REACH_STEMS) for stem in stems) or (
-            linked and any(stem.startswith(_CHANGE_STEMS) for stem in stems)
-        ):
-            return at
-    return None
 
 
 def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[int, int]:

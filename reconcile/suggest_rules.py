@@ -10,7 +10,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from reconcile.extract import Found, Sentence, reached_by, year_cued
+from reconcile.extract import Found, Sentence, year_cued
+from reconcile.extract_verbs import reached_by
 from reconcile.extract_words import (
     find_choices,
     find_entity,

@@ -25,6 +25,7 @@ RULES = {
     "misquote",
     "evidence",
     "extract",
+    "extract_verbs",
     "extract_words",
 }
 READING = {
