@@ -15,6 +15,7 @@ from reconcile.load import load_config, load_project
 from reconcile.model import Config
 from reconcile.precedent import Precedent, precedent_of
 from reconcile.suggest import suggest_claims
+from writes import one_topic_project
 
 _COUNTRIES = {
     "russia": {"label": "Russia", "aliases": ["روسيا", "Россия"]},
@@ -42,14 +43,7 @@ _STATUS = {
 
 def _config(tmp_path: Path, properties: dict[str, object] = _STATUS) -> Config:
     """A project of the countries and `properties`, loaded."""
-    config = {
-        "title": "t",
-        "language": "en",
-        "entities": {"country": _COUNTRIES},
-        "topics": {"m": {"properties": properties}},
-    }
-    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
-    return load_config(tmp_path)
+    return load_config(one_topic_project(tmp_path, "country", _COUNTRIES, properties, "m"))
 
 
 def _statuses(tmp_path: Path, sentence: str) -> dict[str | None, object]:

@@ -13,6 +13,7 @@ from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_co
 from reconcile.load import load_config
 from reconcile.suggest import suggest_claims
 from reconcile.suggest_rules import paired
+from writes import one_topic_project
 
 LANGUAGES = ("ar", "en", "ru")
 
@@ -24,14 +25,7 @@ _PARTIES = {
 
 
 def _project(tmp_path: Path, properties: dict[str, dict[str, object]]) -> Path:
-    config = {
-        "title": "t",
-        "language": "en",
-        "entities": {"party": _PARTIES},
-        "topics": {"t": {"properties": properties}},
-    }
-    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
-    return tmp_path
+    return one_topic_project(tmp_path, "party", _PARTIES, properties)
 
 
 _SEATS = {

@@ -43,6 +43,20 @@ def new_project(tmp_path: Path) -> Path:
     return root
 
 
+def one_topic_project(
+    root: Path, kind: str, entities: dict[str, Any], properties: dict[str, Any], topic: str = "t"
+) -> Path:
+    """A project of one entity kind and one topic's `properties`: its reconcile.yaml only."""
+    config = {
+        "title": "t",
+        "language": "en",
+        "entities": {kind: entities},
+        "topics": {topic: {"properties": properties}},
+    }
+    (root / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    return root
+
+
 def check_json(root: Path) -> tuple[int, dict[str, Any]]:
     result = run("check", "--project", root, "--format", "json")
     return result.exit_code, json.loads(result.output)
