@@ -83,7 +83,7 @@ def suggest_for_source(
     """The suggestions for sources/ID.md, leaving out what claims/ID.yaml holds already, and
     the text of them as commented-out claims; with `cache`, claims are read through
     `.reconcile/cache/`."""
-    project = load_project(root, cache=cache)
+    project = load_project(root, cache=cache, quotes=cache)
     source = project.sources.get(source_id)
     if source is None:
         name = f"{SOURCES_DIR}/{source_id}.md"
@@ -178,9 +178,11 @@ def _config(root: Path, problems: list[Problem]) -> Config | None:
 
 def _precedent(root: Path, source_id: str, cache: bool) -> tuple[Precedent | None, bool | None]:
     """What the other sources claim; and True, False for a first article, None when the
-    project's claims do not load."""
+    project's claims do not load. Suggestions learn nothing from whether a quote is found, so
+    without the cache the quotes are not looked for; with it, they are, and what is read fills
+    the cache for the next check."""
     try:
-        project = load_project(root, cache=cache)
+        project = load_project(root, cache=cache, quotes=cache)
     except ReconcileError:
         return None, None
     precedent = precedent_of(project, source_id)

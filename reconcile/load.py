@@ -23,6 +23,7 @@ from reconcile.model import (
     Claim,
     Config,
     Project,
+    QuoteMatch,
     QuoteStatus,
     Resolution,
     Source,
@@ -72,17 +73,25 @@ if TYPE_CHECKING:
 
 
 def load_project(
-    root: Path | str = ".", *, resolutions_text: str | None = None, cache: bool = False
+    root: Path | str = ".",
+    *,
+    resolutions_text: str | None = None,
+    cache: bool = False,
+    quotes: bool = True,
 ) -> Project:
     """Load and validate the project in `root`.
 
     Raises ReconcileError with every problem found when any of them is an error; otherwise
     the project's warnings are in `Project.problems`. `resolutions_text`, when given, is read
     in place of resolutions.yaml: a draft checked before it is written. With `cache`, each
-    claims file's result is kept in, and taken from, the project's `.reconcile/cache/`.
+    claims file's result is kept in, and taken from, the project's `.reconcile/cache/`. With
+    `quotes=False`, quotes are not looked for in their sources (unless the cache holds a file's
+    result): each claim's `quote_match` is left absent and no quote is warned of, as what only
+    learns from the claims (add-source) needs; such a project is never to be reported on.
     """
     reader = _ProjectReader(Path(root), resolutions_text)
     reader.use_cache = cache
+    reader.weigh_quotes = quotes
     project = reader.load()
     if project is None or reader.failed:
         raise ReconcileError(reader.problems)
@@ -96,6 +105,7 @@ class _ProjectReader(Checker):
         self.resolutions_text = resolutions_text
         self.real_root = real_path(root) or root.absolute()
         self.use_cache = False
+        self.weigh_quotes = True
         self.cache: ClaimsCache | None = None
 
     def load(self) -> Project | None:
@@ -311,7 +321,7 @@ class _ProjectReader(Checker):
                 return stored[0]
         before = len(self.problems)
         claims = self.read_claims(path, name, source, config, index, evidence)
-        if cache is not None and claims is not None:
+        if cache is not None and claims is not None and self.weigh_quotes:
             cache.put(key, claims, self.problems[before:])
         return claims or []
 
@@ -349,7 +359,7 @@ class _ProjectReader(Checker):
             return []
         if not self.expect(raw, YamlList, Place(name), "a claims file"):
             return []
-        text = SourceText(source.text)
+        text = SourceText(source.text) if self.weigh_quotes else None
         reader = ClaimFields(self, config, index)
         claims = []
         for item, place in zip(raw, raw.places, strict=True):
@@ -363,10 +373,11 @@ class _ProjectReader(Checker):
         raw: Any,
         place: Place,
         source: Source,
-        text: SourceText,
+        text: SourceText | None,
         reader: ClaimFields,
         evidence: QuoteEvidence,
     ) -> Claim | None:
+        """The claim `raw` gives; its quote weighed against `text`, when there is one."""
         if not self.expect(raw, YamlMap, place, "a claim"):
             return None
         complete = self.fields(raw, CLAIM_FIELDS, ("topic", "property", "value"), "a claim")
@@ -386,15 +397,17 @@ class _ProjectReader(Checker):
                 )
             )
         quote = self.text_field(raw, "quote", "a claim")
-        found = evidence.weigh(
-            quote,
-            text,
-            value,
-            prop,
-            source.language or reader.config.language,
-            raw.get("value"),
-        )
-        self.check_quote(raw, quote, found, source)
+        found = Evidence(QuoteMatch(QuoteStatus.ABSENT))
+        if text is not None:
+            found = evidence.weigh(
+                quote,
+                text,
+                value,
+                prop,
+                source.language or reader.config.language,
+                raw.get("value"),
+            )
+            self.check_quote(raw, quote, found, source)
         if value is None or (prop.subject and subject is None):
             return None
         if prop.temporal and as_of is None:

@@ -90,7 +90,8 @@ def _copy_without(root: Path, source_id: str, into: Path) -> Path:
 def suggestions_leaving_out(root: Path, source_id: str) -> tuple[Project, list[Suggestion]]:
     """The suggestions for one source of the project at `root`, learnt from the others."""
     with tempfile.TemporaryDirectory() as folder:
-        project = load_project(_copy_without(root, source_id, Path(folder)))
+        # as add-source --no-cache reads them: the quotes not looked for
+        project = load_project(_copy_without(root, source_id, Path(folder)), quotes=False)
     source = project.sources[source_id]
     year = _year(source.published.edtf) if source.published else None
     suggestions = suggest_claims(

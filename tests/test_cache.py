@@ -104,3 +104,23 @@ def test_cache_clear(project: Path) -> None:
     assert not (project / CACHE_DIR).exists()
     result = CliRunner().invoke(cli, ["cache", "clear", "--project", str(project)])
     assert result.exit_code == 0 and "no cache" in result.output
+
+
+def test_claims_read_without_their_quotes_are_never_cached(project: Path) -> None:
+    from reconcile.load import load_project
+    from reconcile.model import QuoteStatus
+
+    claims = sorted((project / "claims").glob("*.yaml"))[0]
+    text = claims.read_text(encoding="utf-8")
+    at = text.index("quote: ") + len("quote: ") + 12
+    claims.write_text(text[:at] + "زززز " + text[at:], encoding="utf-8")  # a quote not quite right
+    light = load_project(project, cache=True, quotes=False)
+    assert not entries(project)  # an entry holds what a check needs, or there is none
+    assert {c.quote_match.status for c in light.claims} == {QuoteStatus.ABSENT}
+    assert not [p for p in light.problems if p.code.startswith("quote-")]
+    full = load_project(project, cache=True)
+    assert [p for p in full.problems if p.code.startswith("quote-")]
+    assert len(entries(project)) == len(list((project / "claims").glob("*.yaml")))
+    assert [c.value for c in light.claims] == [c.value for c in full.claims]
+    cached = load_project(project, cache=True, quotes=False)  # entries, when there, are whole
+    assert [c.quote_match for c in cached.claims] == [c.quote_match for c in full.claims]
