@@ -59,10 +59,13 @@ DEVELOPED_ON = {
     "ar-morocco": ROOT / "benchmarks/projects/ar-morocco",
     "en-wildfire": ROOT / "benchmarks/projects/en-wildfire",
     "ar-gulf": ROOT / "benchmarks/projects/ar-gulf",
-}
-HELD_OUT = {
     "en-grain": ROOT / "benchmarks/projects/en-grain",
     "ar-iraq-vote": ROOT / "benchmarks/projects/ar-iraq-vote",
+}
+HELD_OUT = {
+    "en-otis": ROOT / "benchmarks/projects/en-otis",
+    "ar-beijing-deal": ROOT / "benchmarks/projects/ar-beijing-deal",
+    "ru-orsk-flood": ROOT / "benchmarks/projects/ru-orsk-flood",
 }
 
 
