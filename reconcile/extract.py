@@ -21,7 +21,14 @@ from reconcile.calendar_words import (
 )
 from reconcile.extract_verbs import changed_to
 from reconcile.normalise import normalise
-from reconcile.numerals import number_words, read_numbers
+from reconcile.numerals import (
+    RANGE_AND,
+    RANGE_LINKS,
+    RANGE_OPENERS,
+    NumberMention,
+    number_words,
+    read_numbers,
+)
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = [
@@ -380,8 +387,8 @@ _AT_MOST_AFTER = phrases(
 )  # fmt: skip
 #: How many words (the noun counted) may stand between a number and a bound after it.
 _BOUND_REACH = 2
-_BETWEEN = phrases("between", "from", "بين", "ما بين", "من", "от")
-_RANGE_LINKS = frozenset(normalise(w) for w in ("and", "to", "و", "الى", "إلى", "до", "и", "-"))
+_BETWEEN = phrases(*RANGE_OPENERS)
+_RANGE_LINKS = RANGE_LINKS | RANGE_AND
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -414,9 +421,14 @@ def find_numbers(
         following = mentions[position + 1] if position + 1 < len(mentions) else None
         if (
             following is not None
-            and ends_with(found, mention.start, _BETWEEN)
-            and following.start - mention.end == 1
-            and found[mention.end].text in _RANGE_LINKS
+            and (
+                (
+                    ends_with(found, mention.start, _BETWEEN)
+                    and following.start - mention.end == 1
+                    and found[mention.end].text in _RANGE_LINKS
+                )
+                or _hyphenated(found, mention, following)
+            )
             and _reading(following.values) > value
         ):
             skip.add(position + 1)
@@ -452,6 +464,15 @@ def find_numbers(
             written = {"max": _plain(value)}
         numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
+
+
+def _hyphenated(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
+    """Whether two numbers are one word, joined by a dash: the range "3-4 million"."""
+    return (
+        second.start == first.end
+        and found[first.end - 1].word == found[second.start].word
+        and not found[first.end - 1].stop
+    )
 
 
 #: "And a half" after a number, or after the noun it counts: "two and a half years", "two

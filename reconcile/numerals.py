@@ -56,6 +56,10 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
         # the dual before the noun it counts drops its ن: ألفي قتيل, مئتي جندي
         "مئتي": 200, "مائتي": 200, "ألفي": 2000, "مليوني": 2_000_000,
         "ملياري": 2 * 10**9,
+        # the dual of a unit of time, or of "time", is itself a count of two: مهلة شهرين
+        "شهران": 2, "شهرين": 2, "يومان": 2, "يومين": 2, "أسبوعان": 2, "أسبوعين": 2,
+        "عامان": 2, "عامين": 2, "سنتان": 2, "سنتين": 2, "ساعتان": 2, "ساعتين": 2,
+        "دقيقتان": 2, "دقيقتين": 2, "ليلتان": 2, "ليلتين": 2, "مرتان": 2, "مرتين": 2,
     },
     "ru": {
         "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одному": 1, "одним": 1, "одном": 1,
@@ -92,6 +96,7 @@ class NumberMention:
     values: frozenset[float]
     start: int  # index of its first token
     end: int  # index after its last token
+    scale: float = 1.0  # the largest scale word in it: 1e6 for "13.5 million"
 
     def means(self, value: float) -> bool:
         """True when one reading of this mention is `value`."""
@@ -162,9 +167,35 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
         if mention is None:
             index += 1
         else:
+            if mentions and _shares_scale(found, mentions[-1], mention):
+                first = mentions[-1]
+                more = {value * mention.scale for value in first.values}
+                mentions[-1] = NumberMention(first.values | more, first.start, first.end)
             mentions.append(mention)
             index = mention.end
     return tuple(mentions)
+
+
+#: Words that open a range, and those that join its bounds ("and" only after an opener).
+RANGE_OPENERS = ("between", "from", "بين", "ما بين", "من", "от", "между")
+RANGE_LINKS = frozenset(normalise(word) for word in ("to", "إلى", "حتى", "до"))
+RANGE_AND = frozenset(normalise(word) for word in ("and", "و", "и"))
+_OPENER_WORDS = frozenset(normalise(opener).split(" ")[-1] for opener in RANGE_OPENERS)
+
+
+def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
+    """Whether the scale word of a range's second bound is its first bound's too: "10 to 15
+    million", "10-15 million", "от 910 до 930 млн", "بين 10 و15 ألفا" (ten million, not ten)."""
+    if first.scale != 1 or second.scale <= 1 or found[first.end - 1].stop:
+        return False
+    opened = first.start > 0 and found[first.start - 1].text in _OPENER_WORDS
+    if second.start == first.end:  # "10-15 million" in one word, "ثلاثة وأربعة آلاف"
+        hyphenated = found[first.end - 1].word == found[second.start].word
+        return hyphenated or (opened and found[second.start].text.startswith("و"))
+    if second.start != first.end + 1:
+        return False
+    link = found[first.end].text
+    return link in RANGE_LINKS or (link in RANGE_AND and opened)
 
 
 @lru_cache(maxsize=65536)
@@ -193,24 +224,30 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> N
             end += 1
         values = {r * scale for r in readings}
         rest = _rest_after_scale(found, end, scale, vocabulary)
-        if rest is not None:  # "42 ألفا و45" is 42045
+        if rest is not None:  # "42 ألفا و45" is 42045, "69 млн 250 тыс." 69,250,000
             values |= {v + extra for v in values for extra in rest.values}
             end = rest.end
-        return NumberMention(frozenset(values), start, end)
+        return NumberMention(frozenset(values), start, end, scale)
     return _words_at(found, start, vocabulary)
 
 
 def _rest_after_scale(
     found: Sequence[Token], end: int, scale: float, vocabulary: _Vocabulary
 ) -> NumberMention | None:
-    """The smaller number joined by "and" after a scale word: the 45 of "42 ألفا و45"."""
-    if scale <= 1 or end + 1 >= len(found) or found[end].text not in CONNECTORS:
+    """The smaller number joined by "and" after a scale word, the 45 of "42 ألفا و45", or
+    written after it with a smaller scale word of its own: the 250 тыс. of "69 млн 250 тыс."."""
+    if scale <= 1 or end >= len(found) or found[end - 1].stop:
         return None
-    if found[end - 1].stop:
+    joined = found[end].text in CONNECTORS
+    if joined and end + 1 >= len(found):
         return None
-    rest = _number_at(found, end + 1, vocabulary)
+    if not joined and not is_digits(found[end].text):
+        return None
+    rest = _number_at(found, end + 1 if joined else end, vocabulary)
     if rest is None or not all(v < scale for v in rest.values):
         return None
+    if not joined and not 1 < rest.scale < scale:
+        return None  # "2 million 500 people" are two numbers
     return rest
 
 
@@ -269,7 +306,10 @@ def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> Nu
             break
     if end == start:
         return None
-    return NumberMention(frozenset({total + current}), start, end)
+    scales = (_scale(token.text, vocabulary) for token in found[start:end])
+    return NumberMention(
+        frozenset({total + current}), start, end, max(filter(None, scales), default=1.0)
+    )
 
 
 def _adds_to(current: float, value: float) -> bool:

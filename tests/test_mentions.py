@@ -143,6 +143,12 @@ NUMBERS_MENTIONED = [
     ("ألفا جندي", 2000, ["ar"]),
     ("واحد وعشرون", 21, ["ar"]),
     ("ثلاثة عشر مليوناً", 13_000_000, ["ar"]),
+    ("أعطيت الحكومة مهلة شهرين", 2, ["ar"]),  # the dual of a unit of time counts two
+    ("خلال الساعتين الأوليين", 2, ["ar"]),
+    ("بعد أسبوعين من الاتفاق", 2, ["ar"]),
+    ("زارها الوزير مرتين", 2, ["ar"]),
+    ("a deadline of two months", 2, ["en"]),
+    ("в течение двух месяцев", 2, ["ru"]),
     ("шесть стран", 6, ["ru"]),
     ("из шести стран", 6, ["ru"]),
     ("две тысячи", 2000, ["ru"]),
@@ -163,6 +169,8 @@ NUMBERS_NOT_MENTIONED = [
     ("seven states", 6, ["en"]),
     ("سبع دول", 6, ["ar"]),
     ("لست أدري", 6, ["ar"]),  # "I do not know": ل + ست is not a number
+    ("العلاقات بين البلدين", 2, ["ar"]),  # the dual of any other noun is no count
+    ("أعطيت الحكومة مهلة شهرين", 60, ["ar"]),  # nor is a unit converted
     ("семь стран", 6, ["ru"]),
     ("13.5 million", 13.5, ["en"]),
     ("six states", 6, ["ru"]),  # English words do not count in a Russian source
@@ -181,6 +189,24 @@ def test_a_number_is_not_mentioned(quote: str, value: float, languages: list[str
     mention = mentions_number(quote, value, value, languages)
     assert not mention
     assert mention.missing == (str(int(value)) if float(value).is_integer() else str(value),)
+
+
+@pytest.mark.parametrize(
+    ("quote", "low", "high", "languages"),
+    [
+        ("losses of 10 to 15 million dollars", 10_000_000, 15_000_000, ["en"]),
+        ("an estimated 3-4 million people", 3_000_000, 4_000_000, ["en"]),
+        ("بين ثلاثة وأربعة آلاف جندي", 3000, 4000, ["ar"]),
+        ("بين 10 و15 مليار دولار", 10**10, 15 * 10**9, ["ar"]),
+        ("ущерб от 910 до 930 млн рублей", 910_000_000, 930_000_000, ["ru"]),
+        ("выплаты составили 69 млн 250 тыс. рублей", 69_250_000, 69_250_000, ["ru"]),
+        ("a bill of 2 million 500 thousand", 2_500_000, 2_500_000, ["en"]),
+    ],
+)
+def test_a_scale_word_is_shared_by_a_ranges_bounds_and_adds_a_smaller_one(
+    quote: str, low: float, high: float, languages: list[str]
+) -> None:
+    assert mentions_number(quote, low, high, languages)
 
 
 def test_a_range_needs_both_its_bounds() -> None:

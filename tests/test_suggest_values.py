@@ -286,3 +286,34 @@ def _numbers(sentence: str) -> list[object]:
     parsed = Sentence.of(sentence)
     found = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
     return [f.value for f in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("تراوحت الخسائر بين 10 و15 مليار دولار", [{"min": 10**10, "max": 15 * 10**9}]),
+        ("قدرت الأضرار من 3 إلى 4 آلاف منزل", [{"min": 3000, "max": 4000}]),
+        ("losses of between 10 and 15 billion dollars", [{"min": 10**10, "max": 15 * 10**9}]),
+        ("an estimated 3-4 million people fled", [{"min": 3_000_000, "max": 4_000_000}]),
+        ("ущерб составил от 910 до 930 млн рублей", [{"min": 910_000_000, "max": 930_000_000}]),
+        ("между 2 и 3 тысячами домов", [{"min": 2000, "max": 3000}]),
+        ("the 12 regions and 2 million people", [12, 2_000_000]),  # "and" alone opens none
+    ],
+)
+def test_the_scale_word_of_a_ranges_second_bound_is_the_firsts(
+    sentence: str, values: list[object]
+) -> None:
+    assert _numbers(sentence) == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("بلغت الكلفة 3 ملايين و200 ألف دولار", [3_200_000]),
+        ("the bill came to 2 million 500 thousand dollars", [2_500_000]),
+        ("выплаты составили 69 млн 250 тыс. рублей", [69_250_000]),
+        ("2 million 500 people", [2_000_000, 500]),  # a count after a scale word is its own
+    ],
+)
+def test_a_smaller_scale_after_a_scale_adds_to_it(sentence: str, values: list[object]) -> None:
+    assert _numbers(sentence) == values
