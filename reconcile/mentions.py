@@ -293,11 +293,11 @@ class NameIndex(Mapping[str, str]):
         for index, token in enumerate(found):
             after = found[index + 1].text if index + 1 < len(found) else None
             for name in self._candidates(token.text):
-                if name in second and second[name] != after:
-                    continue
                 key = self._keys[name]
-                if self._names_at(found, index, key):
+                if (second.get(name, after) == after) and self._names_at(found, index, key):
                     hits.append((self._names[name], index, index + len(key)))
+                elif len(key) > 1 and _before_a_shared_word(found, index, key):
+                    hits.append((self._names[name], index, index + len(key) - 1))
         return tuple(dict.fromkeys(hits))
 
     def _candidates(self, token: str) -> tuple[str, ...]:
@@ -367,6 +367,44 @@ class NameIndex(Mapping[str, str]):
         top, score = ranked[0]
         rival = ranked[1][1] if len(ranked) > 1 else -math.inf
         return top if score >= threshold and score >= rival + CLEAR_MARGIN else None
+
+
+#: Words that join the items of a list whose last word all of them share.
+_LIST_LINKS = frozenset({"and", "or", "и", "или"})
+#: How many items such a list may have after the name's.
+_MOST_SHARING = 6
+
+
+def _before_a_shared_word(found: Sequence[Token], index: int, key: tuple[str, ...]) -> bool:
+    """Whether the words of a name but its last stand at `index` as an item of a list whose
+    items all share that last word, written once after the last of them: Kurgan region in "the
+    Kurgan and Tyumen regions", Курганская область in "в Оренбургской, Курганской и Тюменской
+    областях"."""
+    *body, last = key
+    at = index + len(body)
+    if at >= len(found) or not all(
+        is_form_of(found[index + k].text, word, first=k == 0) for k, word in enumerate(body)
+    ):
+        return False
+    for _ in range(_MOST_SHARING):
+        if found[at].text in _LIST_LINKS:
+            at += 1
+        elif not found[at - 1].stop:  # a comma
+            return False
+        at += len(body)  # the next item, as long as the name's
+        items = found[at - len(body) : at]
+        if at >= len(found) or any(not t.text.isalpha() or t.text in _LIST_LINKS for t in items):
+            return False
+        if _shared_form(found[at].text, last):
+            return True
+    return False
+
+
+def _shared_form(token: str, word: str) -> bool:
+    """Whether `token` writes `word` as a list's shared last word does: itself, another case
+    (областях for область) or an English plural (regions, parties)."""
+    plurals = {word + "s", word + "es"} | ({word[:-1] + "ies"} if word.endswith("y") else set())
+    return is_form_of(token, word, first=False) or token in plurals
 
 
 def _index_word(word: str) -> str:

@@ -248,6 +248,10 @@ NAMES = {
     "kuala lumpur": "kuala-lumpur",
     "bangkok": "bangkok",
     "южная корея": "south-korea",
+    "курганская область": "kurgan",
+    "тюменская область": "tyumen",
+    "kurgan region": "kurgan",
+    "democratic party": "democrats",
 }
 
 # (quote, entity)
@@ -266,6 +270,12 @@ ENTITIES_MENTIONED = [
     ("كازخستان", "kazakhstan"),
     ("the summit in Kuala Lumpur", "kuala-lumpur"),
     ("the summit in Kuala-Lumpur", "kuala-lumpur"),
+    # a list whose items share their last word, written once after the last of them
+    ("в Оренбургской, Курганской и Тюменской областях", "kurgan"),
+    ("в Курганской и Тюменской областях", "kurgan"),
+    ("в Курганской и Тюменской областях", "tyumen"),
+    ("floods in the Orenburg, Kurgan and Tyumen regions", "kurgan"),
+    ("the Democratic and Republican parties", "democrats"),
 ]
 
 # (quote, entity)
@@ -275,6 +285,9 @@ ENTITIES_NOT_MENTIONED = [
     ("signed by Australia", "austria"),  # close, but the name of another entity
     ("россиянин", "russia"),
     ("from the USSR", "usa"),
+    ("в Курганской", "kurgan"),  # the shared word must follow the list
+    ("Kurgan and Tyumen", "kurgan"),
+    ("Kurgan, and the 4 regions", "kurgan"),  # an item is words, not figures
 ]
 
 
