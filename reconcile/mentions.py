@@ -164,7 +164,11 @@ def _named_day_and_month(
         if named is None or named[0] != month:
             continue
         before = _day_before(found, index, languages)
-        if before is not None and day in (before[0], _range_start(found, before[1], languages)):
+        if before is not None and day in (
+            before[0],
+            _range_start(found, before[1], languages),
+            _night_before(found, before),
+        ):
             return True
         after = named[1]
         while after < len(found) and found[after].text in DAY_MONTH_LINKS:
@@ -187,6 +191,18 @@ def _day_before(
         if day is not None:
             return day, start
     return None
+
+
+#: "The night to" a day, which begins the evening before it: "(в) ночь на 6 апреля".
+_NIGHT_TO = ("ночь", "на")
+
+
+def _night_before(found: Sequence[Token], day: tuple[int, int]) -> int | None:
+    """The day before the day written after "в ночь на" (the night of the 5th to the 6th),
+    when it is in the same month."""
+    value, at = day
+    words = tuple(token.text for token in found[max(0, at - 2) : at])
+    return value - 1 if value > 1 and words == _NIGHT_TO else None
 
 
 def _range_start(found: Sequence[Token], day_at: int, languages: tuple[str, ...]) -> int | None:

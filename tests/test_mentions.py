@@ -368,6 +368,7 @@ def test_a_year_not_counted_on(quote, year) -> None:
         ("ففي ليلة 10 إلى 11 سبتمبر انهار السدان", ["ar"]),
         ("في ليلة العاشر على الحادي عشر من أيلول", ["ar"]),
         ("в ночь с 10 на 11 сентября", ["ru"]),
+        ("дамбу прорвало в ночь на 11 сентября", ["ru"]),  # the night to the 11th
     ],
 )
 def test_both_days_of_a_range_in_one_month(quote, languages) -> None:
