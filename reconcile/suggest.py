@@ -106,6 +106,10 @@ LEFT_OUT = 0.75
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 #: At most this many suggestions per claim the other sources make, for an article as long.
 BUDGET = 1.9
+#: How much more the words of a property no other source quotes weigh: it has no likeness
+#: to be judged by, so that without more its words alone would lose every sentence to the
+#: properties others quote (a project's first article, which has none, counts words twice).
+UNQUOTED_WORDS = 1.5
 
 
 @dataclass
@@ -350,6 +354,7 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
         like = np.zeros(len(context.properties), dtype=np.float64)
         quoted = table.columns >= 0
         like[quoted] = read.like[table.columns[quoted]]
+        words[~quoted] *= UNQUOTED_WORDS
         scores = (
             WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
         )
