@@ -93,11 +93,15 @@ def _pieces(sentence: str) -> Iterator[str]:
 
 #: How much each signal weighs in a suggestion's score (0-1).
 WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
-#: Below this score nothing is suggested.
-THRESHOLD = 0.2
+#: Below this score nothing is suggested: under it, suggestions of properties other sources
+#: quote are seldom what a claim says (fewer than one in twenty on the development projects).
+THRESHOLD = 0.275
 #: The longest piece of text read as one sentence.
 MAX_SENTENCE = 2000
-MAX_PER_SENTENCE = 4
+#: At most this many properties a sentence is suggested for (a per-entity property counting
+#: once however many subjects it names): a long sentence may state many facts, and the
+#: threshold keeps out what it does not state.
+MAX_PER_SENTENCE = 12
 #: What entities named after "except", "all but", "باستثناء", "кроме", or in a sentence with a
 #: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
 #: sentence says those left out take another choice, and those who join the others' one.
@@ -108,8 +112,8 @@ PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
 BUDGET = 1.9
 #: How much more the words of a property no other source quotes weigh: it has no likeness
 #: to be judged by, so that without more its words alone would lose every sentence to the
-#: properties others quote (a project's first article, which has none, counts words twice).
-UNQUOTED_WORDS = 1.5
+#: properties others quote. In a project's first article, no property is quoted.
+UNQUOTED_WORDS = 2.0
 
 
 @dataclass
@@ -350,16 +354,11 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
         # a status of those left out, or of those who join
         if kind in table.choices:
             words[table.choices[kind]] += LEFT_OUT
-    if context.precedent.sources:
-        like = np.zeros(len(context.properties), dtype=np.float64)
-        quoted = table.columns >= 0
-        like[quoted] = read.like[table.columns[quoted]]
-        words[~quoted] *= UNQUOTED_WORDS
-        scores = (
-            WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
-        )
-    else:
-        scores = WEIGHTS["words"] * 2 * words
+    like = np.zeros(len(context.properties), dtype=np.float64)
+    quoted = table.columns >= 0
+    like[quoted] = read.like[table.columns[quoted]]
+    words[~quoted] *= UNQUOTED_WORDS
+    scores = WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
     kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.load import load_project
+from reconcile.load import load_config, load_project
 from reconcile.suggest import suggest_claims
 from writes import one_topic_project
 
@@ -63,3 +63,60 @@ def test_a_property_no_other_source_quotes_is_found_by_its_label_alone(
     config, precedent = _learnt(tmp_path, _FLOOD, _DEAD)
     found = suggest_claims(sentence, config, precedent, year=2020)
     assert [(s.property.id, s.value) for s in found] == [("pumps", 40)]
+
+
+_STORM = {
+    name: {"type": "number", "label": name.replace("_", " "), "keywords": words}
+    for name, words in (
+        ("dead", ["killed", "قتل", "погибли"]),
+        ("injured", ["injured", "أصاب", "ранены"]),
+        ("missing", ["missing", "مفقود", "пропали"]),
+        ("homeless", ["homeless", "تشرد", "остались без крова"]),
+        ("houses_destroyed", ["houses", "منزل", "домов"]),
+        ("schools_closed", ["schools", "مدارس", "школ"]),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm killed 12 people, injured 40, left 7 missing, made 300 homeless, "
+        "destroyed 55 houses and shut 9 schools.",
+        "قتل 12 شخصا، وأصاب 40 آخرين، وبقي 7 في عداد المفقودين، وتشرد 300، "
+        "ودمر 55 منزلا، وأغلقت 9 مدارس.",
+        "В результате шторма погибли 12 человек, ранены 40, пропали 7, 300 остались без "
+        "крова, разрушено 55 домов, закрыто 9 школ.",
+    ],
+)
+def test_a_long_sentence_is_suggested_for_every_fact_it_states(
+    tmp_path: Path, sentence: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _STORM))
+    found = suggest_claims(sentence, config, year=2020)
+    assert {s.property.id: s.value for s in found} == {
+        "dead": 12, "injured": 40, "missing": 7, "homeless": 300, "houses_destroyed": 55,
+        "schools_closed": 9,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "sentence", "suggested"),
+    [
+        ("The floods killed 12 people in the city", "Water covered 500 streets across the city",
+         False),
+        ("The floods killed 12 people in the city", "The floods killed 9 people in the port",
+         True),
+        ("قتلت الفيضانات 12 شخصا في المدينة", "أغلقت 500 مدرسة في وسط المدينة", False),
+        ("قتلت الفيضانات 12 شخصا في المدينة", "قتلت السيول 9 أشخاص في الميناء", True),
+        ("Наводнение унесло жизни 12 человек в городе", "В городе закрыли 500 школ", False),
+        ("Наводнение унесло жизни 12 человек в городе", "В порту погибли 9 человек", True),
+    ],
+)  # fmt: skip
+def test_a_sentence_barely_like_another_sources_quote_is_not_suggested(
+    tmp_path: Path, quote: str, sentence: str, suggested: bool
+) -> None:
+    claims = [{"topic": "t", "property": "dead", "value": 12, "quote": quote}]
+    config, precedent = _learnt(tmp_path, _FLOOD, claims)
+    found = suggest_claims(sentence, config, precedent, year=2020)
+    assert bool(found) is suggested
