@@ -120,3 +120,24 @@ def test_a_sentence_barely_like_another_sources_quote_is_not_suggested(
     config, precedent = _learnt(tmp_path, _FLOOD, claims)
     found = suggest_claims(sentence, config, precedent, year=2020)
     assert bool(found) is suggested
+
+
+@pytest.mark.parametrize(
+    ("keyword", "sentence", "value"),
+    [
+        ("إصابة", "أصاب الانفجار 40 شخصا في السوق.", 40),
+        ("انضمت", "تنضم 3 دول إلى الاتفاق هذا العام.", 3),
+        ("evacuated", "The evacuation of 300 families began at dawn.", 300),
+        ("hosted", "The city hosts 12 teams this summer.", 12),
+        ("эвакуированы", "Власти эвакуировали 300 семей.", 300),
+        ("вступила", "В союз вступили 3 страны.", 3),
+    ],
+)
+def test_a_keyword_is_found_in_its_other_forms(
+    tmp_path: Path, keyword: str, sentence: str, value: int
+) -> None:
+    properties = {"count": {"type": "number", "label": "Count", "keywords": [keyword]}}
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, properties))
+    found = suggest_claims(sentence, config, year=2020)
+    assert [(s.property.id, s.value) for s in found] == [("count", value)]
+    assert any(w.startswith("keyword") for w in found[0].why)
