@@ -141,3 +141,25 @@ def test_a_keyword_is_found_in_its_other_forms(
     found = suggest_claims(sentence, config, year=2020)
     assert [(s.property.id, s.value) for s in found] == [("count", value)]
     assert any(w.startswith("keyword") for w in found[0].why)
+
+
+_SHARED = {
+    "dead": {"type": "number", "label": "Dead", "keywords": ["killed", "قتلى", "погибли"]},
+    "boats": {"type": "number", "label": "Boats", "keywords": ["rescue", "الفيضان", "паводок"]},
+    "roads": {"type": "number", "label": "Roads", "keywords": ["rescue", "الفيضان", "паводок"]},
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rescue teams reached 40 villages.", "وصل الفيضان إلى 40 قرية.", "Паводок затронул 40 сёл."],
+)
+def test_a_property_no_other_source_quotes_keeps_the_lower_threshold(
+    tmp_path: Path, sentence: str
+) -> None:
+    # a keyword two properties share weighs half, and no other source quotes either of them
+    config, precedent = _learnt(tmp_path, _SHARED, _DEAD)
+    found = suggest_claims(sentence, config, precedent, year=2020)
+    assert sorted((s.property.id, s.value, s.score) for s in found) == [
+        ("boats", 40, 0.25), ("roads", 40, 0.25),
+    ]  # fmt: skip
