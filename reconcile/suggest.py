@@ -111,8 +111,12 @@ MAX_PER_SENTENCE = 12
 #: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
 #: sentence says those left out take another choice, and those who join the others' one.
 LEFT_OUT = 0.75
-#: How many properties of a sentence get their values read, the best first.
+#: How many properties of a sentence get their values read, the best first; and in all, at
+#: most so many (sentence, property) pairs per suggestion of the article's budget, and so many
+#: more.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
+PAIRS_PER_BUDGET = 2
+MORE_PAIRS = 50
 #: At most this many suggestions per claim the other sources make, for an article as long.
 BUDGET = 1.9
 #: How much more the words of a property no other source quotes weigh: it has no likeness
@@ -395,10 +399,10 @@ def _promising(
     scored: list[tuple[float, int, Property]], budget: float
 ) -> list[tuple[float, int, Property]]:
     """The (sentence, property) pairs worth reading values for (the best few of each sentence
-    are `scored`): no more in all than a few times the budget, so that long articles stay
-    quick."""
+    are `scored`): no more in all than twice the budget and a few more, so that long articles
+    stay quick, as a sentence may have a dozen properties."""
     scored.sort(key=itemgetter(0), reverse=True)  # stable: ties keep the sentences' order
-    return scored[: int(4 * budget)] if budget < math.inf else scored
+    return scored[: int(PAIRS_PER_BUDGET * budget) + MORE_PAIRS] if budget < math.inf else scored
 
 
 def _suggestions(

@@ -163,3 +163,12 @@ def test_a_property_no_other_source_quotes_keeps_the_lower_threshold(
     assert sorted((s.property.id, s.value, s.score) for s in found) == [
         ("boats", 40, 0.25), ("roads", 40, 0.25),
     ]  # fmt: skip
+
+
+def test_a_long_article_reads_values_for_twice_its_budget_and_a_few_more() -> None:
+    from reconcile.suggest import MORE_PAIRS, _promising
+
+    scored = [(1.0 - n / 10_000, n, None) for n in range(5_000)]
+    kept = _promising(scored, 1_000.0)  # type: ignore[arg-type]
+    assert len(kept) == 2 * 1_000 + MORE_PAIRS
+    assert kept == sorted(kept, key=lambda pair: -pair[0])
