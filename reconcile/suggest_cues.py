@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from reconcile.extract import Sentence
+from reconcile.extract_words import choice_forms
 from reconcile.model import Property
 from reconcile.normalise import normalise
 from reconcile.wordforms import Token, arabic_stems, tokens
@@ -118,15 +119,30 @@ class Cues:
         return self.starts[token]
 
 
+#: What a keyword of one word weighs in its other forms, and a word of the label or the id.
+KEYWORD_FORM = 0.8
+LABEL_WORD = 0.6
+
+
 def _cue_words(prop: Property) -> dict[str, float]:
     found = {normalise(k): 1.0 for k in prop.keywords if normalise(k)}
+    for keyword in [k for k in found if " " not in k]:
+        # "إصابة" also finds "أصاب", "انضمت" "تنضم", "вступила" "вступили", "hosted" "hosts"
+        for form in (_stem(keyword), *choice_forms(keyword)[1:]):
+            found.setdefault(form, KEYWORD_FORM)
     for label in (*prop.label.all(), prop.id.replace("_", " ")):
         for token in tokens(normalise(label)):
             word = token.text
             if len(word) >= 4 and not word.isdigit() and word not in FUNCTION_WORDS:
-                word = _without_article(word)
-                found.setdefault(word[: max(4, len(word) - 2)], 0.6)
+                found.setdefault(_stem(word), LABEL_WORD)
     return found
+
+
+def _stem(word: str) -> str:
+    """The start of a word that its other forms share: all but its last two letters (at least
+    four), without an Arabic article."""
+    word = _without_article(word)
+    return word[: max(4, len(word) - 2)]
 
 
 def _without_article(word: str) -> str:

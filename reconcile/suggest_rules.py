@@ -97,6 +97,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
+            if subject is None:
+                options = _lone_one_last(look, options)
             reached = _reached_first(look, options) if subject is None else options
             options = _in_order(prop, look, reached)
         best = _as_maximum(prop, options[0])
@@ -360,6 +362,19 @@ def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
         if same:
             return same
     return [subject.start]
+
+
+def _lone_one_last(look: Look, options: list[Found]) -> list[Found]:
+    """A "one" written as a word after the other figures of the sentence: mostly it counts no
+    fact but stands for "a" ("merged into one list", "ещё одно ограничение")."""
+    found = look.sentence.tokens
+
+    def spelled_one(option: Found) -> bool:
+        return option.value == 1 and not any(
+            t.text[:1].isdigit() for t in found[option.start : option.end]
+        )
+
+    return sorted(options, key=spelled_one)
 
 
 def _reached_first(look: Look, options: list[Found]) -> list[Found]:

@@ -15,7 +15,8 @@ synthetically, its claims files in block style as desks write them), with no cac
 the cache a `check` leaves, and whether the time grows linearly with the article's length;
 each run with the cycle collector paused, as the command line runs it.
 
-    python scripts/bench_suggest.py [--json PATH] [--skip-speed]
+    python scripts/bench_suggest.py [--json PATH] [--skip-speed] [--only PROJECT]
+        [--learn all|values|nothing]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from reconcile.gcpause import cycle_collector_paused
 from reconcile.load import load_project
 from reconcile.model import Claim, Project
 from reconcile.normalise import normalise
-from reconcile.precedent import precedent_of
+from reconcile.precedent import Precedent, precedent_of
 from reconcile.suggest import Suggestion, suggest_claims
 from reconcile.values import (
     InvalidValue,
@@ -90,17 +92,27 @@ def _copy_without(root: Path, source_id: str, into: Path) -> Path:
     return target
 
 
-def suggestions_leaving_out(root: Path, source_id: str) -> tuple[Project, list[Suggestion]]:
-    """The suggestions for one source of the project at `root`, learnt from the others."""
+def suggestions_leaving_out(
+    root: Path, source_id: str, learn: str = "all"
+) -> tuple[Project, list[Suggestion]]:
+    """The suggestions for one source of the project at `root`, learnt from the others: from
+    all they claim (`learn` "all"), from their claims without the quotes ("values", as for a
+    property no other source quotes), or from nothing ("nothing", as for a first article)."""
     with tempfile.TemporaryDirectory() as folder:
         # as add-source --no-cache reads them: the quotes not looked for
         project = load_project(_copy_without(root, source_id, Path(folder)), quotes=False)
     source = project.sources[source_id]
     year = _year(source.published.edtf) if source.published else None
+    precedent: Precedent | None = precedent_of(project, source_id)
+    if learn == "values":
+        unquoted = replace(project, claims=tuple(replace(c, quote=None) for c in project.claims))
+        precedent = precedent_of(unquoted, source_id)
+    elif learn == "nothing":
+        precedent = None
     suggestions = suggest_claims(
         source.text,
         project.config,
-        precedent_of(project, source_id),
+        precedent,
         language=source.language,
         year=year,
         published=source.published.edtf if source.published else None,
@@ -170,7 +182,7 @@ def score_source(
     return {"claims": len(truth), "found": found, "right": right, "suggested": len(suggestions)}
 
 
-def measure(projects: dict[str, Path], verbose: bool = False) -> dict[str, Any]:
+def measure(projects: dict[str, Path], verbose: bool = False, learn: str = "all") -> dict[str, Any]:
     """Leave-one-out figures per project and per language."""
     per_project: dict[str, dict[str, int]] = {}
     per_language: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -181,7 +193,7 @@ def measure(projects: dict[str, Path], verbose: bool = False) -> dict[str, Any]:
             truth = [c for c in full.claims if c.source == source_id]
             if not truth:
                 continue
-            project, suggestions = suggestions_leaving_out(root, source_id)
+            project, suggestions = suggestions_leaving_out(root, source_id, learn)
             counts = score_source(project, truth, suggestions)
             if verbose:
                 _explain(source_id, project, truth, suggestions)
@@ -316,13 +328,21 @@ def main() -> int:
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--only", choices=[*DEVELOPED_ON, *HELD_OUT])
     parser.add_argument("--verbose", action="store_true", help="List every claim, found or not.")
+    parser.add_argument(
+        "--learn",
+        choices=["all", "values", "nothing"],
+        default="all",
+        help="What the other sources teach: all they claim (the figures of docs/suggest.md), "
+        "their claims without the quotes (as for properties no other source quotes), or "
+        "nothing (as for a project's first article).",
+    )
     args = parser.parse_args()
     figures: dict[str, Any] = {}
     for label, projects in (("developed on", DEVELOPED_ON), ("held out", HELD_OUT)):
         chosen = {k: v for k, v in projects.items() if args.only in (None, k)}
         if not chosen:
             continue
-        measured = measure(chosen, args.verbose)
+        measured = measure(chosen, args.verbose, args.learn)
         figures[label] = {
             "projects": {k: {**v, **rates(v)} for k, v in measured["projects"].items()},
             "languages": {k: {**v, **rates(v)} for k, v in measured["languages"].items()},

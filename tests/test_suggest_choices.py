@@ -357,3 +357,57 @@ def test_a_status_holds_as_of_a_date_by_reference(
 ) -> None:
     found = suggest_claims(sentence, _config(tmp_path))
     assert [(s.subject, s.value, s.as_of) for s in found] == [("georgia", "withdrawn", as_of)]
+
+
+_JOINED = {
+    "status": {
+        **_STATUS["status"],
+        "choices": {
+            "member": ["joined", "انضمت", "вступила"],
+            "withdrawn": ["withdrew", "انسحبت", "вышла"],
+        },
+    }
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Georgia and Azerbaijan signed the treaty in 1993.",
+        "Georgia and Azerbaijan ratified the treaty in 1993.",
+        "وقعت جورجيا وأذربيجان على المعاهدة عام 1993.",
+        "صادقت جورجيا وأذربيجان على المعاهدة عام 1993.",
+        "Грузия и Азербайджан подписали договор в 1993 году.",
+        "Грузия и Азербайджан присоединились к договору в 1993 году.",
+    ],
+)
+def test_those_who_join_or_sign_take_the_choice_whose_words_join(
+    tmp_path: Path, sentence: str
+) -> None:
+    statuses = {s.subject: s.value for s in suggest_claims(sentence, _config(tmp_path, _JOINED))}
+    assert statuses == {"georgia": "member", "azerbaijan": "member"}
+
+
+@pytest.mark.parametrize(
+    ("words", "verb", "choice"),
+    [
+        ({"member": ["joined"], "signatory": ["signed"]}, "signed", "signatory"),
+        ({"member": ["انضمت"], "signatory": ["وقعت على"]}, "انضمت", "member"),
+        ({"member": ["вступила"], "signatory": ["подписала"]}, "подписали", "signatory"),
+        ({"member": ["member"], "withdrawn": ["withdrew"]}, "joined", None),
+        ({"outside": ["لم تنضم", "not signed"], "member": ["عضو"]}, "انضمت", None),
+        ({"outside": ["не подписала"], "party": ["подписала"]}, "подписали", "party"),
+    ],
+)  # fmt: skip
+def test_the_choice_of_joining_is_the_one_that_writes_the_same_verb(
+    words: dict[str, list[str]], verb: str, choice: str | None
+) -> None:
+    from reconcile.model import Label, Property
+    from reconcile.values import PropertyType
+    from reconcile.values.choice import joining_choice
+
+    prop = Property(
+        "m", "status", PropertyType.CHOICE, Label((("", "Status"),)), choices=tuple(words),
+        subject="country", choice_words=tuple((c, tuple(w)) for c, w in words.items()),
+    )  # fmt: skip
+    assert joining_choice(prop, verb) == choice

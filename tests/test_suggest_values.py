@@ -139,6 +139,25 @@ def test_the_figure_a_verb_of_change_reaches_is_the_value(tmp_path: Path, senten
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officials merged the reports into one list of 385 people.", 385),
+        ("The missing were put on one list.", 1),
+        ("ضمت القائمة الواحدة 385 اسما من المفقودين", 385),
+        ("بقي مفقود واحد في القائمة", 1),
+        ("Ещё один список пропавших включал 385 человек.", 385),
+        ("В списке пропавших остался один человек.", 1),
+    ],
+)
+def test_a_one_written_as_a_word_comes_after_the_sentences_figures(
+    tmp_path: Path, sentence: str, value: int
+) -> None:
+    config = load_config(_project(tmp_path, _MISSING))
+    found = [s.value for s in suggest_claims(sentence, config) if s.property.id == "missing"]
+    assert found[:1] == [value]
+
+
+@pytest.mark.parametrize(
     ("text", "quoted"),
     [
         ("Death toll reaches 93\n\nThe number of people killed rose to 93 on Sunday.",

@@ -79,8 +79,9 @@ class ChoiceRule(Rule):
 
     def find(self, prop: Property, look: SentenceLook) -> list[Any]:
         """The choice whose words stand nearest; else, after a verb of joining or signing,
-        the choice other sources claim most (the state the others are in); else the choice
-        of the most similar quote of another source."""
+        the choice whose own words join or sign (`member: [joined, вступила]`), or the one
+        other sources claim most (the state the others are in); else the choice of the most
+        similar quote of another source."""
         from reconcile.extract import Found, nearest
         from reconcile.extract_words import find_choices, has_negation, joining_verb, negated_at
 
@@ -97,14 +98,42 @@ class ChoiceRule(Rule):
                     return [replace(first, value=other), *ordered[1:]]
             return ordered
         joined = joining_verb(look.sentence.tokens) if prop.subject else None
-        if joined is not None and look.known.choices:  # "Yemen joined the boycott"
-            state = most_claimed(prop.choices, look.known.choices)
+        if joined is not None:  # "Yemen joined the boycott"
+            state = joining_choice(prop, look.sentence.tokens[joined].text)
+            if state is None and look.known.choices:
+                state = most_claimed(prop.choices, look.known.choices)
             if state is not None:
                 return [Found(state, joined, joined + 1)]
         if look.quote is not None and isinstance(look.quote.value, ChoiceValue):
             at = look.near[0] if look.near else 0
             return [Found(look.quote.value.choice, at, at + 1)]
         return []
+
+
+def joining_choice(prop: Property, verb: str) -> str | None:
+    """The choice whose id or words are a verb of joining or signing, as a sentence's `verb`
+    of joining means it (`member: [joined, انضمت, вступила]`): the one that writes the same
+    verb, else the first; None when no choice is so written. A word that denies it ("لم
+    تنضم", "not signed") is not the choice of joining."""
+    from reconcile.extract_words import JOINING_VERBS, has_negation, joining_verb
+    from reconcile.normalise import normalise
+    from reconcile.wordforms import arabic_stems, tokens
+
+    words = dict(prop.choice_words)
+    joining: list[tuple[str, str]] = []
+    for choice in prop.choices:
+        for word in (choice.replace("_", " "), *words.get(choice, ())):
+            if has_negation([word]):
+                continue
+            found = tokens(normalise(word))
+            at = joining_verb(found)
+            if at is not None:
+                joining.append((choice, found[at].text))
+    if not joining:
+        return None
+    stems = [v for stem in arabic_stems(verb) for v in JOINING_VERBS if stem.startswith(v)]
+    same = [c for c, text in joining if any(s.startswith(tuple(stems)) for s in arabic_stems(text))]
+    return (same or [c for c, _ in joining])[0]
 
 
 def other_choice(prop: Property, counts: Mapping[str, int], choice: str) -> str | None:
