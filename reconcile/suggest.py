@@ -115,7 +115,7 @@ LEFT_OUT = 0.75
 #: most so many (sentence, property) pairs per suggestion of the article's budget, and so many
 #: more.
 PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
-PAIRS_PER_BUDGET = 2
+PAIRS_PER_BUDGET = 1.2
 MORE_PAIRS = 50
 #: At most this many suggestions per claim the other sources make, for an article as long.
 BUDGET = 1.9
@@ -399,7 +399,7 @@ def _promising(
     scored: list[tuple[float, int, Property]], budget: float
 ) -> list[tuple[float, int, Property]]:
     """The (sentence, property) pairs worth reading values for (the best few of each sentence
-    are `scored`): no more in all than twice the budget and a few more, so that long articles
+    are `scored`): no more in all than 1.2 times the budget and a few more, so that long articles
     stay quick, as a sentence may have a dozen properties."""
     scored.sort(key=itemgetter(0), reverse=True)  # stable: ties keep the sentences' order
     return scored[: int(PAIRS_PER_BUDGET * budget) + MORE_PAIRS] if budget < math.inf else scored
