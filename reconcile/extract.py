@@ -25,7 +25,7 @@ from reconcile.numerals import (
     RANGE_AND,
     RANGE_LINKS,
     RANGE_OPENERS,
-    NumberMention,
+    hyphenated,
     number_words,
     read_numbers,
 )
@@ -427,7 +427,7 @@ def find_numbers(
                     and following.start - mention.end == 1
                     and found[mention.end].text in _RANGE_LINKS
                 )
-                or _hyphenated(found, mention, following)
+                or hyphenated(found, mention, following)  # "3-4 million"
             )
             and _reading(following.values) > value
         ):
@@ -464,15 +464,6 @@ def find_numbers(
             written = {"max": _plain(value)}
         numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
-
-
-def _hyphenated(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
-    """Whether two numbers are one word, joined by a dash: the range "3-4 million"."""
-    return (
-        second.start == first.end
-        and found[first.end - 1].word == found[second.start].word
-        and not found[first.end - 1].stop
-    )
 
 
 #: "And a half" after a number, or after the noun it counts: "two and a half years", "two

@@ -23,6 +23,7 @@ __all__ = [
     "find_quoted",
     "find_text",
     "has_negation",
+    "joining_stems",
     "joining_verb",
     "left_out_of",
     "names_joined",
@@ -228,11 +229,16 @@ _SIGNED = tuple(normalise(w) for w in ("وقع", "توقع", "يوقع"))
 _SIGNED_ON = normalise("على")
 
 
+def joining_stems(token: str) -> tuple[str, ...]:
+    """The verbs of joining (of `JOINING_VERBS`) whose forms the token is, without proclitics."""
+    return tuple(v for stem in arabic_stems(token) for v in JOINING_VERBS if stem.startswith(v))
+
+
 def joining_verb(found: Sequence[Token]) -> int | None:
     """Where the first verb of joining or signing of the sentence stands, if it has one."""
     for at, token in enumerate(found):
         stems = arabic_stems(token.text)
-        if any(stem.startswith(JOINING_VERBS) for stem in stems):
+        if any(stem.startswith(JOINING_VERBS) for stem in stems):  # as joining_stems, faster
             return at
         if any(stem in _SIGNED or stem[:-1] in _SIGNED for stem in stems):
             _, end = _clause(found, at)

@@ -183,6 +183,15 @@ RANGE_AND = frozenset(normalise(word) for word in ("and", "و", "и"))
 _OPENER_WORDS = frozenset(normalise(opener).split(" ")[-1] for opener in RANGE_OPENERS)
 
 
+def hyphenated(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
+    """Whether two numbers are one word, joined by a dash: "10-15", "3–4 million"."""
+    return (
+        second.start == first.end
+        and found[first.end - 1].word == found[second.start].word
+        and not found[first.end - 1].stop
+    )
+
+
 def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
     """Whether the scale word of a range's second bound is its first bound's too: "10 to 15
     million", "10-15 million", "от 910 до 930 млн", "بين 10 و15 ألفا" (ten million, not ten)."""
@@ -190,8 +199,9 @@ def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMe
         return False
     opened = first.start > 0 and found[first.start - 1].text in _OPENER_WORDS
     if second.start == first.end:  # "10-15 million" in one word, "ثلاثة وأربعة آلاف"
-        hyphenated = found[first.end - 1].word == found[second.start].word
-        return hyphenated or (opened and found[second.start].text.startswith("و"))
+        return hyphenated(found, first, second) or (
+            opened and found[second.start].text.startswith("و")
+        )
     if second.start != first.end + 1:
         return False
     link = found[first.end].text

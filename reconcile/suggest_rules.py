@@ -23,7 +23,7 @@ from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.values import RULES, PropertyType
 from reconcile.values.choice import most_claimed, other_choice
-from reconcile.wordforms import Token, tokens
+from reconcile.wordforms import Token, is_digits, tokens
 
 if TYPE_CHECKING:
     from reconcile.mentions import NameIndex
@@ -371,7 +371,7 @@ def _lone_one_last(look: Look, options: list[Found]) -> list[Found]:
 
     def spelled_one(option: Found) -> bool:
         return option.value == 1 and not any(
-            t.text[:1].isdigit() for t in found[option.start : option.end]
+            is_digits(t.text) for t in found[option.start : option.end]
         )
 
     return sorted(options, key=spelled_one)

@@ -115,9 +115,9 @@ def joining_choice(prop: Property, verb: str) -> str | None:
     of joining means it (`member: [joined, انضمت, вступила]`): the one that writes the same
     verb, else the first; None when no choice is so written. A word that denies it ("لم
     تنضم", "not signed") is not the choice of joining."""
-    from reconcile.extract_words import JOINING_VERBS, has_negation, joining_verb
+    from reconcile.extract_words import has_negation, joining_stems, joining_verb
     from reconcile.normalise import normalise
-    from reconcile.wordforms import arabic_stems, tokens
+    from reconcile.wordforms import tokens
 
     words = dict(prop.choice_words)
     joining: list[tuple[str, str]] = []
@@ -131,8 +131,8 @@ def joining_choice(prop: Property, verb: str) -> str | None:
                 joining.append((choice, found[at].text))
     if not joining:
         return None
-    stems = [v for stem in arabic_stems(verb) for v in JOINING_VERBS if stem.startswith(v)]
-    same = [c for c, text in joining if any(s.startswith(tuple(stems)) for s in arabic_stems(text))]
+    verbs = set(joining_stems(verb))
+    same = [c for c, text in joining if verbs & set(joining_stems(text))]
     return (same or [c for c, _ in joining])[0]
 
 
