@@ -33,10 +33,10 @@ from reconcile.frozen import FrozenMap
 from reconcile.problems import Place, Problem
 
 CACHE_DIR = Path(".reconcile") / "cache"
-_FORMAT = 1
+_FORMAT = 2
 
 
-class _Uncacheable(Exception):
+class Uncacheable(Exception):
     """A value of a kind the cache does not store: the file is simply read each time."""
 
 
@@ -71,7 +71,7 @@ def _known() -> dict[str, type]:
 
 
 def encode(obj: Any) -> Any:
-    """`obj` as plain JSON data; _Uncacheable for what the cache does not know."""
+    """`obj` as plain JSON data; Uncacheable for what the cache does not know."""
     if obj is None or (isinstance(obj, (str, bool, int, float)) and not isinstance(obj, enum.Enum)):
         return obj
     if isinstance(obj, tuple):
@@ -85,10 +85,10 @@ def encode(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         kind = type(obj)
         if _known().get(kind.__name__) is not kind:
-            raise _Uncacheable(kind.__name__)
+            raise Uncacheable(kind.__name__)
         fields = dataclasses.fields(obj)
         if not all(field.init for field in fields):
-            raise _Uncacheable(kind.__name__)
+            raise Uncacheable(kind.__name__)
         return ["d", kind.__name__, *(encode(getattr(obj, field.name)) for field in fields)]
     if isinstance(obj, dt.datetime):
         return ["dt", obj.isoformat()]
@@ -98,7 +98,7 @@ def encode(obj: Any) -> Any:
         return ["n", str(obj)]
     if isinstance(obj, Fraction):
         return ["f", obj.numerator, obj.denominator]
-    raise _Uncacheable(type(obj).__name__)
+    raise Uncacheable(type(obj).__name__)
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -148,14 +148,23 @@ def _dataclasses() -> dict[str, type]:
     return _DATACLASSES
 
 
+def cache_salt(config_text: bytes) -> bytes:
+    """What every key of the cache starts from: this program, the cache's format, reconcile.yaml."""
+    return hashlib.sha256(
+        f"reconcile {reconcile.__version__} cache {_FORMAT}\0".encode() + config_text
+    ).digest()
+
+
+#: What a stored file gives: its claims, its problems and each claim's digest.
+Stored = tuple[list[Any], list[Problem], list[str]]
+
+
 class ClaimsCache:
     """Entries of checked claims files, each under the hash of everything its result depends on."""
 
     def __init__(self, root: Path, config_text: bytes) -> None:
         self.folder = root / CACHE_DIR
-        self.salt = hashlib.sha256(
-            f"reconcile {reconcile.__version__} cache {_FORMAT}\0".encode() + config_text
-        ).digest()
+        self.salt = cache_salt(config_text)
 
     def key(self, name: str, claims_text: bytes, source_text: bytes) -> str:
         """The hash of one claims file's result: this program, reconcile.yaml, file and source."""
@@ -165,31 +174,39 @@ class ClaimsCache:
             digest.update(part)
         return digest.hexdigest()
 
-    def get(self, key: str, name: str) -> tuple[list[Any], list[Problem]] | None:
-        """The claims and problems stored under `key`; None when missing or not to be trusted."""
+    def get(self, key: str, name: str) -> Stored | None:
+        """The claims, problems and claim digests stored under `key`; None when missing or not
+        to be trusted."""
         try:
             text = (self.folder / key[:2] / f"{key}.json").read_bytes()
             head, _, body = text.partition(b"\n")
             if head != f"reconcile-cache {_FORMAT} {key} ".encode() + _checksum(body):
                 return None
             entry = json.loads(body)
-            return _claims(entry["claims"], name), _problems(entry["problems"])
+            claims = _claims(entry["claims"], name)
+            digests = [str(digest) for digest in entry["claims"]["digests"]]
+            if len(digests) != len(claims):
+                return None
+            return claims, _problems(entry["problems"]), digests
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
 
-    def put(self, key: str, claims: Iterable[Any], found: Iterable[Problem]) -> None:
-        """Store a file's claims and problems under `key`; what cannot be stored is not."""
+    def put(self, key: str, claims: Iterable[Any], found: Iterable[Problem]) -> list[str] | None:
+        """Store a file's claims and problems under `key`; what cannot be stored is not. The
+        digest of each claim, or None when the claims cannot be stored."""
         try:
+            data = _claims_data(list(claims))
             body = json.dumps(
                 {
-                    "claims": _claims_data(list(claims)),
+                    "claims": data,
                     "problems": [_problem_data(problem) for problem in found],
                 },
                 ensure_ascii=False,
                 separators=(",", ":"),
             ).encode()
-        except _Uncacheable:
-            return
+        except Uncacheable:
+            return None
+        digests: list[str] = data["digests"]
         path = self.folder / key[:2] / f"{key}.json"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,7 +216,8 @@ class ClaimsCache:
                 out.write(b"\n" + body)
             os.replace(temporary, path)  # a reader sees the whole entry or none
         except OSError:
-            return  # a read-only project is checked all the same, only without its cache
+            pass  # a read-only project is checked all the same, only without its cache
+        return digests
 
 
 def clear_cache(root: Path) -> bool:
@@ -223,7 +241,7 @@ def _claims_data(claims: list[model.Claim]) -> dict[str, Any]:
     """The claims of one file as rows of plain fields; objects in a table, each stored once."""
     names = [field.name for field in dataclasses.fields(model.Claim)]
     if names[:2] != ["source", "place"] or len({claim.source for claim in claims}) > 1:
-        raise _Uncacheable("Claim")
+        raise Uncacheable("Claim")
     columns = [[getattr(claim, name) for claim in claims] for name in names[2:]]
     kinds = [_kind(column) for column in columns]
     table: list[Any] = []
@@ -246,7 +264,30 @@ def _claims_data(claims: list[model.Claim]) -> dict[str, Any]:
         for claim, fields in zip(claims, zip(*columns, strict=True), strict=True)
     ]
     source = claims[0].source if claims else ""
-    return {"fields": kinds, "source": source, "table": table, "rows": rows}
+    file = claims[0].place.file if claims else ""
+    digests = _digests(f"{file}\0{source}", kinds, table, rows)
+    return {"fields": kinds, "source": source, "table": table, "rows": rows, "digests": digests}
+
+
+def _digests(where: str, kinds: list[str], table: list[Any], rows: list[list[Any]]) -> list[str]:
+    """A digest of each claim of one file: of its place and of every field, the values of the
+    file's table a row refers to written out, so that a claim's digest does not depend on what
+    the other claims of its file are."""
+    written = [_json(item) for item in table]
+    refs = [i + 2 for i, kind in enumerate(kinds) if kind == "ref"]
+    return [
+        hashlib.blake2b(
+            "\0".join(
+                [where, _json(row), *(written[row[i]] for i in refs if row[i] is not None)]
+            ).encode("utf-8", "surrogatepass"),
+            digest_size=16,
+        ).hexdigest()
+        for row in rows
+    ]
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _kind(column: list[Any]) -> str:

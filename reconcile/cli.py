@@ -31,6 +31,7 @@ from reconcile.problems import Problem, ReconcileError
 
 if TYPE_CHECKING:  # the rest is imported by the commands that need it: --help starts fast
     from reconcile.diff import Since
+    from reconcile.groupcache import GroupCache
     from reconcile.model import Report
 
 #: The formats of a report file (reconcile.render.FORMATS, which tests hold this to).
@@ -43,6 +44,7 @@ EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
 
 #: Where the project's root is kept once found, so that every message shows paths from it.
 _ROOT_KEY = "reconcile.root"
+_GROUPS_KEY = "reconcile.groups"
 
 
 def _colour() -> bool | None:
@@ -77,11 +79,27 @@ def _root(project_dir: Path | None) -> Path:
 
 
 def _compared(root: Path, *, cache: bool) -> Report:
-    """The project in `root`, loaded (through the cache when asked) and compared."""
+    """The project in `root`, loaded (through the cache when asked) and compared; with the
+    cache, what each group came to is kept for the next run when the command ends."""
     from reconcile.compare import compare
     from reconcile.load import load_project
 
-    return compare(load_project(root, cache=cache))
+    project = load_project(root, cache=cache)
+    if not cache:
+        return compare(project)
+    from reconcile.groupcache import GroupCache
+
+    kept = GroupCache.of(root)
+    context = click.get_current_context()
+    if kept is not None:
+        context.meta[_GROUPS_KEY] = kept
+        context.call_on_close(kept.save)
+    return compare(project, kept)
+
+
+def _kept_groups() -> GroupCache | None:
+    """The group cache of this command's project, when it runs with the cache."""
+    return click.get_current_context().meta.get(_GROUPS_KEY)
 
 
 def _shown_file(root: Path, path: Path) -> str:
@@ -234,6 +252,7 @@ def check(
             where=place_text(root),
             quiet=quiet,
             every_group=every_group,
+            kept=_kept_groups(),
         )
         _echo(text, styled=True)
     _exit(report, strict=strict, exit_zero=exit_zero)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from itertools import combinations
-from typing import TypeVar
+from dataclasses import replace
+from itertools import accumulate, combinations
+from typing import Any, Protocol, TypeVar
 
 from reconcile.model import (
     REPORT_ORDER,
@@ -30,19 +32,47 @@ GroupKey = tuple[str, str, str | None]
 T = TypeVar("T", bound=Hashable)
 
 
-def compare(project: Project) -> Report:
-    """Compare every group of `project` and gather what a report shows."""
+class KeptGroups(Protocol):
+    """What earlier runs came to for each group, by the digest of what the group is made of
+    (reconcile/groupcache.py keeps it in the project)."""
+
+    def digest(
+        self, key: GroupKey, claims: Sequence[str | None], resolutions: tuple[Resolution, ...]
+    ) -> str | None:
+        """The digest of a group: of its key, of its claims' digests and of its resolutions."""
+
+    def get(self, kind: str, digest: str) -> Any:
+        """What was kept of `kind` for the group `digest`, or None."""
+
+    def put(self, kind: str, digest: str, data: Any) -> None:
+        """Keep `data` as what `kind` came to for the group `digest`."""
+
+
+def compare(project: Project, kept: KeptGroups | None = None) -> Report:
+    """Compare every group of `project` and gather what a report shows; with `kept`, a group
+    whose claims came through the cache unchanged since a run that kept it is not compared
+    again (the project must be as `load_project` read it with the cache)."""
     by_group: dict[GroupKey, list[Claim]] = defaultdict(list)
     for claim in project.claims:
         by_group[claim.group_key].append(claim)
     resolutions: dict[GroupKey, list[Resolution]] = defaultdict(list)
     for resolution in project.resolutions:
         resolutions[resolution.group_key].append(resolution)
+    digests = _digests(project, resolutions, kept) if kept is not None else {}
 
     problems: list[Problem] = list(project.problems)
     groups = []
     for key, claims in by_group.items():
-        group, stale = _compare_group(project, key, claims, resolutions.get(key, []))
+        digest = digests.get(key)
+        found = resolutions.get(key, [])
+        outcome = kept.get("outcome", digest) if kept is not None and digest else None
+        made = _kept_group(project, key, claims, found, outcome) if outcome else None
+        if made is None:
+            made = _compare_group(project, key, claims, found)
+            if kept is not None and digest:
+                kept.put("outcome", digest, _outcome(made[0], found, made[1]))
+        group, stale = made
+        group = replace(group, digest=digest) if digest else group
         groups.append(group)
         problems.extend(
             warning(
@@ -153,6 +183,88 @@ def _compare_group(
         tuple(contradictions),
     )
     return group, stale
+
+
+def _digests(
+    project: Project, resolutions: dict[GroupKey, list[Resolution]], kept: KeptGroups
+) -> dict[GroupKey, str | None]:
+    """The digest of each group of `project` whose claims all have one."""
+    if len(project.digests) != len(project.claims):
+        return {}
+    by_group: dict[GroupKey, list[str | None]] = defaultdict(list)
+    for claim, digest in zip(project.claims, project.digests, strict=True):
+        by_group[claim.group_key].append(digest)
+    return {
+        key: kept.digest(key, claims, tuple(resolutions.get(key, ())))
+        for key, claims in by_group.items()
+    }
+
+
+def _outcome(group: Group, resolutions: list[Resolution], stale: list[Resolution]) -> list[Any]:
+    """What comparing a group gave, as plain data: its status, each claim's verdict and whether
+    it is contradicted, its member rows, its contradictions and which resolutions are stale."""
+    return [
+        str(group.status),
+        [[i, str(view.verdict)] for i, view in enumerate(group.claims) if view.verdict],
+        [i for i, view in enumerate(group.claims) if view.contradicted],
+        [[r.entity, list(r.listed_by), list(r.left_out_by), list(r.silent)] for r in group.members],
+        [i for c in group.contradictions for i in (*c.first, *c.second)],
+        [n for c in group.contradictions for n in (len(c.first), len(c.second))],
+        [i for i, resolution in enumerate(resolutions) if resolution in stale],
+    ]
+
+
+def _kept_group(
+    project: Project,
+    key: GroupKey,
+    claims: list[Claim],
+    resolutions: list[Resolution],
+    outcome: Any,
+) -> tuple[Group, list[Resolution]] | None:
+    """The group `_outcome` wrote down, rebuilt on its claims; None when it is not one of them."""
+    try:
+        status, verdicts, contradicted, members, indices, lengths, stale = outcome
+        count = len(claims)
+        verdict_of = {
+            i: Verdict(str(v))
+            for i, v in zip(
+                _indices([i for i, _ in verdicts], count), (v for _, v in verdicts), strict=True
+            )
+        }
+        disputed = set(_indices(contradicted, count))
+        rows = tuple(
+            MemberRow(str(entity), *(tuple(map(str, sources)) for sources in lists))
+            for entity, *lists in members
+        )
+        flat, ends = _indices(indices, count), list(accumulate(_indices(lengths, count + 1)))
+        if len(ends) % 2 or (ends and ends[-1] != len(flat)):
+            raise ValueError("contradictions")
+        sides = [flat[low:high] for low, high in zip([0, *ends], ends, strict=False)]
+        pairs = tuple(map(Contradiction, sides[::2], sides[1::2]))
+        stale_ones = [resolutions[i] for i in _indices(stale, len(resolutions))]
+        config = project.config
+        prop = config.topics[key[0]].properties[key[1]]
+        group = Group(
+            config.topics[key[0]],
+            prop,
+            config.entity(prop.subject, key[2]) if prop.subject and key[2] else None,
+            Status(str(status)),
+            tuple(ClaimView(c, verdict_of.get(i), i in disputed) for i, c in enumerate(claims)),
+            rows,
+            tuple(resolutions),
+            pairs,
+        )
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return group, stale_ones
+
+
+def _indices(values: Any, count: int) -> tuple[int, ...]:
+    """`values`, each an index below `count`; an exception when one is not."""
+    checked = array("q", values)  # TypeError for anything but an integer
+    if checked and not (min(checked) >= 0 and max(checked) < count):
+        raise IndexError(count)
+    return tuple(checked)
 
 
 def _covers(resolution: Resolution, claim: Claim) -> bool:

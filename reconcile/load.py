@@ -107,6 +107,7 @@ class _ProjectReader(Checker):
         self.use_cache = False
         self.weigh_quotes = True
         self.cache: ClaimsCache | None = None
+        self.digests: list[str | None] = []  # of each claim, as the cache knows it
 
     def load(self) -> Project | None:
         config_reader = ConfigReader(self.root)
@@ -125,6 +126,7 @@ class _ProjectReader(Checker):
             tuple(claims),
             tuple(resolutions),
             tuple(sorted(set(self.problems), key=lambda p: p.sort_key)),
+            tuple(self.digests) if any(self.digests) else (),
         )
 
     def name(self, path: Path) -> str:
@@ -312,18 +314,22 @@ class _ProjectReader(Checker):
         index: EntityIndex,
         evidence: QuoteEvidence,
     ) -> list[Claim]:
-        """The claims of one file, from the cache when it holds this very file's result."""
+        """The claims of one file, from the cache when it holds this very file's result; their
+        digests go to `digests` (None where the cache gives none)."""
         cache, key = self.cache_entry(path, name, source)
         if cache is not None:
             stored = cache.get(key, name)
             if stored is not None:
                 self.problems.extend(stored[1])
+                self.digests.extend(stored[2])
                 return stored[0]
         before = len(self.problems)
-        claims = self.read_claims(path, name, source, config, index, evidence)
-        if cache is not None and claims is not None and self.weigh_quotes:
-            cache.put(key, claims, self.problems[before:])
-        return claims or []
+        claims = self.read_claims(path, name, source, config, index, evidence) or []
+        digests = None
+        if cache is not None and self.weigh_quotes:
+            digests = cache.put(key, claims, self.problems[before:])
+        self.digests.extend(digests or [None] * len(claims))
+        return claims
 
     def cache_entry(self, path: Path, name: str, source: Source) -> tuple[ClaimsCache | None, str]:
         if not self.use_cache:

@@ -268,6 +268,9 @@ class Project:
     claims: tuple[Claim, ...]
     resolutions: tuple[Resolution, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: The digest of each claim of `claims` as the cache stored it, None for a claim it did not
+    #: store; empty when the project was read without the cache.
+    digests: tuple[str | None, ...] = ()
 
     def __post_init__(self) -> None:
         freeze(self, "sources", freeze_map(self.sources))
@@ -357,6 +360,8 @@ class Group:
     resolutions: tuple[Resolution, ...] = ()
     #: What contradicts what at overlapping times, by sets of claims of one value and time.
     contradictions: tuple[Contradiction, ...] = ()
+    #: The digest of what the group is made of, when its claims came through the cache.
+    digest: str | None = field(default=None, compare=False)
 
     @builtins.property
     def anchor(self) -> str:

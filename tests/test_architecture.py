@@ -40,6 +40,7 @@ READING = {
     "options",
     "fastyaml",
     "cache",
+    "groupcache",
 }
 COMMANDS = {
     "suggest",

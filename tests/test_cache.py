@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from click.testing import CliRunner
 
 from reconcile.cache import CACHE_DIR, decode
 from reconcile.cli import cli
+from reconcile.groupcache import GROUPS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "gold" / "example"
@@ -124,3 +127,126 @@ def test_claims_read_without_their_quotes_are_never_cached(project: Path) -> Non
     assert [c.value for c in light.claims] == [c.value for c in full.claims]
     cached = load_project(project, cache=True, quotes=False)  # entries, when there, are whole
     assert [c.quote_match for c in cached.claims] == [c.quote_match for c in full.claims]
+
+
+def _compared_groups(project: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    """How many groups one `check` compares afresh (the others come from the group cache)."""
+    module = importlib.import_module("reconcile.compare")  # reconcile.compare is the function
+    compared = module._compare_group
+    calls = []
+
+    def counting(*arguments: object) -> object:
+        calls.append(1)
+        return compared(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_compare_group", counting)
+    run(project, "check", *args)
+    monkeypatch.setattr(module, "_compare_group", compared)
+    return len(calls)
+
+
+def test_groups_no_claim_of_which_changed_are_not_compared_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = _compared_groups(project, monkeypatch)
+    assert (project / GROUPS_FILE).exists()
+    assert _compared_groups(project, monkeypatch) == 0  # warm: every group kept
+    claims = sorted((project / "claims").glob("*.yaml"))[0]
+    claims.write_text(claims.read_text(encoding="utf-8") + "# read again\n", encoding="utf-8")
+    assert _compared_groups(project, monkeypatch) == 0  # the file is read again, no claim changed
+    text = claims.read_text(encoding="utf-8")
+    at = text.index("\n- ", text.index("\n- ") + 1)  # the second claim, one line further down
+    claims.write_text(text[:at] + "\n" + text[at:], encoding="utf-8")
+    touched = _compared_groups(project, monkeypatch)
+    assert 0 < touched < every  # the claims after it moved: their groups only
+    assert run(project, "check") == run(project, "check", "--no-cache")
+    assert _compared_groups(project, monkeypatch, "--no-cache") == every
+
+
+def test_kept_text_follows_the_folder_the_check_runs_in(project: Path) -> None:
+    def from_above(*args: str) -> bytes:
+        with contextlib.chdir(project.parent):
+            result = CliRunner().invoke(cli, ["check", "--project", project.name, *args])
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout_bytes
+
+    inside = run(project, "check")
+    above = from_above()
+    assert b"desk/claims/" in above and above != inside
+    assert above == from_above("--no-cache")
+    assert run(project, "check") == inside == (GOLD / "check.txt").read_bytes()
+
+
+def test_a_resolution_changes_its_group_only(project: Path) -> None:
+    run(project, "check")
+    resolutions = project / "resolutions.yaml"
+    resolutions.write_text(
+        resolutions.read_text(encoding="utf-8")
+        + "\n- topic: treaty\n  property: joined\n  subject: georgia\n  value: 1993\n"
+        "  reason: signed on 9 December 1993\n",
+        encoding="utf-8",
+    )
+    assert run(project, "check") == run(project, "check", "--no-cache")
+    resolutions.write_text("", encoding="utf-8")
+    assert run(project, "check") == run(project, "check", "--no-cache")
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        '["conflict", [[99, "accepted"]], [], [], [], [], []]',  # a claim the group has not
+        '["conflict", [], [0.5], [], [], [], []]',  # an index that is no integer
+        '["conflict", [], [], [], [0, 1, 2], [1, 1], []]',  # sides that do not add up
+        '["nonsense", [], [], [], [], [], []]',
+        '{"status": "agree"}',
+        "null",
+    ],
+)
+def test_a_foreign_group_file_with_a_right_checksum_is_checked(project: Path, outcome: str) -> None:
+    expected = (GOLD / "check.txt").read_bytes()
+    run(project, "check")
+    path = project / GROUPS_FILE
+    head, body = path.read_bytes().split(b"\n", 1)
+    kept = json.loads(body)
+    kept = {name: json.loads(outcome) if name.startswith("outcome:") else [1] for name in kept}
+    body = json.dumps(kept).encode()
+    salt = head.split(b" ")[2]
+    path.write_bytes(b"reconcile-groups 1 " + salt + b" " + _sha(body) + b"\n" + body)
+    assert run(project, "check") == expected
+    assert run(project, "check", "--format", "json") == (GOLD / "check.json").read_bytes()
+
+
+def test_a_half_written_group_file_is_ignored_and_rewritten(project: Path) -> None:
+    expected = (GOLD / "check.txt").read_bytes()
+    run(project, "check")
+    path = project / GROUPS_FILE
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    assert run(project, "check") == expected
+    assert path.read_bytes() == whole
+
+
+def test_the_group_file_keeps_only_the_groups_the_project_has(project: Path) -> None:
+    run(project, "check")
+    names = set(json.loads((project / GROUPS_FILE).read_bytes().split(b"\n", 1)[1]))
+    sorted((project / "claims").glob("*.yaml"))[0].write_text("[]\n", encoding="utf-8")
+    assert run(project, "check") == run(project, "check", "--no-cache")
+    fewer = set(json.loads((project / GROUPS_FILE).read_bytes().split(b"\n", 1)[1]))
+    assert fewer and not fewer >= names
+
+
+def _sha(body: bytes) -> bytes:
+    return hashlib.sha256(body).hexdigest().encode()
+
+
+def test_kept_text_follows_colour(project: Path) -> None:
+    def coloured(*args: str) -> bytes:
+        with contextlib.chdir(project):
+            result = CliRunner().invoke(cli, ["check", *args], env={"FORCE_COLOR": "1"})
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout_bytes
+
+    plain = run(project, "check")
+    assert b"\x1b[" in coloured() and b"\x1b[" not in plain
+    assert coloured() == coloured("--no-cache")
+    assert run(project, "check") == plain

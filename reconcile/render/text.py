@@ -6,14 +6,18 @@ Colour is applied, through `click.style`, only when the caller asks for it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import click
 
 from reconcile.misquote import DiffPart
 from reconcile.model import Claim, Group, Report, Status
-from reconcile.problems import Problem, Severity
+from reconcile.problems import Place, Problem, Severity
 from reconcile.render.places import PlaceText
 from reconcile.render.words import Words, misquote_diff, shown_contradictions
+
+if TYPE_CHECKING:
+    from reconcile.compare import KeptGroups
 
 STATUS_COLOURS = {
     Status.CONFLICT: "red",
@@ -49,11 +53,12 @@ def check_text(
     where: PlaceText = str,
     quiet: bool = False,
     every_group: bool = False,
+    kept: KeptGroups | None = None,
 ) -> str:
     """The summary, every unresolved conflict, every misquote, every problem, the closing count.
 
     `where` shows a place; `quiet` leaves out the groups; `every_group` shows every group, not
-    only the conflicts.
+    only the conflicts; a group's lines are taken from `kept`, and kept there, by its digest.
     """
     project = report.project
     title = _style(visible(project.config.title), colour, bold=True)
@@ -62,9 +67,18 @@ def check_text(
         f"{len(project.claims)} claims, {len(report.groups)} groups: {_counts(report)}"
     ]
     words = Words(project.config)
+    # what a group's lines depend on besides the group: colour, and where its places are shown
+    shown_as = f"text {colour:d} {where(Place('.'))}"
     for group in () if quiet else report.groups:
         if every_group or group.status is Status.CONFLICT:
-            lines += ["", *_group_lines(group, words, colour, where)]
+            if kept is None or group.digest is None:
+                lines += ["", *_group_lines(group, words, colour, where)]
+                continue
+            written = kept.get(shown_as, group.digest)
+            if not (isinstance(written, list) and all(isinstance(w, str) for w in written)):
+                written = _group_lines(group, words, colour, where)
+                kept.put(shown_as, group.digest, written)
+            lines += ["", *written]
     for claim in () if quiet else report.misquoted:
         lines += ["", *misquote_lines(claim, colour, where)]
     if report.problems:
