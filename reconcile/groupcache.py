@@ -1,4 +1,4 @@
-"""What each group came to, kept between runs in `.reconcile/cache/groups.json`.
+"""What each group came to, kept between runs in `.reconcile/cache/groups/`.
 
 Comparing a group, and the lines `check` writes of it, are pure functions of the group's claims
 as read, of its resolutions, of reconcile.yaml and of this program. A group all of whose claims
@@ -7,11 +7,11 @@ one per claim, made of its place and fields) and of its resolutions; what compar
 its text are kept under that digest. After one claims file changed, only the groups that hold a
 changed claim are compared and written again.
 
-The file is plain JSON behind a checksum, under the same salt as the claims cache (this
-program, the format, reconcile.yaml): one that is half-written, of another version or another
-reconcile.yaml, or altered, is ignored and rewritten, and a kept outcome is checked against its
-group before it is used. When a run writes the file, it keeps only the groups the project still
-has.
+Each group is one file named by its digest, which starts from the salt of the claims cache
+(this program, the format, reconcile.yaml). A file is plain JSON behind a checksum: one that is
+half-written or altered is ignored and rewritten, and a kept outcome is checked against its
+group before it is used. After an edit only the new groups' files are written, and the files
+of groups the project no longer has are deleted.
 """
 
 from __future__ import annotations
@@ -27,20 +27,19 @@ from reconcile.cache import CACHE_DIR, Uncacheable, cache_salt, encode
 from reconcile.load import CONFIG_FILE
 from reconcile.model import Resolution
 
-GROUPS_FILE = CACHE_DIR / "groups.json"
+GROUPS_DIR = CACHE_DIR / "groups"
 _FORMAT = 1
 
 
 class GroupCache:
-    """Outcomes and texts of groups, by the digest of what each group is made of."""
+    """Outcomes and texts of groups, one file a group, by the digest of what it is made of."""
 
     def __init__(self, root: Path, config_text: bytes) -> None:
-        self.path = root / GROUPS_FILE
-        salt = cache_salt(config_text)
-        self._salt = salt
-        self._head = f"reconcile-groups {_FORMAT} {salt.hex()} ".encode()
-        self._kept = self._read()
-        self._new: dict[str, Any] = {}
+        self.folder = root / GROUPS_DIR
+        self._salt = cache_salt(config_text)
+        self._head = f"reconcile-groups {_FORMAT} ".encode()
+        self._read: dict[str, dict[str, Any]] = {}
+        self._changed: set[str] = set()
         self._live: set[str] = set()
 
     @classmethod
@@ -76,37 +75,44 @@ class GroupCache:
 
     def get(self, kind: str, digest: str) -> Any:
         """What was kept of `kind` ("outcome", or a text's name) for the group `digest`."""
-        name = f"{kind}:{digest}"
-        return self._new.get(name, self._kept.get(name))
+        return self._group(digest).get(kind)
 
     def put(self, kind: str, digest: str, data: Any) -> None:
-        name = f"{kind}:{digest}"
-        if self._kept.get(name) != data:
-            self._new[name] = data
+        kept = self._group(digest)
+        if kept.get(kind) != data:
+            kept[kind] = data
+            self._changed.add(digest)
 
     def save(self) -> None:
-        """Write what the groups the project still has came to, when it changed."""
-        kept = {
-            name: data
-            for name, data in {**self._kept, **self._new}.items()
-            if name.rpartition(":")[2] in self._live
-        }
-        if not self._new and kept.keys() == self._kept.keys():
-            return
-        body = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode(
-            "utf-8", "surrogatepass"
-        )
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        """Write the groups whose outcome or text is new, and delete those the project no
+        longer has."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(self._head + _checksum(body) + b"\n" + body)
-            os.replace(temporary, self.path)  # a reader sees the whole file or none
+            for digest in self._changed:
+                body = json.dumps(
+                    self._read[digest], ensure_ascii=False, separators=(",", ":")
+                ).encode("utf-8", "surrogatepass")
+                path = self._path(digest)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+                temporary.write_bytes(self._head + _checksum(body) + b"\n" + body)
+                os.replace(temporary, path)  # a reader sees the whole file or none
+            for path in self.folder.glob("*.json"):
+                if path.stem not in self._live:
+                    path.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only project is checked all the same
 
-    def _read(self) -> dict[str, Any]:
+    def _path(self, digest: str) -> Path:
+        return self.folder / f"{digest}.json"
+
+    def _group(self, digest: str) -> dict[str, Any]:
+        if digest not in self._read:
+            self._read[digest] = self._load(digest)
+        return self._read[digest]
+
+    def _load(self, digest: str) -> dict[str, Any]:
         try:
-            text = self.path.read_bytes()
+            text = self._path(digest).read_bytes()
         except OSError:
             return {}
         head, _, body = text.partition(b"\n")

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from reconcile.cache import CACHE_DIR, decode
 from reconcile.cli import cli
-from reconcile.groupcache import GROUPS_FILE
+from reconcile.groupcache import GROUPS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "gold" / "example"
@@ -41,7 +41,11 @@ def run(project: Path, *args: str) -> bytes:
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted((project / CACHE_DIR).glob("*/*.json"))
+    return sorted((project / CACHE_DIR).glob("??/*.json"))
+
+
+def group_files(project: Path) -> list[Path]:
+    return sorted((project / GROUPS_DIR).glob("*.json"))
 
 
 @pytest.mark.parametrize("gold", sorted(COMMANDS))
@@ -149,7 +153,7 @@ def test_groups_no_claim_of_which_changed_are_not_compared_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     every = _compared_groups(project, monkeypatch)
-    assert (project / GROUPS_FILE).exists()
+    assert group_files(project)
     assert _compared_groups(project, monkeypatch) == 0  # warm: every group kept
     claims = sorted((project / "claims").glob("*.yaml"))[0]
     claims.write_text(claims.read_text(encoding="utf-8") + "# read again\n", encoding="utf-8")
@@ -205,13 +209,11 @@ def test_a_resolution_changes_its_group_only(project: Path) -> None:
 def test_a_foreign_group_file_with_a_right_checksum_is_checked(project: Path, outcome: str) -> None:
     expected = (GOLD / "check.txt").read_bytes()
     run(project, "check")
-    path = project / GROUPS_FILE
-    head, body = path.read_bytes().split(b"\n", 1)
-    kept = json.loads(body)
-    kept = {name: json.loads(outcome) if name.startswith("outcome:") else [1] for name in kept}
-    body = json.dumps(kept).encode()
-    salt = head.split(b" ")[2]
-    path.write_bytes(b"reconcile-groups 1 " + salt + b" " + _sha(body) + b"\n" + body)
+    for path in group_files(project):
+        kept = json.loads(path.read_bytes().split(b"\n", 1)[1])
+        kept = {kind: json.loads(outcome) if kind == "outcome" else [1] for kind in kept}
+        body = json.dumps(kept).encode()
+        path.write_bytes(b"reconcile-groups 1 " + _sha(body) + b"\n" + body)
     assert run(project, "check") == expected
     assert run(project, "check", "--format", "json") == (GOLD / "check.json").read_bytes()
 
@@ -219,20 +221,20 @@ def test_a_foreign_group_file_with_a_right_checksum_is_checked(project: Path, ou
 def test_a_half_written_group_file_is_ignored_and_rewritten(project: Path) -> None:
     expected = (GOLD / "check.txt").read_bytes()
     run(project, "check")
-    path = project / GROUPS_FILE
+    path = group_files(project)[0]
     whole = path.read_bytes()
     path.write_bytes(whole[: len(whole) // 2])
     assert run(project, "check") == expected
     assert path.read_bytes() == whole
 
 
-def test_the_group_file_keeps_only_the_groups_the_project_has(project: Path) -> None:
+def test_the_group_files_are_those_of_the_groups_the_project_has(project: Path) -> None:
     run(project, "check")
-    names = set(json.loads((project / GROUPS_FILE).read_bytes().split(b"\n", 1)[1]))
+    before = {path.name for path in group_files(project)}
     sorted((project / "claims").glob("*.yaml"))[0].write_text("[]\n", encoding="utf-8")
     assert run(project, "check") == run(project, "check", "--no-cache")
-    fewer = set(json.loads((project / GROUPS_FILE).read_bytes().split(b"\n", 1)[1]))
-    assert fewer and not fewer >= names
+    after = {path.name for path in group_files(project)}
+    assert after and after != before and not after >= before
 
 
 def _sha(body: bytes) -> bytes:
