@@ -28,7 +28,12 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         "тысячам": 1e3, "тысячами": 1e3, "тысячах": 1e3, "тыс": 1e3, "миллион": 1e6,
         "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6, "миллионами": 1e6,
         "миллионах": 1e6, "млн": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
-        "млрд": 1e9,
+        "млрд": 1e9, "тысяче": 1e3, "миллиону": 1e6, "миллионом": 1e6, "миллионе": 1e6,
+        "миллиарду": 1e9, "миллиардом": 1e9, "миллиарде": 1e9, "миллиардам": 1e9,
+        "миллиардами": 1e9, "миллиардах": 1e9,
+        # a hundred as a noun: "около сотни", "две сотни", "сотни семей"
+        "сотня": 100, "сотни": 100, "сотню": 100, "сотней": 100, "сотне": 100, "сотен": 100,
+        "сотням": 100, "сотнями": 100, "сотнях": 100,
     },
     "fr": {
         "cent": 100, "cents": 100, "mille": 1e3, "million": 1e6, "millions": 1e6,
@@ -68,6 +73,26 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
         "сорока": 40, "девяноста": 90, "ста": 100, "двухсот": 200, "трёхсот": 300,
         "четырёхсот": 400, "пятисот": 500, "шестисот": 600, "семисот": 700,
         "восьмисот": 800, "девятисот": 900,
+        # the oblique cases of the tens 50 to 80: "пятидесяти одного человека"
+        "пятидесяти": 50, "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80,
+        "пятьюдесятью": 50, "шестьюдесятью": 60, "семьюдесятью": 70, "восемьюдесятью": 80,
+        # and of the hundreds: "двумстам", "пятьюстами", "о трёхстах"
+        "двумстам": 200, "трёмстам": 300, "четырёмстам": 400, "пятистам": 500,
+        "шестистам": 600, "семистам": 700, "восьмистам": 800, "девятистам": 900,
+        "двумястами": 200, "тремястами": 300, "четырьмястами": 400, "пятьюстами": 500,
+        "шестьюстами": 600, "семьюстами": 700, "восьмьюстами": 800, "девятьюстами": 900,
+        "двухстах": 200, "трёхстах": 300, "четырёхстах": 400, "пятистах": 500,
+        "шестистах": 600, "семистах": 700, "восьмистах": 800, "девятистах": 900,
+        # collective numerals, which count people: "трое погибших", "шестерых горноспасателей"
+        **{
+            stem + ending: value
+            for value, stem in enumerate(
+                ("дво", "тро", "четвер", "пятер", "шестер", "семер", "восьмер", "девятер",
+                 "десятер"),
+                start=2,
+            )
+            for ending in (("е", "их", "им", "ими") if value < 4 else ("о", "ых", "ым", "ыми"))
+        },
     },
     "fr": {"une": 1, "quatre-vingts": 80},
     "de": {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1},
@@ -418,6 +443,7 @@ def _number_words(language: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         (value, (normalise(word),)) for word, value in EXTRA_NUMBER_WORDS.get(language, {}).items()
     )
     table.extend(_compound_ordinals(language))
+    table.extend(_counting_adjectives(language))
     return tuple(table)
 
 
@@ -434,11 +460,12 @@ _RU_ORDINAL_ENDINGS = ("ый", "ой", "ий", "ого", "ому", "ом", "ая
 
 
 def _compound_ordinals(language: str) -> list[tuple[int, tuple[str, ...]]]:
-    """The ordinals of 21 to 99 that are not tens, which write a number a text means ("the
-    forty-first summit", "القمة الحادية والأربعين", "сорок первый саммит"); a lone ordinal
-    ("first", "second") ranks, it is no number."""
+    """The ordinals of 20 to 99, which write a number a text means ("the forty-first summit",
+    "the thirtieth member", "القمة الحادية والأربعين", "сорок первый саммит"); an ordinal
+    below twenty ("first", "second", "tenth") ranks, it is no number. (An Arabic ordinal ten
+    is its cardinal with the article, العشرين, and is read as that.)"""
     table: list[tuple[int, tuple[str, ...]]] = []
-    compound = [n for n in range(21, 100) if n % 10]
+    compound = [n for n in range(20, 100) if n % 10 or language != "ar"]
     if language == "ar":
         for n in compound:
             tens = _AR_TENS[n // 10 - 2]
@@ -453,7 +480,7 @@ def _compound_ordinals(language: str) -> list[tuple[int, tuple[str, ...]]]:
             key = _phrase_key(normalise(num2words(n, lang=language, to="ordinal")))
         except (NotImplementedError, OverflowError, TypeError):
             return []
-        if len(key) < 2:
+        if len(key) < 2 and n % 10:
             continue
         table.append((n, key))
         if language == "ru":
@@ -465,6 +492,35 @@ def _compound_ordinals(language: str) -> list[tuple[int, tuple[str, ...]]]:
                     (n, (*key[:-1], stem + normalise(ending))) for ending in _RU_ORDINAL_ENDINGS
                 )
     return table
+
+
+#: The first part of a Russian compound adjective of measure, and the number it counts:
+#: "трёхдневный траур", "пятилетний срок", "десятиэтажный дом".
+_RU_COUNTING_PREFIXES = {
+    "одно": 1, "двух": 2, "трёх": 3, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15,
+    "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50, "ста": 100,
+}  # fmt: skip
+#: The measures such adjectives count, with the endings each takes.
+_RU_HARD = ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ое", "ые", "ых", "ыми")
+_RU_SOFT = ("ий", "его", "ему", "им", "ем", "яя", "юю", "ее", "ие", "их", "ими", "ей")
+_RU_MEASURES = {
+    "дневн": _RU_HARD, "недельн": _RU_HARD, "месячн": _RU_HARD, "годичн": _RU_HARD,
+    "летн": _RU_SOFT, "часов": _RU_HARD, "минутн": _RU_HARD, "этажн": _RU_HARD,
+    "кратн": _RU_HARD, "тысячн": _RU_HARD, "процентн": _RU_HARD,
+}  # fmt: skip
+
+
+def _counting_adjectives(language: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Compound adjectives that count a measure in one word, in Russian: "трёхдневный" is 3."""
+    if language != "ru":
+        return []
+    return [
+        (value, (normalise(prefix + measure + ending),))
+        for prefix, value in _RU_COUNTING_PREFIXES.items()
+        for measure, endings in _RU_MEASURES.items()
+        for ending in endings
+    ]
 
 
 def _phrase_key(folded: str) -> tuple[str, ...]:

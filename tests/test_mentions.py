@@ -179,6 +179,44 @@ NUMBERS_NOT_MENTIONED = [
 ]
 
 
+#: Numbers written as words of other kinds: ordinals of twenty and above, Russian collective
+#: numerals, oblique cases, compound adjectives of measure, a scale word as a noun of its own.
+OTHER_NUMBER_WORDS = [
+    ("admitted as the thirtieth member in March 2020", 30, ["en"]),
+    ("became the thirty-first member", 31, ["en"]),
+    ("the alliance's twentieth anniversary", 20, ["en"]),
+    ("انضمت بصفتها العضو الثلاثين في الحلف", 30, ["ar"]),
+    ("انضمت بصفتها العضو الحادي والثلاثين", 31, ["ar"]),
+    ("стала тридцать первым членом альянса", 31, ["ru"]),
+    ("стала тридцатым членом альянса", 30, ["ru"]),
+    ("Шестерых горноспасателей представили к ордену", 6, ["ru"]),
+    ("суд арестовал всех пятерых фигурантов дела", 5, ["ru"]),
+    ("трое погибших были горноспасателями", 3, ["ru"]),
+    ("унёсшей жизни пятидесяти одного человека", 51, ["ru"]),
+    ("в Кузбассе объявлен трёхдневный траур", 3, ["ru"]),
+    ("ему грозит пятилетний срок", 5, ["ru"]),
+    ("по 2 млн рублей и ещё по миллиону на каждого иждивенца", 1_000_000, ["ru"]),
+    ("эвакуировали около сотни жителей", 100, ["ru"]),
+    ("две сотни семей остались без крова", 200, ["ru"]),
+]
+#: ... and what they do not make a number of.
+NOT_NUMBER_WORDS = [
+    ("for the first time since 1949", 1, ["en"]),
+    ("the tenth summit", 10, ["en"]),  # an ordinal below twenty ranks
+    ("на семинаре выступили спасатели", 7, ["ru"]),  # семи… only before a measure
+]
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), OTHER_NUMBER_WORDS)
+def test_other_number_words_are_read(quote: str, value: float, languages: list[str]) -> None:
+    assert mentions_number(quote, value, value, languages)
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), NOT_NUMBER_WORDS)
+def test_words_that_only_look_like_numbers(quote: str, value: float, languages: list[str]) -> None:
+    assert not mentions_number(quote, value, value, languages)
+
+
 @pytest.mark.parametrize(("quote", "value", "languages"), NUMBERS_MENTIONED)
 def test_a_number_is_mentioned(quote: str, value: float, languages: list[str]) -> None:
     assert mentions_number(quote, value, value, languages)
