@@ -65,7 +65,8 @@ def month_names(language: str) -> Phrases:
             for width in ("wide", "abbreviated"):
                 for number, name in months[context][width].items():
                     key = tuple(t.text for t in tokens(normalise(name)))
-                    if key and sum(map(len, key)) >= 3:
+                    # an abbreviation of two letters is too often a word; a name is not (آب)
+                    if key and (width == "wide" or sum(map(len, key)) >= 3):
                         names.setdefault(key, int(number))
     for number, name in enumerate(EXTRA_MONTH_FORMS.get(language, ()), start=1):
         names.setdefault((normalise(name),), number)

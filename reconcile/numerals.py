@@ -544,6 +544,8 @@ def _word_forms(language: str, value: int, word: str) -> list[str]:
             forms.append(word[:-1])  # the count of a feminine noun: ست دول, سبع سنوات
         if word.endswith(("ون", "ان")):
             forms.append(word[:-2] + "ين")  # عشرين, ثلاثين, اثنين
+        if "مايه" in word:
+            forms.append(word.replace("مايه", "ميه"))  # ثلاثمئة beside ثلاثمائة, folded
     elif language == "ru" and word.endswith("ь"):
         forms.extend((word[:-1] + "и", word[:-1] + "ью"))  # шести, шестью; двадцати
     return forms
