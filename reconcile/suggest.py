@@ -526,8 +526,8 @@ def _chosen(
 ) -> list[Suggestion]:
     """The suggestions kept, best first: one per (property, subject, value), a few properties
     per sentence (one per subject it names for a per-entity property), and no more in all than
-    BUDGET times what the other sources claim for an article of this length (a choice given
-    to a list of subjects counting once, see `_statement`). A headline says
+    BUDGET times what the other sources claim for an article of this length, each subject of
+    a per-entity property counting as one. A headline says
     again what the article's body says: a suggestion of it that a sentence of the body also
     makes is that sentence's, the words a claim would quote."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
@@ -535,12 +535,11 @@ def _chosen(
     found = [s for s in found if s.line != headline or s.key not in in_body]
     budget = _budget(precedent, length)
     kept: list[Suggestion] = []
-    statements: set[tuple[object, ...]] = set()  # what counts toward the budget
     seen: set[tuple[str, str, str | None, str]] = set()
     per_sentence: dict[tuple[int, str], set[tuple[str, str]]] = {}
     per_property: dict[tuple[str, str, str | None], int] = {}
     for suggestion in found:
-        if suggestion.score < UNQUOTED_THRESHOLD or len(statements) >= budget:
+        if suggestion.score < UNQUOTED_THRESHOLD or len(kept) >= budget:
             break
         group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
         if suggestion.score < THRESHOLD and precedent.column(group[:2]) is not None:
@@ -552,22 +551,10 @@ def _chosen(
         if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
             continue
         seen.add(suggestion.key)
-        statements.add(_statement(suggestion))
         told.add(group[:2])
         per_property[group] = per_property.get(group, 0) + 1
         kept.append(suggestion)
     return kept
-
-
-def _statement(suggestion: Suggestion) -> tuple[object, ...]:
-    """What a suggestion counts as toward the article's budget: a choice a sentence gives
-    several subjects is one statement, however many subjects it names ("استجابت لعروض أربع
-    دول، هي إسبانيا والمملكة المتحدة وقطر والإمارات": accepted), as it is one property of the
-    sentence."""
-    if suggestion.property.type is PropertyType.CHOICE and suggestion.subject is not None:
-        prop = suggestion.property
-        return (suggestion.line, suggestion.sentence, prop.topic, prop.id, suggestion.value)
-    return suggestion.key
 
 
 def _per_property(precedent: Precedent, prop: Property) -> int:
