@@ -125,6 +125,11 @@ BUDGET = 1.9
 UNQUOTED_WORDS = 2.0
 
 
+#: Of one rival of a property: the words and label entities it has and the property lacks, then
+#: those the property has and it lacks.
+_Rival = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
 @dataclass
 class _Context:
     """What scoring every sentence needs, built once per article."""
@@ -154,12 +159,51 @@ class _Context:
         """Where the sentence names the words of the other properties of `prop`'s type that
         `prop` does not share (its own words and label entities do not count): a number next to
         "injured" is the injured, not the dead."""
-        words, entities = self.rival_words.get((prop.topic, prop.id), ((), ()))
+        words, entities = self.rival_words.get((prop.topic, prop.id), (frozenset(), frozenset()))
         if not words and not entities:
             return ()
-        spots = {at for word, places in read.cue_places.items() if word in words for at in places}
+        return self._spots(read, words, entities)
+
+    def rivalry(
+        self, read: _Reading, prop: Property
+    ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+        """For each other property of `prop`'s type whose words the sentence names, where the
+        words of `prop` that it lacks stand, and where its words that `prop` lacks stand: a
+        word `prop` shares with one rival still tells it from another ("73 seats" beside
+        "elections": the seats, though another seats property has the word too)."""
+        found = []
+        for words, entities, mine, named in self.rival_sets.get((prop.topic, prop.id), ()):
+            theirs = self._spots(read, words, entities)
+            if theirs:
+                found.append((self._spots(read, mine, named), theirs))
+        return tuple(found)
+
+    @staticmethod
+    def _spots(read: _Reading, words: frozenset[str], entities: frozenset[str]) -> tuple[int, ...]:
+        spots = {at for word in words & read.cue_places.keys() for at in read.cue_places[word]}
         spots.update(at for entity, at, _ in read.spans if entity in entities)
         return tuple(sorted(spots))
+
+    @cached_property
+    def rival_sets(self) -> dict[tuple[str, str], tuple[_Rival, ...]]:
+        """For each number and date property, per other property of its type: the words and
+        label entities of the other that it lacks, and its own that the other lacks."""
+        found: dict[tuple[str, str], list[_Rival]] = {}
+        for prop in self.properties:
+            if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+                continue
+            key = (prop.topic, prop.id)
+            mine = frozenset(word for word, _ in self.cue_words[key])
+            named = self.label_entities[key]
+            for other in self.properties:
+                other_key = (other.topic, other.id)
+                if other.type is not prop.type or other_key == key:
+                    continue
+                words = frozenset(word for word, _ in self.cue_words[other_key])
+                entities = self.label_entities[other_key]
+                theirs = (_lacking(words, mine), entities - named)
+                found.setdefault(key, []).append((*theirs, _lacking(mine, words), named - entities))
+        return {key: tuple(sets) for key, sets in found.items()}
 
     @cached_property
     def rival_words(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
@@ -177,10 +221,10 @@ class _Context:
                 if other.type is prop.type and other_key != key:
                     words.update(word for word, _ in self.cue_words[other_key])
                     entities |= self.label_entities[other_key]
-            mine = {word for word, _ in self.cue_words[key]}
+            mine = frozenset(word for word, _ in self.cue_words[key])
             named = self.label_entities[key]
-            rivals[key] = (frozenset(words - mine), frozenset(entities - named))
-            self.distinct[key] = frozenset((mine - words) | (named - entities))
+            rivals[key] = (_lacking(frozenset(words), mine), frozenset(entities - named))
+            self.distinct[key] = _lacking(mine, frozenset(words)) | (named - entities)
         return rivals
 
     @cached_property
@@ -213,6 +257,12 @@ class _Context:
             )
             for p in self.properties
         }
+
+
+def _lacking(words: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+    """The words of `words` that no word of `others` begins: those are found at the start of
+    a token, so that "deploy" (a label's stem) is found wherever "deployed" is."""
+    return frozenset(w for w in words if not any(w.startswith(o) for o in others))
 
 
 @dataclass(frozen=True)
@@ -426,6 +476,7 @@ def _suggestions(
         spots = [start for entity, start, _ in read.spans if entity in named]
         base = base if spots else base * 0.6
     rivals = context.rivals(read, prop)  # (finds the words only `prop` has, too)
+    rivalry = context.rivalry(read, prop) if rivals else ()
     mine = context.distinct.get(key, frozenset())
     own = tuple(at for at, _, word in cues if word in mine)
     own += tuple(at for entity, at, _ in read.spans if entity in mine)
@@ -436,6 +487,7 @@ def _suggestions(
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
+        rivalry,
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)

@@ -49,6 +49,9 @@ class Look:
     rivals: Sequence[int] = ()  # the words of other properties of its type, not its own
     named: Sequence[int] = ()  # where the entities its label names stand
     stops: Sequence[int] = ()  # stop_counts of the sentence's tokens
+    # per rival property named: where its words that this one lacks stand, and this one's
+    # that it lacks
+    rivalry: Sequence[tuple[Sequence[int], Sequence[int]]] = ()
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -68,8 +71,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     if prop.subject and look.rivals:
         # the subjects a per-entity property names are its own words: "394 deaths in Al
         # Haouz, by the morning's toll" are the province's, not the toll's
-        places = (at for s in subjects if s is not None for at in range(s.start, s.end))
-        look = replace(look, own=tuple(sorted({*look.own, *places})))
+        places = tuple(at for s in subjects if s is not None for at in range(s.start, s.end))
+        rivalry = tuple((tuple(sorted({*mine, *places})), theirs) for mine, theirs in look.rivalry)
+        look = replace(look, own=tuple(sorted({*look.own, *places})), rivalry=rivalry)
     if look.rivals and prop.type is PropertyType.NUMBER:
         look = replace(look, numbers=attached(look.numbers, look))
     elif look.rivals and prop.type is PropertyType.DATE:
@@ -492,7 +496,11 @@ def attached(values: Sequence[Found], look: Look) -> list[Found]:
         return min(clause_distance(stops, value, at) for at in places)
 
     if look.own:
-        kept = [v for v in values if gap(v, look.own) <= gap(v, look.rivals)]
+        kept = [
+            v
+            for v in values
+            if all(not mine or gap(v, mine) <= gap(v, theirs) for mine, theirs in look.rivalry)
+        ]
     else:
         claimed = {min(values, key=lambda v: gap(v, [rival])).start for rival in look.rivals}
         kept = [v for v in values if v.start not in claimed]
