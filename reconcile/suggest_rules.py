@@ -101,8 +101,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
-            if subject is None:
-                options = _lone_one_last(look, options)
+            options = _lone_one_last(look, options, subject is None)
             reached = _reached_first(look, options) if subject is None else options
             options = _in_order(prop, look, reached)
         best = _as_maximum(prop, options[0])
@@ -215,9 +214,14 @@ def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) ->
         return _choices_paired(prop, look, named)
     values = look.numbers if prop.type is PropertyType.NUMBER else look.dates
     words = look.sentence.words()
-    # "the six-party Nation Alliance": a number joined to a word qualifies a name, it is no
-    # figure of the enumeration
-    values = [v for v in values if not _JOINED.search(words[look.sentence.tokens[v.end - 1].word])]
+    # "the six-party Nation Alliance": a number joined to a word qualifies a name, and "one of
+    # the Framework's pillars" names a member: neither is a figure of the enumeration
+    found = look.sentence.tokens
+    values = [
+        v
+        for v in values
+        if not _JOINED.search(words[found[v.end - 1].word]) and not one_of(found, v)
+    ]
     if len(values) < 2:
         return {}
     return paired(named, values, look.stops)
@@ -368,9 +372,17 @@ def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
     return [subject.start]
 
 
-def _lone_one_last(look: Look, options: list[Found]) -> list[Found]:
+#: The words of "one of" (the first of Arabic's "أحد", "إحدى" says "of" itself): the one
+#: names a member of a group, it counts nothing.
+_ONE_OF = frozenset(normalise(w) for w in ("أحد", "إحدى"))
+_OF = frozenset(normalise(w) for w in ("of", "من", "из"))
+
+
+def _lone_one_last(look: Look, options: list[Found], every: bool = True) -> list[Found]:
     """A "one" written as a word after the other figures of the sentence: mostly it counts no
-    fact but stands for "a" ("merged into one list", "ещё одно ограничение")."""
+    fact but stands for "a" ("merged into one list", "ещё одно ограничение"). For a
+    subject's figure (not `every`), only a "one of" (see `one_of`): "وفاة واحدة في الصويرة"
+    is the province's one death."""
     found = look.sentence.tokens
 
     def spelled_one(option: Found) -> bool:
@@ -378,7 +390,14 @@ def _lone_one_last(look: Look, options: list[Found]) -> list[Found]:
             is_digits(t.text) for t in found[option.start : option.end]
         )
 
-    return sorted(options, key=spelled_one)
+    return sorted(options, key=lambda o: spelled_one(o) and (every or one_of(found, o)))
+
+
+def one_of(found: Sequence[Token], option: Found) -> bool:
+    """Whether the figure is the "one" of "one of", which names a member of a group and counts
+    nothing: "أحد أبرز أركان الإطار", "one of its founders", "один из лидеров"."""
+    after = found[option.end].text if option.end < len(found) else ""
+    return option.value == 1 and (found[option.start].text in _ONE_OF or after in _OF)
 
 
 def _reached_first(look: Look, options: list[Found]) -> list[Found]:
