@@ -43,3 +43,62 @@ def test_a_one_of_is_no_subjects_figure(
     config = load_config(one_topic_project(tmp_path, "city", _CITIES, _SEATS))
     found = suggest_claims(sentence, config, year=2020)
     assert {s.subject: s.value for s in found} == seats
+
+
+_FLOOD = {
+    "dead": {"type": "number", "label": "People killed", "keywords": ["killed", "قتل", "погибли"]},
+    "evacuated": {
+        "type": "boolean",
+        "label": "The city was evacuated",
+        "keywords": ["evacuated", "أخليت", "эвакуирован"],
+    },
+}
+
+
+def _learnt(tmp_path: Path):
+    """A project of `_FLOOD` with one earlier source that quotes both properties."""
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    one_topic_project(tmp_path, "city", _CITIES, _FLOOD)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    text = "The floods killed 12 people in Oslo. Oslo was evacuated."
+    (tmp_path / "sources" / "earlier.md").write_text(
+        f"---\npublished: 2020\n---\n{text}\n", encoding="utf-8"
+    )
+    claims = [
+        {"topic": "t", "property": "dead", "value": 12, "quote": "The floods killed 12 people"},
+        {"topic": "t", "property": "evacuated", "value": True, "quote": "Oslo was evacuated"},
+    ]
+    (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps(claims), encoding="utf-8")
+    project = load_project(tmp_path)
+    return project.config, precedent_of(project, "new")
+
+
+@pytest.mark.parametrize(
+    ("prop", "value", "score", "kept"),
+    [
+        ("dead", 9, 0.3, False),
+        ("dead", 9, 0.36, True),
+        ("evacuated", True, 0.3, True),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The water stood 9 hours in Lima and the city was emptied.",
+        "بقيت المياه 9 ساعات في ليما وأخليت المدينة.",
+        "Вода стояла 9 часов в Лиме, и город был эвакуирован.",
+    ],
+)
+def test_a_number_needs_a_higher_score_than_other_types(
+    tmp_path: Path, sentence: str, prop: str, value: object, score: float, kept: bool
+) -> None:
+    from reconcile.suggest import Suggestion, _chosen
+
+    config, precedent = _learnt(tmp_path)
+    suggestion = Suggestion(config.topics["t"].properties[prop], sentence, 1, score, value)
+    assert bool(_chosen([suggestion], precedent, len(sentence))) is kept
