@@ -123,6 +123,9 @@ PAIRS_PER_BUDGET = 1.2
 MORE_PAIRS = 50
 #: At most this many suggestions per claim the other sources make, for an article as long.
 BUDGET = 1.9
+#: At most so many properties one figure of a sentence (one subject's) is suggested for, the
+#: best scored: of the third and later, 1 in 30 was what a claim says.
+PROPERTIES_PER_FIGURE = 2
 #: How much more the words of a property no other source quotes weigh: it has no likeness
 #: to be judged by, so that without more its words alone would lose every sentence to the
 #: properties others quote. In a project's first article, no property is quoted.
@@ -585,7 +588,8 @@ def _chosen(
     BUDGET times what the other sources claim for an article of this length, each subject of
     a per-entity property counting as one. A headline says
     again what the article's body says: a suggestion of it that a sentence of the body also
-    makes is that sentence's, the words a claim would quote."""
+    makes is that sentence's, the words a claim would quote. One figure of a sentence is
+    suggested for two properties at most."""
     found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
     in_body = {s.key for s in found if s.line != headline}
     found = [s for s in found if s.line != headline or s.key not in in_body]
@@ -594,6 +598,7 @@ def _chosen(
     seen: set[tuple[str, str, str | None, str]] = set()
     per_sentence: dict[tuple[int, str], set[tuple[str, str]]] = {}
     per_property: dict[tuple[str, str, str | None], int] = {}
+    per_figure: dict[tuple[object, ...], int] = {}
     for suggestion in found:
         if suggestion.score < UNQUOTED_THRESHOLD or len(kept) >= budget:
             break
@@ -606,11 +611,24 @@ def _chosen(
             continue
         if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
             continue
+        figure = _figure(suggestion)
+        if figure is not None and per_figure.get(figure, 0) >= PROPERTIES_PER_FIGURE:
+            continue
+        if figure is not None:
+            per_figure[figure] = per_figure.get(figure, 0) + 1
         seen.add(suggestion.key)
         told.add(group[:2])
         per_property[group] = per_property.get(group, 0) + 1
         kept.append(suggestion)
     return kept
+
+
+def _figure(suggestion: Suggestion) -> tuple[object, ...] | None:
+    """The figure a number suggestion gives, where the sentence writes it: a figure states
+    mostly one fact, so that it is suggested for PROPERTIES_PER_FIGURE properties at most."""
+    if suggestion.property.type is not PropertyType.NUMBER:
+        return None
+    return (suggestion.line, suggestion.sentence, suggestion.subject, repr(suggestion.value))
 
 
 def _threshold(suggestion: Suggestion) -> float:

@@ -102,3 +102,27 @@ def test_a_number_needs_a_higher_score_than_other_types(
     config, precedent = _learnt(tmp_path)
     suggestion = Suggestion(config.topics["t"].properties[prop], sentence, 1, score, value)
     assert bool(_chosen([suggestion], precedent, len(sentence))) is kept
+
+
+_STORM = {
+    name: {"type": "number", "label": name, "keywords": words}
+    for name, words in (
+        ("dead", ["killed", "قتلى", "погибших"]),
+        ("injured", ["injured", "جرحى", "раненых"]),
+        ("missing", ["missing", "مفقودين", "пропавших"]),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials counted 40 killed, injured and missing in Oslo.",
+        "أحصى المسؤولون 40 من القتلى والجرحى والمفقودين في أوسلو.",
+        "Власти насчитали 40 погибших, раненых и пропавших в Осло.",
+    ],
+)
+def test_one_figure_is_suggested_for_two_properties_at_most(tmp_path: Path, sentence: str) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _STORM))
+    found = suggest_claims(sentence, config, year=2020)
+    assert [s.value for s in found] == [40, 40]
