@@ -126,3 +126,23 @@ def test_one_figure_is_suggested_for_two_properties_at_most(tmp_path: Path, sent
     config = load_config(one_topic_project(tmp_path, "city", _CITIES, _STORM))
     found = suggest_claims(sentence, config, year=2020)
     assert [s.value for s in found] == [40, 40]
+
+
+@pytest.mark.parametrize(("score", "kept"), [(0.22, False), (0.26, True)])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The floods killed 9 people in Lima.",
+        "قتلت الفيضانات 9 أشخاص في ليما.",
+        "Наводнение убило 9 человек в Лиме.",
+    ],
+)
+def test_a_first_articles_suggestions_need_a_quarter(
+    tmp_path: Path, sentence: str, score: float, kept: bool
+) -> None:
+    from reconcile.precedent import Precedent
+    from reconcile.suggest import Suggestion, _chosen
+
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _FLOOD))
+    suggestion = Suggestion(config.topics["t"].properties["dead"], sentence, 1, score, 9)
+    assert bool(_chosen([suggestion], Precedent(config, (), ()), len(sentence))) is kept
