@@ -95,7 +95,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             options = _by_clause(look.stops, options, spots, look.known, cue)
         options = [o for o in options if subject is None or o.value != subject.value]
         if pairs and subject is not None:
-            options = _own_first(options, pairs, subject)
+            options = _own_first(options, pairs, subject, prop.type is not PropertyType.CHOICE)
         if subject is not None and subject.value in left_out:
             options = _left_out_choice(prop, look, subject, options)
         if not options:
@@ -310,15 +310,21 @@ def _lists(
     return lists
 
 
-def _own_first(options: list[Found], pairs: dict[int, Found], subject: Found) -> list[Found]:
-    """The subject's own value of an enumeration first; the values of the other subjects
-    last, for a subject that got none."""
+def _own_first(
+    options: list[Found], pairs: dict[int, Found], subject: Found, figures: bool = True
+) -> list[Found]:
+    """The subject's own value of an enumeration first; for a subject that got none, the
+    values no other subject got: a figure or date of another subject is not its own ("18
+    deaths in Marrakech, while none were recorded in Ouarzazate and Azilal" gives Ouarzazate
+    none), a choice is last (the choice written once for three subjects is theirs)."""
     own = pairs.get(subject.start)
     if own is not None:
         mine = [o for o in options if o.start == own.start]
         return [*mine, *(o for o in options if o.start != own.start)]
     others = {v.start for v in pairs.values()}
-    return sorted(options, key=lambda o: o.start in others)
+    if not figures:
+        return sorted(options, key=lambda o: o.start in others)
+    return [o for o in options if o.start not in others]
 
 
 #: The stems of words that make a property itself a maximum (a limit, a ceiling, a capacity):
@@ -502,11 +508,12 @@ def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
 
 
 def attached(values: Sequence[Found], look: Look) -> list[Found]:
-    """The values that belong to the property rather than to another of its type: those no
-    nearer the words of another property than the words only this one has ("more than 2,900
-    killed and more than 15,000 injured": 15,000 is the injured); when the sentence holds none
-    of those, each word of another property claims the value nearest it ("the toll rose to
-    8,574 and 49,133 people were injured"). All of them when every one is claimed."""
+    """The values that belong to the property rather than to another of its type: a value is
+    another's when, for some other property, it stands nearer that one's words than this
+    one's, the words of each that the other lacks ("more than 2,900 killed and more than
+    15,000 injured": 15,000 is the injured); when the sentence holds no word only this
+    property has, each word of another property claims the value nearest it ("the toll rose
+    to 8,574 and 49,133 people were injured"). All of them when every one is claimed."""
     if not look.rivals or len(values) < 2:
         return list(values)
     stops = look.stops

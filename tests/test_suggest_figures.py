@@ -146,3 +146,30 @@ def test_a_first_articles_suggestions_need_a_quarter(
     config = load_config(one_topic_project(tmp_path, "city", _CITIES, _FLOOD))
     suggestion = Suggestion(config.topics["t"].properties["dead"], sentence, 1, score, 9)
     assert bool(_chosen([suggestion], Precedent(config, (), ()), len(sentence))) is kept
+
+
+_THREE_CITIES = {**_CITIES, "rome": {"label": "Rome", "aliases": ["روما", "Рим"]}}
+_TOLLS = {
+    "deaths": {
+        "type": "number",
+        "subject": "city",
+        "label": {"en": "Deaths", "ar": "الوفيات", "ru": "Погибшие"},
+        "keywords": ["deaths", "وفاة", "погибших"],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oslo recorded 1452 deaths and Lima 764 deaths, while no new deaths were recorded in Rome.",
+        "سجلت أوسلو 1452 وفاة وليما 764 وفاة، بينما لم تسجل أي وفيات جديدة في روما.",
+        "В Осло 1452 погибших, в Лиме 764 погибших, тогда как в Риме новых погибших нет.",
+    ],
+)
+def test_a_subject_the_enumeration_gives_no_figure_takes_none_of_the_others(
+    tmp_path: Path, sentence: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _THREE_CITIES, _TOLLS))
+    found = suggest_claims(sentence, config, year=2020)
+    assert {s.subject: s.value for s in found} == {"oslo": 1452, "lima": 764}
