@@ -410,16 +410,17 @@ def _reached_first(look: Look, options: list[Found]) -> list[Found]:
     """The figure a verb of change or of reaching gives the property's words first: what they
     amount to now ("the list had shrunk to 66", "the toll stood at 89, past the 85 deaths of
     2018", "ارتفعت الحصيلة إلى 93", "число погибших выросло до 93"), not where they started
-    or what they are compared with. A word of the property must stand before the figure, in
-    its phrase."""
+    or what they are compared with."""
+    return sorted(options, key=lambda o: not _reached(look, o))
+
+
+def _reached(look: Look, option: Found) -> bool:
+    """Whether a verb of change or of reaching gives the figure to the property's words: one
+    of them stands before it, in its phrase."""
     found, stops = look.sentence.tokens, look.stops
-
-    def reached(option: Found) -> bool:
-        return reached_by(found, option.start) is not None and any(
-            at < option.start and stops[at] == stops[option.start] for at in (*look.near, *look.own)
-        )
-
-    return sorted(options, key=lambda o: not reached(o))
+    return reached_by(found, option.start) is not None and any(
+        at < option.start and stops[at] == stops[option.start] for at in (*look.near, *look.own)
+    )
 
 
 #: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of
@@ -513,7 +514,9 @@ def attached(values: Sequence[Found], look: Look) -> list[Found]:
     one's, the words of each that the other lacks ("more than 2,900 killed and more than
     15,000 injured": 15,000 is the injured); when the sentence holds no word only this
     property has, each word of another property claims the value nearest it ("the toll rose
-    to 8,574 and 49,133 people were injured"). All of them when every one is claimed."""
+    to 8,574 and 49,133 people were injured"). A figure a verb of change or of reaching gives
+    the property's words stays its own ("the number killed in the Maui fires rose to 93",
+    though Maui is in another property's label). All of them when every one is claimed."""
     if not look.rivals or len(values) < 2:
         return list(values)
     stops = look.stops
@@ -526,10 +529,11 @@ def attached(values: Sequence[Found], look: Look) -> list[Found]:
             v
             for v in values
             if all(not mine or gap(v, mine) <= gap(v, theirs) for mine, theirs in look.rivalry)
+            or _reached(look, v)
         ]
     else:
         claimed = {min(values, key=lambda v: gap(v, [rival])).start for rival in look.rivals}
-        kept = [v for v in values if v.start not in claimed]
+        kept = [v for v in values if v.start not in claimed or _reached(look, v)]
     return kept or list(values)
 
 

@@ -91,3 +91,36 @@ def test_a_word_of_both_properties_in_other_forms_is_shared(tmp_path: Path, sent
         "deployed_limit": 700,
         "total_limit": 800,
     }
+
+
+_FLOOD = {
+    "dead": {
+        "type": "number",
+        "label": {"en": "People killed", "ar": "القتلى", "ru": "Погибшие"},
+        "keywords": ["killed", "القتلى", "погибших"],
+    },
+    "houses": {
+        "type": "number",
+        "label": {"en": "Houses destroyed in Oslo", "ar": "المنازل المدمرة في أوسلو",
+                  "ru": "Разрушенные дома в Осло"},
+        "keywords": ["houses", "منزلا", "домов"],
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of people killed in the Oslo floods rose to 93 from 40 killed on Friday,"
+        " and 12 houses fell.",
+        "عدد القتلى في فيضانات أوسلو ارتفع إلى 93 بعد 40 من القتلى يوم الجمعة، وانهار 12 منزلا.",
+        "Число погибших при наводнении в Осло выросло до 93 с 40 погибших в пятницу, рухнули"
+        " 12 домов.",
+    ],
+)
+def test_a_figure_a_verb_of_change_gives_the_propertys_words_is_its_own(
+    tmp_path: Path, sentence: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _FLOOD))
+    found = suggest_claims(sentence, config, year=2020)
+    assert next(s.value for s in found if s.property.id == "dead") == 93
