@@ -497,7 +497,7 @@ def _suggestions(
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
-        rivalry,
+        rivalry, context.published,
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)

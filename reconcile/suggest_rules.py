@@ -52,6 +52,7 @@ class Look:
     # per rival property named: where its words that this one lacks stand, and this one's
     # that it lacks
     rivalry: Sequence[tuple[Sequence[int], Sequence[int]]] = ()
+    published: str | None = None  # the article's day (EDTF), if known
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -78,6 +79,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         look = replace(look, numbers=attached(look.numbers, look))
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
+    if prop.type is PropertyType.DATE:
+        look = replace(look, dates=[_year_before(d, look) for d in look.dates])
     pairs = _enumerated(prop, look, subjects)
     left_out: set[str] = set()
     if prop.subject and prop.type is PropertyType.CHOICE:
@@ -126,6 +129,20 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for value in values
         )
     return found
+
+
+def _year_before(date: Found, look: Look) -> Found:
+    """A day and month written without a year, which took the article's, that would fall after
+    the article appeared: of the year before when the other sources give that year for the
+    property and not the article's ("walked out of the scheme on 30 October", in March 2023:
+    2022-10-30), as an article mostly tells what has happened."""
+    value = str(date.value)
+    if not date.yearless or not look.published or value[:10] <= look.published[:10]:
+        return date
+    year = int(value[:4])
+    if year - 1 not in look.known.years or year in look.known.years:
+        return date
+    return replace(date, value=f"{year - 1}{value[4:]}", yearless=False)
 
 
 def _left_out_choice(

@@ -173,3 +173,51 @@ def test_a_subject_the_enumeration_gives_no_figure_takes_none_of_the_others(
     config = load_config(one_topic_project(tmp_path, "city", _THREE_CITIES, _TOLLS))
     found = suggest_claims(sentence, config, year=2020)
     assert {s.subject: s.value for s in found} == {"oslo": 1452, "lima": 764}
+
+
+_LEFT = {"left": {"type": "date", "label": "Date the city left the pact",
+                  "keywords": ["left", "انسحبت", "вышел"]}}  # fmt: skip
+
+
+def _learnt_date(tmp_path: Path, year: int):
+    """A project of `_LEFT` with one earlier source that dates it in `year`."""
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    one_topic_project(tmp_path, "city", _CITIES, _LEFT)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    quote = f"Oslo left the pact on 30 October {year}"
+    (tmp_path / "sources" / "earlier.md").write_text(
+        f"---\npublished: {year}\n---\n{quote}.\n", encoding="utf-8"
+    )
+    claim = {"topic": "t", "property": "left", "value": f"{year}-10-30", "quote": quote}
+    (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps([claim]), encoding="utf-8")
+    project = load_project(tmp_path)
+    return project.config, precedent_of(project, "new")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "published", "date"),
+    [
+        (2022, "2023-03-19", "2022-10-30"),  # after the article appeared: the year before
+        (2023, "2023-03-19", "2023-10-30"),  # the other sources give the article's year
+        (2022, "2023-11-19", "2023-10-30"),  # before the article appeared
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima left the pact on 30 October, after weeks of talks.",
+        "انسحبت ليما من الاتفاق في 30 أكتوبر بعد أسابيع من المحادثات.",
+        "Лима вышел из пакта 30 октября, после недель переговоров.",
+    ],
+)
+def test_a_day_without_a_year_after_the_article_takes_the_year_before(
+    tmp_path: Path, sentence: str, earlier: int, published: str, date: str
+) -> None:
+    config, precedent = _learnt_date(tmp_path, earlier)
+    found = suggest_claims(sentence, config, precedent, published=published)
+    assert [str(s.value) for s in found if s.property.id == "left"] == [date]
