@@ -88,6 +88,7 @@ class Found:
     approximate: bool = False
     complete: bool = True
     left_out: tuple[str, ...] = ()  # entities named after "except", "باستثناء", "кроме"
+    yearless: bool = False  # a day and month that took the article's year
 
     def distance(self, positions: Iterable[int]) -> int:
         """How many tokens separate this value from the nearest of `positions`."""
@@ -278,6 +279,7 @@ def _named_dates(
             if end < len(found) and found[end].text in ORDINAL_SUFFIXES:
                 end += 1  # May 15th
         year, end = _year_after(found, end)
+        yearless = year is None
         if year is None and day is not None:
             year = default_year
         if year is not None and (day is not None or end > named[1]):
@@ -286,7 +288,7 @@ def _named_dates(
             if first is not None:  # "10 to 11 September": an interval
                 text = f"{year}-{month:02d}-{first[1]:02d}/{text}"
                 start = first[0]
-            yield Found(text, start, end)
+            yield Found(text, start, end, yearless=yearless)
         index = max(end, index + 1)
 
 

@@ -49,6 +49,10 @@ class Look:
     rivals: Sequence[int] = ()  # the words of other properties of its type, not its own
     named: Sequence[int] = ()  # where the entities its label names stand
     stops: Sequence[int] = ()  # stop_counts of the sentence's tokens
+    # per rival property named: where its words that this one lacks stand, and this one's
+    # that it lacks
+    rivalry: Sequence[tuple[Sequence[int], Sequence[int]]] = ()
+    published: str | None = None  # the article's day (EDTF), if known
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -68,12 +72,15 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     if prop.subject and look.rivals:
         # the subjects a per-entity property names are its own words: "394 deaths in Al
         # Haouz, by the morning's toll" are the province's, not the toll's
-        places = (at for s in subjects if s is not None for at in range(s.start, s.end))
-        look = replace(look, own=tuple(sorted({*look.own, *places})))
+        places = tuple(at for s in subjects if s is not None for at in range(s.start, s.end))
+        rivalry = tuple((tuple(sorted({*mine, *places})), theirs) for mine, theirs in look.rivalry)
+        look = replace(look, own=tuple(sorted({*look.own, *places})), rivalry=rivalry)
     if look.rivals and prop.type is PropertyType.NUMBER:
         look = replace(look, numbers=attached(look.numbers, look))
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
+    if prop.type is PropertyType.DATE:
+        look = replace(look, dates=[_year_before(d, look) for d in look.dates])
     pairs = _enumerated(prop, look, subjects)
     left_out: set[str] = set()
     if prop.subject and prop.type is PropertyType.CHOICE:
@@ -91,14 +98,13 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             options = _by_clause(look.stops, options, spots, look.known, cue)
         options = [o for o in options if subject is None or o.value != subject.value]
         if pairs and subject is not None:
-            options = _own_first(options, pairs, subject)
+            options = _own_first(options, pairs, subject, prop.type is not PropertyType.CHOICE)
         if subject is not None and subject.value in left_out:
             options = _left_out_choice(prop, look, subject, options)
         if not options:
             continue
         if prop.type is PropertyType.NUMBER:
-            if subject is None:
-                options = _lone_one_last(look, options)
+            options = _lone_one_last(look, options, subject is None)
             reached = _reached_first(look, options) if subject is None else options
             options = _in_order(prop, look, reached)
         best = _as_maximum(prop, options[0])
@@ -123,6 +129,20 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for value in values
         )
     return found
+
+
+def _year_before(date: Found, look: Look) -> Found:
+    """A day and month written without a year, which took the article's, that would fall after
+    the article appeared: of the year before when the other sources give that year for the
+    property and not the article's ("walked out of the scheme on 30 October", in March 2023:
+    2022-10-30), as an article mostly tells what has happened."""
+    value = str(date.value)
+    if not date.yearless or not look.published or value[:10] <= look.published[:10]:
+        return date
+    year = int(value[:4])
+    if year - 1 not in look.known.years or year in look.known.years:
+        return date
+    return replace(date, value=f"{year - 1}{value[4:]}", yearless=False)
 
 
 def _left_out_choice(
@@ -211,9 +231,14 @@ def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) ->
         return _choices_paired(prop, look, named)
     values = look.numbers if prop.type is PropertyType.NUMBER else look.dates
     words = look.sentence.words()
-    # "the six-party Nation Alliance": a number joined to a word qualifies a name, it is no
-    # figure of the enumeration
-    values = [v for v in values if not _JOINED.search(words[look.sentence.tokens[v.end - 1].word])]
+    # "the six-party Nation Alliance": a number joined to a word qualifies a name, and "one of
+    # the Framework's pillars" names a member: neither is a figure of the enumeration
+    found = look.sentence.tokens
+    values = [
+        v
+        for v in values
+        if not _JOINED.search(words[found[v.end - 1].word]) and not one_of(found, v)
+    ]
     if len(values) < 2:
         return {}
     return paired(named, values, look.stops)
@@ -302,15 +327,21 @@ def _lists(
     return lists
 
 
-def _own_first(options: list[Found], pairs: dict[int, Found], subject: Found) -> list[Found]:
-    """The subject's own value of an enumeration first; the values of the other subjects
-    last, for a subject that got none."""
+def _own_first(
+    options: list[Found], pairs: dict[int, Found], subject: Found, figures: bool = True
+) -> list[Found]:
+    """The subject's own value of an enumeration first; for a subject that got none, the
+    values no other subject got: a figure or date of another subject is not its own ("18
+    deaths in Marrakech, while none were recorded in Ouarzazate and Azilal" gives Ouarzazate
+    none), a choice is last (the choice written once for three subjects is theirs)."""
     own = pairs.get(subject.start)
     if own is not None:
         mine = [o for o in options if o.start == own.start]
         return [*mine, *(o for o in options if o.start != own.start)]
     others = {v.start for v in pairs.values()}
-    return sorted(options, key=lambda o: o.start in others)
+    if not figures:
+        return sorted(options, key=lambda o: o.start in others)
+    return [o for o in options if o.start not in others]
 
 
 #: The stems of words that make a property itself a maximum (a limit, a ceiling, a capacity):
@@ -364,9 +395,17 @@ def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
     return [subject.start]
 
 
-def _lone_one_last(look: Look, options: list[Found]) -> list[Found]:
+#: The words of "one of" (the first of Arabic's "أحد", "إحدى" says "of" itself): the one
+#: names a member of a group, it counts nothing.
+_ONE_OF = frozenset(normalise(w) for w in ("أحد", "إحدى"))
+_OF = frozenset(normalise(w) for w in ("of", "من", "из"))
+
+
+def _lone_one_last(look: Look, options: list[Found], every: bool = True) -> list[Found]:
     """A "one" written as a word after the other figures of the sentence: mostly it counts no
-    fact but stands for "a" ("merged into one list", "ещё одно ограничение")."""
+    fact but stands for "a" ("merged into one list", "ещё одно ограничение"). For a
+    subject's figure (not `every`), only a "one of" (see `one_of`): "وفاة واحدة في الصويرة"
+    is the province's one death."""
     found = look.sentence.tokens
 
     def spelled_one(option: Found) -> bool:
@@ -374,23 +413,31 @@ def _lone_one_last(look: Look, options: list[Found]) -> list[Found]:
             is_digits(t.text) for t in found[option.start : option.end]
         )
 
-    return sorted(options, key=spelled_one)
+    return sorted(options, key=lambda o: spelled_one(o) and (every or one_of(found, o)))
+
+
+def one_of(found: Sequence[Token], option: Found) -> bool:
+    """Whether the figure is the "one" of "one of", which names a member of a group and counts
+    nothing: "أحد أبرز أركان الإطار", "one of its founders", "один из лидеров"."""
+    after = found[option.end].text if option.end < len(found) else ""
+    return option.value == 1 and (found[option.start].text in _ONE_OF or after in _OF)
 
 
 def _reached_first(look: Look, options: list[Found]) -> list[Found]:
     """The figure a verb of change or of reaching gives the property's words first: what they
     amount to now ("the list had shrunk to 66", "the toll stood at 89, past the 85 deaths of
     2018", "ارتفعت الحصيلة إلى 93", "число погибших выросло до 93"), not where they started
-    or what they are compared with. A word of the property must stand before the figure, in
-    its phrase."""
+    or what they are compared with."""
+    return sorted(options, key=lambda o: not _reached(look, o))
+
+
+def _reached(look: Look, option: Found) -> bool:
+    """Whether a verb of change or of reaching gives the figure to the property's words: one
+    of them stands before it, in its phrase."""
     found, stops = look.sentence.tokens, look.stops
-
-    def reached(option: Found) -> bool:
-        return reached_by(found, option.start) is not None and any(
-            at < option.start and stops[at] == stops[option.start] for at in (*look.near, *look.own)
-        )
-
-    return sorted(options, key=lambda o: not reached(o))
+    return reached_by(found, option.start) is not None and any(
+        at < option.start and stops[at] == stops[option.start] for at in (*look.near, *look.own)
+    )
 
 
 #: Ordinal words a label may rank its fact by ("the second earthquake"), by the start of
@@ -479,11 +526,14 @@ def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
 
 
 def attached(values: Sequence[Found], look: Look) -> list[Found]:
-    """The values that belong to the property rather than to another of its type: those no
-    nearer the words of another property than the words only this one has ("more than 2,900
-    killed and more than 15,000 injured": 15,000 is the injured); when the sentence holds none
-    of those, each word of another property claims the value nearest it ("the toll rose to
-    8,574 and 49,133 people were injured"). All of them when every one is claimed."""
+    """The values that belong to the property rather than to another of its type: a value is
+    another's when, for some other property, it stands nearer that one's words than this
+    one's, the words of each that the other lacks ("more than 2,900 killed and more than
+    15,000 injured": 15,000 is the injured); when the sentence holds no word only this
+    property has, each word of another property claims the value nearest it ("the toll rose
+    to 8,574 and 49,133 people were injured"). A figure a verb of change or of reaching gives
+    the property's words stays its own ("the number killed in the Maui fires rose to 93",
+    though Maui is in another property's label). All of them when every one is claimed."""
     if not look.rivals or len(values) < 2:
         return list(values)
     stops = look.stops
@@ -492,10 +542,15 @@ def attached(values: Sequence[Found], look: Look) -> list[Found]:
         return min(clause_distance(stops, value, at) for at in places)
 
     if look.own:
-        kept = [v for v in values if gap(v, look.own) <= gap(v, look.rivals)]
+        kept = [
+            v
+            for v in values
+            if all(not mine or gap(v, mine) <= gap(v, theirs) for mine, theirs in look.rivalry)
+            or _reached(look, v)
+        ]
     else:
         claimed = {min(values, key=lambda v: gap(v, [rival])).start for rival in look.rivals}
-        kept = [v for v in values if v.start not in claimed]
+        kept = [v for v in values if v.start not in claimed or _reached(look, v)]
     return kept or list(values)
 
 

@@ -232,12 +232,15 @@ _ALL_SIX = dict.fromkeys(_COUNTRIES, "withdrawn")
         "Россия, Армения, Белоруссия, Грузия, Азербайджан и Узбекистан вышли из договора.",
     ],
 )
-def test_a_choice_given_to_a_list_counts_once_toward_the_articles_budget(
+def test_each_subject_of_a_list_counts_toward_the_articles_budget(
     tmp_path: Path, sentence: str
 ) -> None:
     config, precedent = _learnt(tmp_path)
     found = suggest_claims(sentence, config, precedent, year=2020)
-    assert {s.subject: s.value for s in found if s.property.id == "status"} == _ALL_SIX
+    statuses = {s.subject: s.value for s in found if s.property.id == "status"}
+    assert len(found) == 5  # the article's budget
+    assert statuses.items() <= _ALL_SIX.items()
+    assert len(statuses) == 5
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,223 @@
+"""Which figure of a sentence is a subject's value, in Arabic, English and Russian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.load import load_config
+from reconcile.suggest import suggest_claims
+from writes import one_topic_project
+
+_CITIES = {
+    "oslo": {"label": "Oslo", "aliases": ["أوسلو", "Осло"]},
+    "lima": {"label": "Lima", "aliases": ["ليما", "Лима"]},
+}
+_SEATS = {
+    "seats": {
+        "type": "number",
+        "subject": "city",
+        "label": {"en": "Seats won", "ar": "المقاعد", "ru": "Места"},
+        "keywords": ["seats", "مقعدا", "места", "мест"],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "seats"),
+    [
+        ("Oslo, one of the largest cities of the north, won 33 seats.", {"oslo": 33}),
+        ("وفازت أوسلو، إحدى كبرى مدن الشمال، بـ33 مقعدا.", {"oslo": 33}),
+        ("Осло, один из крупнейших городов севера, получил 33 места.", {"oslo": 33}),
+        ("Oslo, one of Lima's allies, won 33 seats.", {"oslo": 33, "lima": 33}),
+        ("أوسلو، إحدى حليفات ليما، فازت بـ33 مقعدا.", {"oslo": 33, "lima": 33}),
+        ("Осло, один из союзников Лимы, получил 33 места.", {"oslo": 33, "lima": 33}),
+        ("Lima won 40 seats and Oslo one seat.", {"lima": 40, "oslo": 1}),
+        ("فازت ليما بـ40 مقعدا وأوسلو بمقعد واحد.", {"lima": 40, "oslo": 1}),
+    ],
+)
+def test_a_one_of_is_no_subjects_figure(
+    tmp_path: Path, sentence: str, seats: dict[str, int]
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _SEATS))
+    found = suggest_claims(sentence, config, year=2020)
+    assert {s.subject: s.value for s in found} == seats
+
+
+_FLOOD = {
+    "dead": {"type": "number", "label": "People killed", "keywords": ["killed", "قتل", "погибли"]},
+    "evacuated": {
+        "type": "boolean",
+        "label": "The city was evacuated",
+        "keywords": ["evacuated", "أخليت", "эвакуирован"],
+    },
+}
+
+
+def _learnt(tmp_path: Path):
+    """A project of `_FLOOD` with one earlier source that quotes both properties."""
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    one_topic_project(tmp_path, "city", _CITIES, _FLOOD)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    text = "The floods killed 12 people in Oslo. Oslo was evacuated."
+    (tmp_path / "sources" / "earlier.md").write_text(
+        f"---\npublished: 2020\n---\n{text}\n", encoding="utf-8"
+    )
+    claims = [
+        {"topic": "t", "property": "dead", "value": 12, "quote": "The floods killed 12 people"},
+        {"topic": "t", "property": "evacuated", "value": True, "quote": "Oslo was evacuated"},
+    ]
+    (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps(claims), encoding="utf-8")
+    project = load_project(tmp_path)
+    return project.config, precedent_of(project, "new")
+
+
+@pytest.mark.parametrize(
+    ("prop", "value", "score", "kept"),
+    [
+        ("dead", 9, 0.3, False),
+        ("dead", 9, 0.36, True),
+        ("evacuated", True, 0.3, True),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The water stood 9 hours in Lima and the city was emptied.",
+        "بقيت المياه 9 ساعات في ليما وأخليت المدينة.",
+        "Вода стояла 9 часов в Лиме, и город был эвакуирован.",
+    ],
+)
+def test_a_number_needs_a_higher_score_than_other_types(
+    tmp_path: Path, sentence: str, prop: str, value: object, score: float, kept: bool
+) -> None:
+    from reconcile.suggest import Suggestion, _chosen
+
+    config, precedent = _learnt(tmp_path)
+    suggestion = Suggestion(config.topics["t"].properties[prop], sentence, 1, score, value)
+    assert bool(_chosen([suggestion], precedent, len(sentence))) is kept
+
+
+_STORM = {
+    name: {"type": "number", "label": name, "keywords": words}
+    for name, words in (
+        ("dead", ["killed", "قتلى", "погибших"]),
+        ("injured", ["injured", "جرحى", "раненых"]),
+        ("missing", ["missing", "مفقودين", "пропавших"]),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials counted 40 killed, injured and missing in Oslo.",
+        "أحصى المسؤولون 40 من القتلى والجرحى والمفقودين في أوسلو.",
+        "Власти насчитали 40 погибших, раненых и пропавших в Осло.",
+    ],
+)
+def test_one_figure_is_suggested_for_two_properties_at_most(tmp_path: Path, sentence: str) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _STORM))
+    found = suggest_claims(sentence, config, year=2020)
+    assert [s.value for s in found] == [40, 40]
+
+
+@pytest.mark.parametrize(("score", "kept"), [(0.22, False), (0.26, True)])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The floods killed 9 people in Lima.",
+        "قتلت الفيضانات 9 أشخاص في ليما.",
+        "Наводнение убило 9 человек в Лиме.",
+    ],
+)
+def test_a_first_articles_suggestions_need_a_quarter(
+    tmp_path: Path, sentence: str, score: float, kept: bool
+) -> None:
+    from reconcile.precedent import Precedent
+    from reconcile.suggest import Suggestion, _chosen
+
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _FLOOD))
+    suggestion = Suggestion(config.topics["t"].properties["dead"], sentence, 1, score, 9)
+    assert bool(_chosen([suggestion], Precedent(config, (), ()), len(sentence))) is kept
+
+
+_THREE_CITIES = {**_CITIES, "rome": {"label": "Rome", "aliases": ["روما", "Рим"]}}
+_TOLLS = {
+    "deaths": {
+        "type": "number",
+        "subject": "city",
+        "label": {"en": "Deaths", "ar": "الوفيات", "ru": "Погибшие"},
+        "keywords": ["deaths", "وفاة", "погибших"],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oslo recorded 1452 deaths and Lima 764 deaths, while no new deaths were recorded in Rome.",
+        "سجلت أوسلو 1452 وفاة وليما 764 وفاة، بينما لم تسجل أي وفيات جديدة في روما.",
+        "В Осло 1452 погибших, в Лиме 764 погибших, тогда как в Риме новых погибших нет.",
+    ],
+)
+def test_a_subject_the_enumeration_gives_no_figure_takes_none_of_the_others(
+    tmp_path: Path, sentence: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _THREE_CITIES, _TOLLS))
+    found = suggest_claims(sentence, config, year=2020)
+    assert {s.subject: s.value for s in found} == {"oslo": 1452, "lima": 764}
+
+
+_LEFT = {"left": {"type": "date", "label": "Date the city left the pact",
+                  "keywords": ["left", "انسحبت", "вышел"]}}  # fmt: skip
+
+
+def _learnt_date(tmp_path: Path, year: int):
+    """A project of `_LEFT` with one earlier source that dates it in `year`."""
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    one_topic_project(tmp_path, "city", _CITIES, _LEFT)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    quote = f"Oslo left the pact on 30 October {year}"
+    (tmp_path / "sources" / "earlier.md").write_text(
+        f"---\npublished: {year}\n---\n{quote}.\n", encoding="utf-8"
+    )
+    claim = {"topic": "t", "property": "left", "value": f"{year}-10-30", "quote": quote}
+    (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps([claim]), encoding="utf-8")
+    project = load_project(tmp_path)
+    return project.config, precedent_of(project, "new")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "published", "date"),
+    [
+        (2022, "2023-03-19", "2022-10-30"),  # after the article appeared: the year before
+        (2023, "2023-03-19", "2023-10-30"),  # the other sources give the article's year
+        (2022, "2023-11-19", "2023-10-30"),  # before the article appeared
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima left the pact on 30 October, after weeks of talks.",
+        "انسحبت ليما من الاتفاق في 30 أكتوبر بعد أسابيع من المحادثات.",
+        "Лима вышел из пакта 30 октября, после недель переговоров.",
+    ],
+)
+def test_a_day_without_a_year_after_the_article_takes_the_year_before(
+    tmp_path: Path, sentence: str, earlier: int, published: str, date: str
+) -> None:
+    config, precedent = _learnt_date(tmp_path, earlier)
+    found = suggest_claims(sentence, config, precedent, published=published)
+    assert [str(s.value) for s in found if s.property.id == "left"] == [date]
