@@ -68,6 +68,9 @@ HELD_OUT = {
     "en-otis": ROOT / "benchmarks/projects/en-otis",
     "ar-beijing-deal": ROOT / "benchmarks/projects/ar-beijing-deal",
     "ru-orsk-flood": ROOT / "benchmarks/projects/ru-orsk-flood",
+    "en-nordic-nato": ROOT / "benchmarks/projects/en-nordic-nato",
+    "ar-beirut-port": ROOT / "benchmarks/projects/ar-beirut-port",
+    "ru-listvyazhnaya": ROOT / "benchmarks/projects/ru-listvyazhnaya",
 }
 
 
