@@ -103,6 +103,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             options = _left_out_choice(prop, look, subject, options)
         if not options:
             continue
+        if prop.type is PropertyType.DATE:
+            options = _until_last(prop, look, options)
         if prop.type is PropertyType.NUMBER:
             options = _lone_one_last(look, options, subject is None)
             reached = _reached_first(look, options) if subject is None else options
@@ -129,6 +131,37 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for value in values
         )
     return found
+
+
+#: Words before a date that make it the end of a span, not when its fact happened: "postponed
+#: until 1 May", "отложены до 1 мая", "حتى الأول من أيار".
+_UNTIL = frozenset(normalise(w) for w in ("until", "till", "до", "حتى", "لغاية"))
+
+
+#: Words of a property that name the end of a span: its date may well follow "until".
+_ENDS = frozenset(
+    normalise(w)
+    for w in (
+        "end", "ends", "expiry", "expires", "deadline", "نهاية", "انتهاء", "تنتهي", "مهلة",
+        "конец", "окончание", "истечение", "истечения", "срок",
+    )
+)  # fmt: skip
+
+
+def _until_last(prop: Property, look: Look, options: list[Found]) -> list[Found]:
+    """A date written after "until" after the sentence's other dates ("the visits were put off
+    at the end of March 2020 until 1 May": March), for a property whose words name no end."""
+    if names_an_end(prop):
+        return options
+    found = look.sentence.tokens
+    return sorted(options, key=lambda o: o.start > 0 and found[o.start - 1].text in _UNTIL)
+
+
+@lru_cache(maxsize=1024)
+def names_an_end(prop: Property) -> bool:
+    """Whether the property's label, keywords or id name the end of a span (until, expiry)."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    return any(t.text in _UNTIL | _ENDS for text in texts for t in tokens(normalise(text)))
 
 
 def _year_before(date: Found, look: Look) -> Found:

@@ -221,3 +221,30 @@ def test_a_day_without_a_year_after_the_article_takes_the_year_before(
     config, precedent = _learnt_date(tmp_path, earlier)
     found = suggest_claims(sentence, config, precedent, published=published)
     assert [str(s.value) for s in found if s.property.id == "left"] == [date]
+
+
+_PAUSE = {
+    "paused": {"type": "date", "label": {"en": "Date the visits were put off",
+               "ar": "تاريخ تأجيل الزيارات", "ru": "Дата переноса визитов"},
+               "keywords": ["put off", "تأجيل", "отложены"]},
+    "pause_end": {"type": "date", "label": {"en": "Date the pause ends",
+                  "ar": "تاريخ انتهاء التأجيل", "ru": "Дата окончания переноса"},
+                  "keywords": ["put off", "تأجيل", "отложены"]},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("prop", "date"), [("paused", "2020-03"), ("pause_end", "2020-05-01")])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March 2020 the visits were put off until 1 May.",
+        "تقرر تأجيل الزيارات حتى 1 مايو، في مارس 2020.",
+        "В марте 2020 года визиты были отложены до 1 мая.",
+    ],
+)
+def test_a_date_after_until_is_the_end_of_a_span(
+    tmp_path: Path, sentence: str, prop: str, date: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, {prop: _PAUSE[prop]}))
+    found = suggest_claims(sentence, config, year=2020)
+    assert [str(s.value) for s in found] == [date]
