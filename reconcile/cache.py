@@ -252,7 +252,8 @@ def _claims_data(claims: list[model.Claim]) -> dict[str, Any]:
             return field
         if kind == "quote":
             flat = [n for span in field.spans for n in span]
-            return [str(field.status), flat, field.score, field.found]
+            pairs = [list(pair) for pair in field.differences]
+            return [str(field.status), flat, field.score, field.found, pairs]
         key = (type(field), repr(field))  # repr tells 1 from 1.0 and True, which == does not
         if key not in known:
             known[key] = len(table)
@@ -332,6 +333,7 @@ def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any
             tuple(zip(cell[1][::2], cell[1][1::2], strict=True)),
             cell[2],
             cell[3],
+            tuple((str(said), str(found)) for said, found in cell[4]) if cell[4] else (),
         )
         for cell in cells
     ]

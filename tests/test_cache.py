@@ -252,3 +252,14 @@ def test_kept_text_follows_colour(project: Path) -> None:
     assert b"\x1b[" in coloured() and b"\x1b[" not in plain
     assert coloured() == coloured("--no-cache")
     assert run(project, "check") == plain
+
+
+def test_a_misquote_reads_the_same_from_the_cache(project: Path) -> None:
+    claims = project / "claims" / "batakoshi-2022.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert 'quote: "فهي تأتي بعد مرور 30 سنة' in text
+    claims.write_text(text.replace("فهي تأتي بعد مرور 30 سنة", "فهي تأتي بعد مرور 31 سنة", 1))
+    fresh = run(project, "check", "--no-cache")
+    assert "the quote says '31', the source says '30'".encode() in fresh
+    assert run(project, "check") == fresh  # filling the cache
+    assert run(project, "check") == fresh  # from the cache: the differing words kept
