@@ -31,7 +31,6 @@ from reconcile.problems import Problem, ReconcileError
 
 if TYPE_CHECKING:  # the rest is imported by the commands that need it: --help starts fast
     from reconcile.diff import Since
-    from reconcile.groupcache import GroupCache
     from reconcile.model import Report
 
 #: The formats of a report file (reconcile.render.FORMATS, which tests hold this to).
@@ -95,11 +94,6 @@ def _compared(root: Path, *, cache: bool) -> Report:
         context.meta[_GROUPS_KEY] = kept
         context.call_on_close(kept.save)
     return compare(project, kept)
-
-
-def _kept_groups() -> GroupCache | None:
-    """The group cache of this command's project, when it runs with the cache."""
-    return click.get_current_context().meta.get(_GROUPS_KEY)
 
 
 def _shown_file(root: Path, path: Path) -> str:
@@ -252,7 +246,7 @@ def check(
             where=place_text(root),
             quiet=quiet,
             every_group=every_group,
-            kept=_kept_groups(),
+            kept=click.get_current_context().meta.get(_GROUPS_KEY),  # set by _compared
         )
         _echo(text, styled=True)
     _exit(report, strict=strict, exit_zero=exit_zero)

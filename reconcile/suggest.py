@@ -34,7 +34,7 @@ from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
-from reconcile.suggest_cues import Cues
+from reconcile.suggest_cues import Cues, Rivals, rivals_of
 from reconcile.values import PropertyType
 
 __all__ = ["Suggestion", "sentences", "suggest_claims"]
@@ -135,11 +135,6 @@ PROPERTIES_PER_FIGURE = 2
 UNQUOTED_WORDS = 2.0
 
 
-#: Of one rival of a property: the words and label entities it has and the property lacks, then
-#: those the property has and it lacks.
-_Rival = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
-
-
 @dataclass
 class _Context:
     """What scoring every sentence needs, built once per article."""
@@ -151,8 +146,6 @@ class _Context:
     published: str | None = None
     before: str | None = None  # the last date the article gave
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
-    # per number or date property, the words and label entities no other of its type has
-    distinct: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.given_year = self.year
@@ -169,10 +162,10 @@ class _Context:
         """Where the sentence names the words of the other properties of `prop`'s type that
         `prop` does not share (its own words and label entities do not count): a number next to
         "injured" is the injured, not the dead."""
-        words, entities = self.rival_words.get((prop.topic, prop.id), (frozenset(), frozenset()))
-        if not words and not entities:
+        rivals = self.rival_table.get((prop.topic, prop.id))
+        if rivals is None or not (rivals.words or rivals.entities):
             return ()
-        return self._spots(read, words, entities)
+        return self._spots(read, rivals.words, rivals.entities)
 
     def rivalry(
         self, read: _Reading, prop: Property
@@ -181,8 +174,9 @@ class _Context:
         words of `prop` that it lacks stand, and where its words that `prop` lacks stand: a
         word `prop` shares with one rival still tells it from another ("73 seats" beside
         "elections": the seats, though another seats property has the word too)."""
+        rivals = self.rival_table.get((prop.topic, prop.id))
         found = []
-        for words, entities, mine, named in self.rival_sets.get((prop.topic, prop.id), ()):
+        for words, entities, mine, named in rivals.each if rivals else ():
             theirs = self._spots(read, words, entities)
             if theirs:
                 found.append((self._spots(read, mine, named), theirs))
@@ -195,47 +189,9 @@ class _Context:
         return tuple(sorted(spots))
 
     @cached_property
-    def rival_sets(self) -> dict[tuple[str, str], tuple[_Rival, ...]]:
-        """For each number and date property, per other property of its type: the words and
-        label entities of the other that it lacks, and its own that the other lacks."""
-        found: dict[tuple[str, str], list[_Rival]] = {}
-        for prop in self.properties:
-            if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
-                continue
-            key = (prop.topic, prop.id)
-            mine = frozenset(word for word, _ in self.cue_words[key])
-            named = self.label_entities[key]
-            for other in self.properties:
-                other_key = (other.topic, other.id)
-                if other.type is not prop.type or other_key == key:
-                    continue
-                words = frozenset(word for word, _ in self.cue_words[other_key])
-                entities = self.label_entities[other_key]
-                theirs = (_lacking(words, mine), entities - named)
-                found.setdefault(key, []).append((*theirs, _lacking(mine, words), named - entities))
-        return {key: tuple(sets) for key, sets in found.items()}
-
-    @cached_property
-    def rival_words(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
-        """For each number and date property, the words and label entities of the other
-        properties of its type that it does not share."""
-        rivals = {}
-        for prop in self.properties:
-            if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
-                continue
-            key = (prop.topic, prop.id)
-            words: set[str] = set()
-            entities: set[str] = set()
-            for other in self.properties:
-                other_key = (other.topic, other.id)
-                if other.type is prop.type and other_key != key:
-                    words.update(word for word, _ in self.cue_words[other_key])
-                    entities |= self.label_entities[other_key]
-            mine = frozenset(word for word, _ in self.cue_words[key])
-            named = self.label_entities[key]
-            rivals[key] = (_lacking(frozenset(words), mine), frozenset(entities - named))
-            self.distinct[key] = _lacking(mine, frozenset(words)) | (named - entities)
-        return rivals
+    def rival_table(self) -> dict[tuple[str, str], Rivals]:
+        """What tells each number and date property from the others of its type."""
+        return rivals_of(self.properties, self.cue_words, self.label_entities)
 
     @cached_property
     def cues(self) -> Cues:
@@ -267,12 +223,6 @@ class _Context:
             )
             for p in self.properties
         }
-
-
-def _lacking(words: frozenset[str], others: frozenset[str]) -> frozenset[str]:
-    """The words of `words` that no word of `others` begins: those are found at the start of
-    a token, so that "deploy" (a label's stem) is found wherever "deployed" is."""
-    return frozenset(w for w in words if not any(w.startswith(o) for o in others))
 
 
 @dataclass(frozen=True)
@@ -485,9 +435,10 @@ def _suggestions(
     if named:
         spots = [start for entity, start, _ in read.spans if entity in named]
         base = base if spots else base * 0.6
-    rivals = context.rivals(read, prop)  # (finds the words only `prop` has, too)
+    rivals = context.rivals(read, prop)
     rivalry = context.rivalry(read, prop) if rivals else ()
-    mine = context.distinct.get(key, frozenset())
+    told = context.rival_table.get(key)
+    mine = told.distinct if told else frozenset()
     own = tuple(at for at, _, word in cues if word in mine)
     own += tuple(at for entity, at, _ in read.spans if entity in mine)
     # the label's entities weigh as its strongest words, but a number or a date is read

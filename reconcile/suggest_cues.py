@@ -5,16 +5,18 @@ Arabic proclitic."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from reconcile.extract import Sentence
 from reconcile.extract_words import choice_forms
 from reconcile.model import Property
 from reconcile.normalise import normalise
+from reconcile.values import PropertyType
 from reconcile.wordforms import Token, arabic_stems, tokens
 
-__all__ = ["FUNCTION_WORDS", "Cues"]
+__all__ = ["FUNCTION_WORDS", "Cues", "Rivals", "rivals_of"]
 
 #: The cues a token begins: those of one word (property, weight, text), and those of more
 #: words whose first word it is, by their second word (words, property, weight, text).
@@ -160,3 +162,57 @@ def _cue_at(found: Sequence[Token], at: int, parts: tuple[str, ...], *, whole: b
         return False
     middle = [t.text for t in found[at + 1 : at + len(parts) - 1]]
     return middle == list(parts[1:-1]) and found[at + len(parts) - 1].text.startswith(parts[-1])
+
+
+#: Of one rival of a property: the words and label entities it has and the property lacks, then
+#: those the property has and it lacks.
+Rival = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Rivals:
+    """What tells a number or date property from the other properties of its type."""
+
+    each: tuple[Rival, ...]  # per other property of its type
+    words: frozenset[str]  # the words of the others that it lacks
+    entities: frozenset[str]  # the entities their labels name and its label does not
+    distinct: frozenset[str]  # its words and label entities that no other has
+
+
+def rivals_of(
+    properties: Sequence[Property],
+    cue_words: Mapping[tuple[str, str], Sequence[tuple[str, float]]],
+    label_entities: Mapping[tuple[str, str], frozenset[str]],
+) -> dict[tuple[str, str], Rivals]:
+    """For each number and date property, what tells it from the others of its type, by their
+    cue words and the entities their labels name."""
+    found = {}
+    for prop in properties:
+        if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
+            continue
+        key = (prop.topic, prop.id)
+        mine = frozenset(word for word, _ in cue_words[key])
+        named = label_entities[key]
+        each: list[Rival] = []
+        for other in properties:
+            other_key = (other.topic, other.id)
+            if other.type is not prop.type or other_key == key:
+                continue
+            words = frozenset(word for word, _ in cue_words[other_key])
+            entities = label_entities[other_key]
+            each.append(
+                (_lacking(words, mine), entities - named, _lacking(mine, words), named - entities)
+            )
+        found[key] = Rivals(
+            tuple(each),
+            frozenset().union(*(r[0] for r in each)),
+            frozenset().union(*(r[1] for r in each)),
+            mine.intersection(*(r[2] for r in each)) | named.intersection(*(r[3] for r in each)),
+        )
+    return found
+
+
+def _lacking(words: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+    """The words of `words` that no word of `others` begins: those are found at the start of
+    a token, so that "deploy" (a label's stem) is found wherever "deployed" is."""
+    return frozenset(w for w in words if not any(w.startswith(o) for o in others))

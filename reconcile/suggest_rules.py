@@ -21,6 +21,7 @@ from reconcile.extract_words import (
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
+from reconcile.suggest_dates import until_last, year_before
 from reconcile.values import RULES, PropertyType
 from reconcile.values.choice import most_claimed, other_choice
 from reconcile.wordforms import Token, is_digits, tokens
@@ -80,7 +81,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     elif look.rivals and prop.type is PropertyType.DATE:
         look = replace(look, dates=attached(look.dates, look))
     if prop.type is PropertyType.DATE:
-        look = replace(look, dates=[_year_before(d, look) for d in look.dates])
+        years = look.known.years
+        look = replace(look, dates=[year_before(d, look.published, years) for d in look.dates])
     pairs = _enumerated(prop, look, subjects)
     left_out: set[str] = set()
     if prop.subject and prop.type is PropertyType.CHOICE:
@@ -104,7 +106,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         if not options:
             continue
         if prop.type is PropertyType.DATE:
-            options = _until_last(prop, look, options)
+            options = until_last(prop, look.sentence.tokens, options)
         if prop.type is PropertyType.NUMBER:
             options = _lone_one_last(look, options, subject is None)
             reached = _reached_first(look, options) if subject is None else options
@@ -131,51 +133,6 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for value in values
         )
     return found
-
-
-#: Words before a date that make it the end of a span, not when its fact happened: "postponed
-#: until 1 May", "отложены до 1 мая", "حتى الأول من أيار".
-_UNTIL = frozenset(normalise(w) for w in ("until", "till", "до", "حتى", "لغاية"))
-
-
-#: Words of a property that name the end of a span: its date may well follow "until".
-_ENDS = frozenset(
-    normalise(w)
-    for w in (
-        "end", "ends", "expiry", "expires", "deadline", "نهاية", "انتهاء", "تنتهي", "مهلة",
-        "конец", "окончание", "истечение", "истечения", "срок",
-    )
-)  # fmt: skip
-
-
-def _until_last(prop: Property, look: Look, options: list[Found]) -> list[Found]:
-    """A date written after "until" after the sentence's other dates ("the visits were put off
-    at the end of March 2020 until 1 May": March), for a property whose words name no end."""
-    if names_an_end(prop):
-        return options
-    found = look.sentence.tokens
-    return sorted(options, key=lambda o: o.start > 0 and found[o.start - 1].text in _UNTIL)
-
-
-@lru_cache(maxsize=1024)
-def names_an_end(prop: Property) -> bool:
-    """Whether the property's label, keywords or id name the end of a span (until, expiry)."""
-    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
-    return any(t.text in _UNTIL | _ENDS for text in texts for t in tokens(normalise(text)))
-
-
-def _year_before(date: Found, look: Look) -> Found:
-    """A day and month written without a year, which took the article's, that would fall after
-    the article appeared: of the year before when the other sources give that year for the
-    property and not the article's ("walked out of the scheme on 30 October", in March 2023:
-    2022-10-30), as an article mostly tells what has happened."""
-    value = str(date.value)
-    if not date.yearless or not look.published or value[:10] <= look.published[:10]:
-        return date
-    year = int(value[:4])
-    if year - 1 not in look.known.years or year in look.known.years:
-        return date
-    return replace(date, value=f"{year - 1}{value[4:]}", yearless=False)
 
 
 def _left_out_choice(

@@ -47,6 +47,7 @@ COMMANDS = {
     "suggest_file",
     "suggest_rules",
     "suggest_cues",
+    "suggest_dates",
     "precedent",
     "addsource",
     "resolve",

@@ -1,0 +1,55 @@
+"""Which date of a sentence a suggestion takes, beyond the nearest: a date after "until" last,
+and a day and month without a year that would fall after the article of the year before."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from reconcile.extract import Found
+from reconcile.model import Property
+from reconcile.normalise import normalise
+from reconcile.wordforms import Token, tokens
+
+#: Words before a date that make it the end of a span, not when its fact happened: "postponed
+#: until 1 May", "отложены до 1 мая", "حتى الأول من أيار".
+_UNTIL = frozenset(normalise(w) for w in ("until", "till", "до", "حتى", "لغاية"))
+
+#: Words of a property that name the end of a span: its date may well follow "until".
+_ENDS = frozenset(
+    normalise(w)
+    for w in (
+        "end", "ends", "expiry", "expires", "deadline", "نهاية", "انتهاء", "تنتهي", "مهلة",
+        "конец", "окончание", "истечение", "истечения", "срок",
+    )
+)  # fmt: skip
+
+
+def until_last(prop: Property, found: Sequence[Token], options: list[Found]) -> list[Found]:
+    """A date written after "until" after the sentence's other dates ("the visits were put off
+    at the end of March 2020 until 1 May": March), for a property whose words name no end."""
+    if names_an_end(prop):
+        return options
+    return sorted(options, key=lambda o: o.start > 0 and found[o.start - 1].text in _UNTIL)
+
+
+@lru_cache(maxsize=1024)
+def names_an_end(prop: Property) -> bool:
+    """Whether the property's label, keywords or id name the end of a span (until, expiry)."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    return any(t.text in _UNTIL | _ENDS for text in texts for t in tokens(normalise(text)))
+
+
+def year_before(date: Found, published: str | None, known_years: Collection[int]) -> Found:
+    """A day and month written without a year, which took the article's, that would fall after
+    the article appeared (`published`): of the year before when the other sources give that
+    year for the property and not the article's ("walked out of the scheme on 30 October", in
+    March 2023: 2022-10-30), as an article mostly tells what has happened."""
+    value = str(date.value)
+    if not date.yearless or not published or value[:10] <= published[:10]:
+        return date
+    year = int(value[:4])
+    if year - 1 not in known_years or year in known_years:
+        return date
+    return replace(date, value=f"{year - 1}{value[4:]}", yearless=False)
