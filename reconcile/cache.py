@@ -33,7 +33,7 @@ from reconcile.frozen import FrozenMap
 from reconcile.problems import Place, Problem
 
 CACHE_DIR = Path(".reconcile") / "cache"
-_FORMAT = 2
+_FORMAT = 3
 
 
 class Uncacheable(Exception):

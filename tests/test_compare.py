@@ -82,6 +82,47 @@ def test_temporal_values_at_overlapping_times_conflict(make_project) -> None:
     assert statuses(root) == {("membership", "member_count", None): Status.CONFLICT}
 
 
+@pytest.mark.parametrize(
+    ("morning", "evening", "expected"),
+    [
+        # hours apart on one day: a count that rose, not two sources at odds
+        ("2021-11-25T10:00:00", "2021-11-25T17:00:00", Status.CHANGED),
+        ("2021-11-25T10:00:00Z", "2021-11-25T17:00:00+03:00", Status.CHANGED),
+        # the same instant, written in two zones
+        ("2021-11-25T14:00:00Z", "2021-11-25T17:00:00+03:00", Status.CONFLICT),
+        # a day holds every time of it
+        ("2021-11-25", "2021-11-25T17:00:00", Status.CONFLICT),
+        ("2021-11-24", "2021-11-25T00:00:00", Status.CHANGED),
+    ],
+)
+def test_times_of_day_in_as_of(make_project, morning: str, evening: str, expected) -> None:
+    toll = "  as_of: {}\n"
+    root = make_project(
+        sources={"a": ("2021-11-25", TEXT), "b": ("2021-11-26", TEXT)},
+        claims={
+            "a": claim("member_count", "7", "membership", toll.format(morning)),
+            "b": claim("member_count", "6", "membership", toll.format(evening)),
+        },
+    )
+    assert statuses(root) == {("membership", "member_count", None): expected}
+
+
+def test_a_yaml_timestamp_keeps_its_time(make_project) -> None:
+    root = make_project(
+        sources={"a": ("2021-11-25", TEXT), "b": ("2021-11-26", TEXT)},
+        claims={
+            "a": claim("member_count", "7", "membership", "  as_of: 2021-11-25 10:00:00\n"),
+            "b": claim("member_count", "6", "membership", "  as_of: 2021-11-25 17:30:00\n"),
+        },
+    )
+    assert statuses(root) == {("membership", "member_count", None): Status.CHANGED}
+    project = reconcile.load_project(root)
+    assert sorted(c.as_of.edtf for c in project.claims if c.as_of) == [
+        "2021-11-25T10:00:00",
+        "2021-11-25T17:30:00",
+    ]
+
+
 def test_subject_properties_are_grouped_per_subject(make_project) -> None:
     root = make_project(
         sources={"a": ("2022", TEXT), "b": ("2022", TEXT)},

@@ -89,6 +89,12 @@ def only(run, root: Path, code: str) -> tuple[str, str]:
             "is not an EDTF date",
         ),
         (
+            "- topic: founding\n  property: treaty_signed\n  value: 1992-05-15 14:00\n",
+            "bad-date",
+            "claims/a.yaml:3:10",
+            "a time of day is written with its seconds, 1992-05-15T14:00:00",
+        ),
+        (
             "- topic: founding\n  property: treaty_signed\n  value: '1991-02-29'\n",
             "bad-date",
             "claims/a.yaml:3:10",

@@ -12,6 +12,9 @@ from reconcile.render.words import Words
     ("edtf", "words"),
     [
         ("1992-05-15", ("15 May 1992", "day")),
+        ("2021-11-25T14:00:00", ("25 November 2021, 14:00", "time of day")),
+        ("2021-11-25T14:05:30Z", ("25 November 2021, 14:05:30 UTC", "time of day")),
+        ("2021-11-25T14:00:00+07:00", ("25 November 2021, 14:00 (+07:00)", "time of day")),
         ("1992-05", ("May 1992", "month")),
         ("1992", ("1992", "year")),
         ("199X", ("the 1990s", "decade")),

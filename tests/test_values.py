@@ -241,6 +241,7 @@ def test_plain_dates_span_as_the_edtf_library_says(
     from edtf import parse_edtf
 
     from reconcile.values import date_span
+    from reconcile.values.date import LAST_SECOND
 
     text = "-".join([f"{year:04d}", f"{month:02d}", f"{day:02d}"][:parts])
     if parts == 3 and month == 2 and day == 29 and not calendar.isleap(year):
@@ -258,8 +259,8 @@ def test_plain_dates_span_as_the_edtf_library_says(
     span = date_span(text)
     import datetime as dt
 
-    as_days = tuple(float(dt.date(t.tm_year, t.tm_mon, t.tm_mday).toordinal()) for t in expected)
-    assert (span.low, span.high) == as_days
+    low, high = (dt.date(t.tm_year, t.tm_mon, t.tm_mday).toordinal() for t in expected)
+    assert (span.low, span.high) == (low, high + LAST_SECOND)  # a day ends at its last second
 
 
 # The rules: one per property type ---------------------------------------------------------------

@@ -1,4 +1,10 @@
-"""Dates: EDTF dates and intervals, compared by the days they cover."""
+"""Dates: EDTF dates and intervals, compared by the days they cover.
+
+A span is in days (proleptic ordinals, the first of January of the year 1 being day 1); a day
+covers its 86,400 seconds, from `d` to `d + LAST_SECOND`, so that a time of day (EDTF's
+`2021-11-25T14:00:00`, at `d + 14/24`) falls within its day. A time with an offset (`Z`,
+`+07:00`) is taken in UTC; one without, as written.
+"""
 
 from __future__ import annotations
 
@@ -48,9 +54,9 @@ def parse_date(raw: object) -> DateValue:
     """Read an EDTF string, a YAML date or a bare year as a DateValue."""
     if isinstance(raw, bool) or raw is None:
         raise InvalidValue(f"expected an EDTF date such as 1992 or 1992-05-15, got {raw!r}")
-    if isinstance(raw, dt.datetime):
-        raw = raw.date()
-    if isinstance(raw, dt.date):
+    if isinstance(raw, dt.datetime):  # a YAML timestamp
+        text = raw.isoformat(timespec="seconds").replace("+00:00", "Z")
+    elif isinstance(raw, dt.date):
         text = raw.isoformat()
     elif isinstance(raw, int):
         text = f"{raw:04d}" if raw >= 0 else str(raw)
@@ -62,6 +68,10 @@ def parse_date(raw: object) -> DateValue:
 
 
 _PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})?")
+_NO_SECONDS = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
+#: Where a day's span ends: its last second.
+LAST_SECOND = 86399 / 86400
 #: Dates an EDTF set ([1990, 1992..1994] or {…}) may list: each one costs the EDTF parser time.
 MAX_SET_DATES = 1000
 
@@ -77,6 +87,8 @@ def date_span(text: str) -> Span:
         except ValueError:
             _no_such_day(int(year), _int_or_none(month), _int_or_none(day))
             # else let the parser explain what is wrong
+    if _DATE_TIME.fullmatch(text):
+        return _time_span(text)
     if text.startswith(("[", "{")) and text.endswith(("]", "}")):
         return _set_span(text)
     from edtf import parse_edtf  # 50 ms of import: only for dates beyond YYYY[-MM[-DD]]
@@ -86,14 +98,32 @@ def date_span(text: str) -> Span:
         low, high = parsed.lower_fuzzy(), parsed.upper_fuzzy()
     except Exception as exc:  # the edtf library raises several unrelated types
         raise _not_edtf(text) from exc
-    span = Span(_ordinal(low, -math.inf), _ordinal(high, math.inf))
+    span = Span(_ordinal(low, -math.inf), _ordinal(high, math.inf) + LAST_SECOND)
     if span.low > span.high:
         raise InvalidValue(f"the interval {text!r} ends before it starts; write it earliest first")
     return span
 
 
+def _time_span(text: str) -> Span:
+    """The instant a date and time of day name (to the second, as EDTF writes them)."""
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise _not_edtf(text) from exc
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+    at = moment.toordinal() + seconds / 86400
+    return Span(at, at)
+
+
 def _not_edtf(text: str) -> InvalidValue:
     shown = repr(text) if len(text) <= 60 else repr(text[:60]) + "…"
+    if time := _NO_SECONDS.match(text):
+        return InvalidValue(
+            f"{shown} is not an EDTF date: a time of day is written with its seconds, "
+            f"{time[1]}T{time[2]}:00"
+        )
     return InvalidValue(
         f"{shown} is not an EDTF date; write e.g. 1992, 1992-05, 1992-05-15, 199X, "
         "1992~ or 1990/1993"
@@ -144,7 +174,7 @@ def _plain_span(year: int, month: int | None, day: int | None) -> Span:
         high = dt.date(year, month, calendar.monthrange(year, month)[1])
     else:
         low, high = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return Span(float(low.toordinal()), float(high.toordinal()))
+    return Span(float(low.toordinal()), high.toordinal() + LAST_SECOND)
 
 
 def _ordinal(bound: object, infinite: float) -> float:
@@ -243,7 +273,13 @@ def _describe_interval(text: str, words: Describer[object]) -> str:
 
 
 def _describe_plain(core: str, words: Describer[object]) -> tuple[str | None, str]:
-    if match := _DAY.fullmatch(core):
+    if match := _DATE_TIME.fullmatch(core):
+        year, month, day = (int(part) for part in match.groups()[:3])
+        zone = {"Z": " UTC", None: ""}.get(match[7], f" ({match[7]})")
+        if 1 <= month <= 12:
+            clock = f"{match[4]}:{match[5]}" + (f":{match[6]}" if match[6] != "00" else "")
+            return f"{day} {words.months[month - 1]} {year}, {clock}{zone}", "time"
+    elif match := _DAY.fullmatch(core):
         year, month, day = (int(part) for part in match.groups())
         if 1 <= month <= 12:
             return f"{day} {words.months[month - 1]} {year}", "day"

@@ -208,7 +208,7 @@ def _bars(
     for when, row in dated:
         if row.source not in lane_y:
             continue
-        x1, x2 = scale.x(when.span.low), scale.x(when.span.high + 1)
+        x1, x2 = scale.x(when.span.low), scale.x(when.span.high + 1 / 86400)
         left, width = min(x1, x2), max(abs(x2 - x1), 6.0)
         text = row.value.text
         bars.append(
