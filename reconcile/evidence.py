@@ -69,9 +69,11 @@ class QuoteEvidence:
         prop: Property,
         language: str | None,
         written: object = None,
+        published: str | None = None,
     ) -> Evidence:
         """The evidence of `quote`, looked for in `text`, for `value` of `prop`, written in the
-        claim as `written`; `language` is the source's (or the project's)."""
+        claim as `written`; `language` is the source's (or the project's), `published` the day
+        the source appeared (EDTF), from which a quote may count ("on Sunday", "in March")."""
         match = text.find(quote, self._quote_threshold)
         if quote is None:
             return Evidence(match)
@@ -85,7 +87,7 @@ class QuoteEvidence:
             return misquoted
         if match.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE) or value is None:
             return Evidence(match)
-        mention = self._mention(said, value, prop, languages, written)
+        mention = self._mention(said, value, prop, languages, written, published)
         return Evidence(match, unmentioned=mention.message if mention is not None else None)
 
     def _misquoted(
@@ -139,11 +141,14 @@ class QuoteEvidence:
         prop: Property,
         languages: Sequence[str],
         written: object = None,
+        published: str | None = None,
     ) -> Mention | None:
         """Whether `quote` mentions `value`; None for the types not checked."""
         if isinstance(value, DateValue):
             ends = date_ends(value.edtf)
-            missing = [m for end in ends for m in mentions_date(quote, *end, languages).missing]
+            missing = [
+                m for end in ends for m in mentions_date(quote, *end, languages, published).missing
+            ]
             return Mention(tuple(dict.fromkeys(missing))) if ends else None
         if isinstance(value, NumberValue):
             if value.minimum is None and value.maximum is None:

@@ -412,6 +412,7 @@ class _ProjectReader(Checker):
                 prop,
                 source.language or reader.config.language,
                 raw.get("value"),
+                source.published.edtf if source.published else None,
             )
             self.check_quote(raw, quote, found, source)
         if value is None or (prop.subject and subject is None):

@@ -25,6 +25,8 @@ from reconcile.calendar_words import (
     YEAR_WORDS,
     month_table,
     ordinal_table,
+    relative_at,
+    shifted,
 )
 from reconcile.entities import CLEAR_MARGIN
 from reconcile.normalise import normalise
@@ -57,13 +59,19 @@ class Mention:
 
 
 def mentions_date(
-    quote: str, year: int | None, month: int | None, day: int | None, languages: Collection[str]
+    quote: str,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    languages: Collection[str],
+    published: str | None = None,
 ) -> Mention:
-    """A date is mentioned by its year, or by its day and month where the value gives both."""
+    """A date is mentioned by its year, or by its day and month where the value gives both;
+    with the day the article appeared (`published`, EDTF), also as the article dates it: "on
+    Sunday", "yesterday", "this year", or its month alone in the year the month last came."""
     folded = normalise(quote)
-    if year is not None and (
-        mentions_year(folded, year) or year in relative_years(folded, language_key(languages))
-    ):
+    key = language_key(languages)
+    if year is not None and (mentions_year(folded, year) or year in relative_years(folded, key)):
         return Mention()
     if (
         month is not None
@@ -71,10 +79,43 @@ def mentions_date(
         and mentions_day_and_month(folded, day, month, languages)
     ):
         return Mention()
+    if published is not None and (year, month, day) in _dated_by_article(folded, key, published):
+        return Mention()
     missing = [] if year is None else [str(year)]
     if month is not None and day is not None:
         missing.append(f"{day} {ENGLISH_MONTHS[month - 1]}")
     return Mention(tuple(missing))
+
+
+def _dated_by_article(
+    folded: str, languages: tuple[str, ...], published: str
+) -> set[tuple[int | None, int | None, int | None]]:
+    """The dates, as (year, month, day) at each precision, that the text gives counting from
+    the day its article appeared: a weekday (the last one on or before that day), "yesterday",
+    "last year", and a month named without a year (the last such month up to that day)."""
+    found = tokens(folded)
+    dates: set[tuple[int | None, int | None, int | None]] = set()
+    months = month_table(languages)
+    appeared = re.match(r"(\d{4})-(\d{2})", published)
+    for index in range(len(found)):
+        reference = relative_at(found, index, _digit_count)
+        if reference is not None and reference[2] == "published":
+            date = shifted(published, reference[0], reference[1])
+            if date is not None and reference[0] == "year":
+                dates.add((int(date), None, None))
+            elif date is not None:
+                y, m, d = (int(part) for part in date.split("-"))
+                dates.update({(y, None, None), (y, m, None), (y, m, d)})
+        named = months.at(found, index)
+        if named is not None and appeared is not None:
+            appeared_year, appeared_month = int(appeared[1]), int(appeared[2])
+            y = appeared_year if named[0] <= appeared_month else appeared_year - 1
+            dates.update({(y, None, None), (y, named[0], None)})
+    return dates
+
+
+def _digit_count(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
 
 
 def mentions_year(folded: str, year: int) -> bool:
@@ -164,10 +205,9 @@ def _named_day_and_month(
         if named is None or named[0] != month:
             continue
         before = _day_before(found, index, languages)
-        if before is not None and day in (
-            before[0],
-            _range_start(found, before[1], languages),
-            _night_before(found, before),
+        if before is not None and (
+            day in (before[0], _night_before(found, before))
+            or day in _days_listed_before(found, before[1], languages)
         ):
             return True
         after = named[1]
@@ -205,19 +245,27 @@ def _night_before(found: Sequence[Token], day: tuple[int, int]) -> int | None:
     return value - 1 if value > 1 and words == _NIGHT_TO else None
 
 
-def _range_start(found: Sequence[Token], day_at: int, languages: tuple[str, ...]) -> int | None:
-    """The first day of a range of days in one month that ends with the day at token `day_at`:
-    "10-11 September", "from 10 to 11 September", "ليلة العاشر على الحادي عشر من أيلول"."""
-    end = day_at
-    if end > 0 and found[end - 1].text in DAY_RANGE_LINKS:
-        end -= 1
-    elif not (end > 0 and found[end - 1].word == found[day_at].word):  # 10-11 is one word
-        return None
-    for start in range(max(0, end - 4), end):
-        day = _day_at(found, start, languages, end=end)
-        if day is not None:
-            return day
-    return None
+def _days_listed_before(
+    found: Sequence[Token], day_at: int, languages: tuple[str, ...]
+) -> list[int]:
+    """The days written before the day at token `day_at` in one range or list of days of a
+    month: "10-11 September", "from 10 to 11 September", "ليلة العاشر على الحادي عشر من أيلول",
+    and "1, 2 and 3 December", "أيام 1 و2 و3 ديسمبر" (a range's first day, a list's every one)."""
+    days: list[int] = []
+    while True:
+        end = day_at
+        if end > 0 and found[end - 1].text in DAY_RANGE_LINKS:
+            end -= 1
+        elif not (end > 0 and (found[end - 1].word == found[day_at].word or found[end - 1].stop)):
+            return days  # neither a link, 10-11 written as one word, nor a comma
+        for start in range(max(0, end - 4), end):
+            day = _day_at(found, start, languages, end=end)
+            if day is not None:
+                days.append(day)
+                day_at = start
+                break
+        else:
+            return days
 
 
 def _day_at(

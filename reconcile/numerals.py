@@ -257,13 +257,20 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> N
         ):
             scale *= multiplier
             end += 1
-        values = {r * scale for r in readings}
-        rest = _rest_after_scale(found, end, scale, vocabulary)
-        if rest is not None:  # "42 ألفا و45" is 42045, "69 млн 250 тыс." 69,250,000
-            values |= {v + extra for v in values for extra in rest.values}
-            end = rest.end
-        return NumberMention(frozenset(values), start, end, scale)
-    return _words_at(found, start, vocabulary)
+        mention = NumberMention(frozenset(r * scale for r in readings), start, end, scale)
+    else:
+        in_words = _words_at(found, start, vocabulary)
+        if in_words is None:
+            return None
+        mention = in_words
+    rest = _rest_after_scale(found, mention.end, mention.scale, vocabulary)
+    # After digits a smaller part joins: "42 ألفا و45" is 42045, "69 млн 250 тыс." 69,250,000.
+    # After words, only a part with a scale word of its own: "مليون و767 ألفا" is 1,767,000,
+    # while "في ألفا و976" (a place, then a figure) are two.
+    if rest is None or (rest.scale == 1 and not is_digits(found[start].text)):
+        return mention
+    values = mention.values | {v + extra for v in mention.values for extra in rest.values}
+    return NumberMention(values, start, rest.end, mention.scale)
 
 
 def _rest_after_scale(

@@ -148,6 +148,28 @@ def test_a_value_its_quote_mentions(make_project, run, prop, value, quote) -> No
     assert "[value-not-in-quote]" not in result.output, result.output
 
 
+@pytest.mark.parametrize(
+    ("value", "quote", "warned"),
+    [
+        ("2024-11-03", "The leaders were pelted with mud on Sunday", False),
+        ("2024-11-02", "The leaders were pelted with mud on Sunday", True),
+        ("2024-03", "The leaders had met in March", False),
+        ("2023-12", "in December", False),  # the last December
+        ("2024-12", "in December", True),  # not yet come
+    ],
+)
+def test_a_date_the_quote_counts_from_the_articles_day(make_project, run, value, quote, warned):
+    """An article of Sunday 3 November 2024 dates "on Sunday" and "in March" from its day."""
+    text = "The leaders were pelted with mud on Sunday. The leaders had met in March, in December."
+    root: Path = make_project(
+        claims={"s": claim("founded", value, quote)},
+        config=CONFIG,
+        **{"sources__s.md": f"---\ntitle: S\npublished: 2024-11-03\nlanguage: en\n---\n{text}\n"},
+    )
+    result = run("check", "--project", root)
+    assert ("[value-not-in-quote]" in result.output) is warned, result.output
+
+
 def test_a_quote_not_found_is_not_checked_for_its_value(make_project, run) -> None:
     root = project(make_project, EN, "en", claim("members", "8", "something else entirely"))
     result = run("check", "--project", root)

@@ -420,11 +420,54 @@ def test_both_days_of_a_range_in_one_month(quote, languages) -> None:
 
 
 @pytest.mark.parametrize(
+    ("quote", "languages"),
+    [
+        ("voting abroad on 1, 2 and 3 December", ["en"]),
+        ("يصوت المصريون في الخارج أيام 1 و2 و3 ديسمبر", ["ar"]),
+        ("голосование 1, 2 и 3 декабря", ["ru"]),
+    ],
+)
+def test_every_day_of_a_list_in_one_month(quote, languages) -> None:
+    for day in (1, 2, 3):
+        assert mentions_date(quote, 2023, 12, day, languages)
+    assert not mentions_date(quote, 2023, 12, 4, languages)
+    assert not mentions_date(quote, 2023, 11, 1, languages)
+
+
+@pytest.mark.parametrize(
+    ("quote", "published", "date", "languages"),
+    [
+        ("they threw mud on Sunday", "2024-11-03", (2024, 11, 3), ["en"]),
+        ("رشقوه بالطين يوم الأحد", "2024-11-05", (2024, 11, 3), ["ar"]),
+        ("в воскресенье в них бросали грязь", "2024-11-06", (2024, 11, 3), ["ru"]),
+        ("the count ended yesterday", "2024-11-03", (2024, 11, 2), ["en"]),
+        ("انتهى الفرز أمس", "2024-11-03", (2024, 11, 2), ["ar"]),
+        ("подсчёт закончился вчера", "2024-11-03", (2024, 11, 2), ["ru"]),
+        ("he withdrew in October", "2023-12-04", (2023, 10, None), ["en"]),
+        ("انسحب في منتصف أكتوبر", "2023-12-04", (2023, 10, None), ["ar"]),
+        ("нападение произошло в марте", "2024-09-20", (2024, 3, None), ["ru"]),
+        ("he withdrew in October", "2024-03-01", (2023, 10, None), ["en"]),  # the last October
+        ("the vote of last year", "2024-03-01", (2023, None, None), ["en"]),
+    ],
+)
+def test_a_date_counted_from_the_articles_day(quote, published, date, languages) -> None:
+    assert mentions_date(quote, *date, languages, published)
+    assert not mentions_date(quote, *date, languages)  # without the article's day, no date
+    year, month, day = date
+    assert not mentions_date(quote, year + 1, month, day, languages, published)
+    if day is not None:
+        assert not mentions_date(quote, year, month, day - 1, languages, published)
+
+
+@pytest.mark.parametrize(
     ("quote", "number", "languages"),
     [
         ("تحدثت حكومة الشرق عن ألفي قتيل", 2000, ["ar"]),
         ("ما يقارب مئتي جندي", 200, ["ar"]),
         ("بلغ عدد النازحين 42 ألفا و45 شخصا", 42045, ["ar"]),
+        ("وحصل على مليون و767 ألفا و952 صوتا", 1_767_952, ["ar"]),
+        ("he won one million 767 thousand votes", 1_767_000, ["en"]),
+        ("получил миллион 767 тысяч голосов", 1_767_000, ["ru"]),
         ("2 thousand and 5 people", 2005, ["en"]),
         ("около полутора тысяч боезарядов", 1500, ["ru"]),
         ("полтора миллиона человек", 1_500_000, ["ru"]),
