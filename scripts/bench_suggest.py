@@ -70,7 +70,12 @@ DEVELOPED_ON = {
     "ar-beirut-port": ROOT / "benchmarks/projects/ar-beirut-port",
     "ru-listvyazhnaya": ROOT / "benchmarks/projects/ru-listvyazhnaya",
 }
-HELD_OUT: dict[str, Path] = {}
+HELD_OUT = {
+    "en-valencia-floods": ROOT / "benchmarks/projects/en-valencia-floods",
+    "en-paris-agreement": ROOT / "benchmarks/projects/en-paris-agreement",
+    "ar-egypt-election": ROOT / "benchmarks/projects/ar-egypt-election",
+    "ru-crocus": ROOT / "benchmarks/projects/ru-crocus",
+}
 
 
 def _copy_without(root: Path, source_id: str, into: Path) -> Path:
