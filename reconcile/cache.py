@@ -300,7 +300,8 @@ def _kind(column: list[Any]) -> str:
 
 def _claims(data: dict[str, Any], name: str) -> list[Any]:
     """The claims `_claims_data` wrote; an exception when they are not that. Built a column at
-    a time: each field's cells are decoded by one comprehension, and the claims made by one map."""
+    a time: each field's cells are decoded by one comprehension, and the claims, their places
+    and quote matches made field by field (`_by_columns`)."""
     kinds = data["fields"]
     if len(kinds) != len(dataclasses.fields(model.Claim)) - 2:
         raise ValueError("another model")
@@ -311,9 +312,10 @@ def _claims(data: dict[str, Any], name: str) -> list[Any]:
     lines, columns, *cells = zip(*rows, strict=True)
     if len(cells) != len(kinds):
         raise ValueError("another model")
-    places = list(map(Place, repeat(name), map(int, lines), map(int, columns)))
+    count = len(rows)
+    places = _by_columns(Place, [repeat(name), map(int, lines), map(int, columns)], count)
     fields = [_column(kind, column, table) for kind, column in zip(kinds, cells, strict=True)]
-    return list(map(model.Claim, repeat(str(data["source"])), places, *fields))
+    return _by_columns(model.Claim, [repeat(str(data["source"])), places, *fields], count)
 
 
 def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any]:
@@ -324,19 +326,41 @@ def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any
         return [None if cell is None else table[cell] for cell in cells]
     if kind != "quote":
         raise ValueError(f"unknown field kind {kind!r}")
-    match = model.QuoteMatch
-    return [
-        None
-        if cell is None
-        else match(
-            _STATUSES[cell[0]],
-            tuple(zip(cell[1][::2], cell[1][1::2], strict=True)),
-            cell[2],
-            cell[3],
-            tuple((str(said), str(found)) for said, found in cell[4]) if cell[4] else (),
-        )
-        for cell in cells
+    found = [cell for cell in cells if cell is not None]
+    spans = [
+        ((cell[1][0], cell[1][1]),)
+        if len(cell[1]) == 2
+        else tuple(zip(cell[1][::2], cell[1][1::2], strict=True))
+        for cell in found
     ]
+    differences = [
+        tuple((str(said), str(seen)) for said, seen in cell[4]) if cell[4] else () for cell in found
+    ]
+    statuses = [_STATUSES[cell[0]] for cell in found]
+    scores, texts = [cell[2] for cell in found], [cell[3] for cell in found]
+    matches = iter(
+        _by_columns(model.QuoteMatch, [statuses, spans, scores, texts, differences], len(found))
+    )
+    return [None if cell is None else next(matches) for cell in cells]
+
+
+def _by_columns(kind: type, columns: list[Iterable[Any]], count: int) -> list[Any]:
+    """`count` objects of the dataclass `kind` from one column of values per field: what its
+    constructor would make, each field set in one pass over the objects, which takes a third
+    of the time of a constructor call per object. For a frozen dataclass with slots whose
+    constructor does nothing but set its fields, as the model's classes here are; any other
+    class is made by its constructor."""
+    fields = dataclasses.fields(kind)
+    if len(columns) != len(fields):
+        raise ValueError("another model")
+    if hasattr(kind, "__post_init__") or "__slots__" not in vars(kind):
+        return list(map(kind, *columns))
+    made: list[Any] = list(map(object.__new__, repeat(kind, count)))
+    for field, column in zip(fields, columns, strict=True):
+        setter = vars(kind)[field.name].__set__  # the slot itself, as object.__setattr__ uses
+        if len(list(map(setter, made, column))) != count:
+            raise ValueError("a column of another length")
+    return made
 
 
 def _problem_data(problem: Problem) -> list[Any]:

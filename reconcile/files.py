@@ -21,8 +21,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock
-
 from reconcile.problems import Place, ReconcileError, error
 
 TEMPORARY_MARK = ".reconcile-tmp-"
@@ -59,6 +57,8 @@ def locked(path: Path) -> Iterator[None]:
         finally:
             _held[key] -= 1
         return
+    from filelock import FileLock  # imported here: slow, and only commands that write lock
+
     with FileLock(_lock_file(path), mode=0o666):
         _held[key] = 1
         try:

@@ -264,3 +264,20 @@ def test_a_misquote_reads_the_same_from_the_cache(project: Path) -> None:
     assert b"the quote says '31', the source says '30'" in fresh
     assert run(project, "check") == fresh  # filling the cache
     assert run(project, "check") == fresh  # from the cache: the differing words kept
+
+
+BENCHMARK_PROJECTS = sorted((ROOT / "benchmarks" / "projects").iterdir())
+
+
+@pytest.mark.parametrize("source", BENCHMARK_PROJECTS, ids=[p.name for p in BENCHMARK_PROJECTS])
+def test_the_claims_an_entry_gives_are_those_read_afresh(tmp_path: Path, source: Path) -> None:
+    from reconcile.load import load_project
+
+    folder = tmp_path / source.name
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".reconcile", "reports"))
+    fresh = load_project(folder)
+    load_project(folder, cache=True)  # fills the cache
+    cached = load_project(folder, cache=True)
+    assert entries(folder)
+    assert cached.claims == fresh.claims
+    assert cached.problems == fresh.problems

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from reconcile.files import real_path, write_atomic
 from reconcile.model import Report
 from reconcile.problems import Place, Problem, ReconcileError, error
-from reconcile.render.data import render_csv, render_json
-from reconcile.render.markdown import render_markdown
 
 if TYPE_CHECKING:
     from reconcile.diff import Since
@@ -40,10 +38,14 @@ def render(
     `since` (reconcile.diff.since) marks in the HTML page what changed since a baseline and
     adds the diff's section to the Markdown memo; JSON and CSV keep their contract's keys.
     """
+    # Each format's module is imported when it is asked for: `check` needs none of them.
     if fmt == "html":
         from reconcile.render.html import render_html  # jinja2 only when a page is wanted
 
         return render_html(report, ui_language=ui_language, generated=generated, since=since)
+    from reconcile.render.data import render_csv, render_json
+    from reconcile.render.markdown import render_markdown
+
     if fmt == "md" and since is not None:
         from reconcile.render.diff import render_markdown as diff_markdown
 
