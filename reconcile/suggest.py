@@ -35,9 +35,10 @@ from reconcile.model import Config, Property
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.suggest_cues import Cues, Rivals, rivals_of
+from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
 
-__all__ = ["Suggestion", "sentences", "suggest_claims"]
+__all__ = ["Suggestion", "suggest_claims"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,35 +63,6 @@ class Suggestion:
         return (self.property.topic, self.property.id, self.subject, repr(self.value))
 
 
-# A sentence ends at . ! ? ؟ ; ؛ ۔ … and at every line break; a full stop ends one only before
-# a space or the end of the line, so 3.5 and example.org do not split.
-_SENTENCE_END = re.compile(r"[!?؟;؛۔…]+|\.+(?=\s|$)")
-_PUNCTUATION = ".!?؟;؛۔… \t"
-
-
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """The sentences of `text`, stripped, each with the (1-based) line it is on."""
-    for number, line in enumerate(text.split("\n"), 1):
-        start = 0
-        for match in [*_SENTENCE_END.finditer(line), None]:
-            end = match.end() if match else len(line)
-            for piece in _pieces(line[start:end].strip()):
-                if piece.strip(_PUNCTUATION):
-                    yield number, piece
-            start = end
-
-
-def _pieces(sentence: str) -> Iterator[str]:
-    """The sentence, cut at spaces into parts of at most MAX_SENTENCE characters: a line of
-    60,000 dates is read part by part, in time that grows with its length."""
-    while len(sentence) > MAX_SENTENCE:
-        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
-        cut = cut if cut > 0 else MAX_SENTENCE
-        yield sentence[:cut].strip()
-        sentence = sentence[cut:].strip()
-    yield sentence
-
-
 #: How much each signal weighs in a suggestion's score (0-1).
 WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
 #: Below this score nothing is suggested of a property other sources quote: under it, such
@@ -108,8 +80,6 @@ UNQUOTED_THRESHOLD = 0.2
 #: projects, 8 of the 197 suggestions of first articles from 0.2 to 0.25 were what a claim says
 #: (one in twenty-five), 25 of the 90 from 0.25 to 0.3.
 FIRST_THRESHOLD = 0.25
-#: The longest piece of text read as one sentence.
-MAX_SENTENCE = 2000
 #: At most this many properties a sentence is suggested for (a per-entity property counting
 #: once however many subjects it names): a long sentence may state many facts, and the
 #: threshold keeps out what it does not state.
@@ -304,7 +274,7 @@ def suggest_claims(
         for base, index, prop in _promising(scored, _budget(precedent, len(text)))
         for suggestion in _suggestions(reads[index], prop, base, context)
     ]
-    return _chosen(found, precedent, len(text), _headline(text))
+    return _chosen(found, precedent, len(text), headline_line(text))
 
 
 @dataclass(frozen=True, eq=False)
@@ -514,24 +484,6 @@ def _bounds(value: object) -> list[float]:
     if isinstance(value, dict):
         return [float(v) for v in value.values()]
     return []
-
-
-#: The most words a headline has.
-HEADLINE_WORDS = 30
-
-
-def _headline(text: str) -> int | None:
-    """The line of the article's headline: its first line, when more follow, it is short and
-    it ends with no full stop or other mark that ends a sentence ("Death toll reaches 93, the
-    worst US wildfire in over a century", "الحصيلة تتجاوز ألفي قتيل.. المغرب يعلن الحداد")."""
-    lines = text.split("\n")
-    at = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if at is None or at == len(lines) - 1:
-        return None
-    first = lines[at].strip().rstrip("\"'»”)]")
-    if not first or first[-1] in _PUNCTUATION or len(first.split()) > HEADLINE_WORDS:
-        return None
-    return at + 1
 
 
 def _chosen(

@@ -48,6 +48,7 @@ COMMANDS = {
     "suggest_rules",
     "suggest_cues",
     "suggest_dates",
+    "suggest_text",
     "precedent",
     "addsource",
     "resolve",
