@@ -35,6 +35,7 @@ from reconcile.model import Config, Property
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.suggest_cues import Cues, Rivals, rivals_of
+from reconcile.suggest_subjects import named_by_kind
 from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
 
@@ -88,6 +89,10 @@ MAX_PER_SENTENCE = 12
 #: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
 #: sentence says those left out take another choice, and those who join the others' one.
 LEFT_OUT = 0.75
+#: What the score of a per-entity property weighs when the sentence names no subject of it,
+#: which is then those the paragraph named last ("Finland brings more than territory. It keeps
+#: 12,000 professional soldiers"): less than where the sentence names its own.
+CARRIED = 0.8
 #: How many properties of a sentence get their values read, the best first; and in all, at
 #: most so many (sentence, property) pairs per suggestion of the article's budget, and so many
 #: more.
@@ -293,6 +298,8 @@ class _Reading:
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
     spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
     stops: tuple[int, ...]  # stop_counts of its tokens
+    # per entity kind it names none of, those the paragraph named last before it
+    carried: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def cue_places(self) -> dict[str, set[int]]:
@@ -306,10 +313,15 @@ class _Reading:
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
     precedent = context.precedent
+    earlier: dict[str, tuple[str, ...]] = {}  # the paragraph's entities named last, by kind
+    last_line = 0
     for line, sentence in sentences(text):
         parsed = Sentence.of(sentence)
         if len(parsed.tokens) < 3:
             continue
+        if line > last_line + 1:  # a blank line between: a new paragraph
+            earlier = {}
+        last_line = line
         dates = find_dates(
             parsed.tokens, context.languages, context.year, context.before, context.published
         )
@@ -319,9 +331,13 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         like, nearest = precedent.similarity(shape)
         cues = context.cues.in_sentence(parsed)
         stops = stop_counts(parsed.tokens)
+        named = named_by_kind(spans)
+        carried = {kind: ids for kind, ids in earlier.items() if kind not in named}
+        earlier |= named
         yield _Reading(
-            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops
-        )
+            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops,
+            carried,
+        )  # fmt: skip
         if dates:
             context.before = str(dates[-1].value)
         if dates and context.given_year is None:
@@ -348,10 +364,12 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     like[quoted] = read.like[table.columns[quoted]]
     words[~quoted] *= UNQUOTED_WORDS
     scores = WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
-    kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
+    kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans} | read.carried.keys()
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:
         scores[np.logical_or.reduce(absent)] = 0.0
+    for kind in read.carried.keys() & table.needs.keys():
+        scores[table.needs[kind]] *= CARRIED
     order = np.argsort(-scores, kind="stable")[:PAIRS_PER_SENTENCE]
     lowest = np.where(quoted, THRESHOLD, UNQUOTED_THRESHOLD)
     for at in order[scores[order] >= lowest[order] * 0.6]:
@@ -418,7 +436,7 @@ def _suggestions(
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
-        rivalry, context.published,
+        rivalry, context.published, read.carried.get(prop.subject or "", ()),
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)

@@ -54,6 +54,7 @@ class Look:
     # that it lacks
     rivalry: Sequence[tuple[Sequence[int], Sequence[int]]] = ()
     published: str | None = None  # the article's day (EDTF), if known
+    carried: Sequence[str] = ()  # the subjects named last before, in the paragraph
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -66,8 +67,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     if prop.subject:
         named = find_entity(look.sentence.tokens, look.names(prop.subject))
         subjects = list({str(f.value): f for f in named}.values())
-        if not subjects:
+        if not subjects and not look.carried:
             return []
+        subjects = subjects or [None]
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
     if prop.subject and look.rivals:
@@ -116,6 +118,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         values = [best]
         if subject is None and prop.type is PropertyType.NUMBER:
             values += [_as_maximum(prop, o) for o in _several(look, best, options[1:])]
+        owners = [str(subject.value)] if subject is not None else [*look.carried] or [None]
         found.extend(
             Suggestion(
                 prop,
@@ -123,7 +126,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
                 line,
                 0.0,
                 value.value,
-                str(subject.value) if subject is not None else None,
+                owner,
                 _as_of(prop, look, value) if prop.temporal else None,
                 value.approximate,
                 value.complete,
@@ -131,6 +134,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
                 also,
             )
             for value in values
+            for owner in owners
         )
     return found
 

@@ -49,6 +49,7 @@ COMMANDS = {
     "suggest_cues",
     "suggest_dates",
     "suggest_text",
+    "suggest_subjects",
     "precedent",
     "addsource",
     "resolve",

@@ -1,0 +1,63 @@
+"""Who a per-entity claim is about when its sentence does not name them, in Arabic, English
+and Russian: those the paragraph named last before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.load import load_config
+from reconcile.suggest import suggest_claims
+from writes import one_topic_project
+
+_COUNTRIES = {
+    "finland": {"label": "Finland", "aliases": ["فنلندا", "Финляндия", "Финляндии"]},
+    "sweden": {"label": "Sweden", "aliases": ["السويد", "Швеция", "Швеции"]},
+}
+_SOLDIERS = {
+    "professional_soldiers": {
+        "type": "number",
+        "subject": "country",
+        "label": "The country's professional soldiers",
+        "keywords": ["soldiers", "جندي", "военнослужащих"],
+    }
+}
+
+
+def _soldiers(tmp_path: Path, text: str) -> set[tuple[str | None, object]]:
+    config = load_config(one_topic_project(tmp_path, "country", _COUNTRIES, _SOLDIERS))
+    return {(s.subject, s.value) for s in suggest_claims(text, config)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Finland brings more than territory. It keeps about 12,000 professional soldiers.",
+         {("finland", 12000)}),
+        ("تقدم فنلندا أكثر من أرضها. ولديها نحو 12 ألف جندي محترف.", {("finland", 12000)}),
+        ("Финляндия приносит не только территорию. У неё около 12 тысяч военнослужащих.",
+         {("finland", 12000)}),
+        # the sentence's own subject, not the one before it
+        ("Finland brings more than territory. Sweden keeps 24,000 professional soldiers.",
+         {("sweden", 24000)}),
+        ("Finland and Sweden applied in May. Both keep 12,000 professional soldiers.",
+         {("finland", 12000), ("sweden", 12000)}),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_names_no_subject_is_about_the_one_named_before_it(
+    tmp_path: Path, text: str, found: set[tuple[str | None, object]]
+) -> None:
+    assert _soldiers(tmp_path, text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland brings more than territory.\n\nIt keeps about 12,000 professional soldiers.",
+        "تقدم فنلندا أكثر من أرضها.\n\nولديها نحو 12 ألف جندي محترف.",
+        "Финляндия приносит не только территорию.\n\nУ неё около 12 тысяч военнослужащих.",
+    ],
+)
+def test_a_new_paragraph_names_its_subjects_again(tmp_path: Path, text: str) -> None:
+    assert _soldiers(tmp_path, text) == set()
