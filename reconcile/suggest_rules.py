@@ -118,7 +118,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         values = [best]
         if subject is None and prop.type is PropertyType.NUMBER:
             values += [_as_maximum(prop, o) for o in _several(look, best, options[1:])]
-        owners = [str(subject.value)] if subject is not None else [*look.carried] or [None]
+        owners: list[str | None] = [*look.carried] or [None]
+        if subject is not None:
+            owners = [str(subject.value)]
         found.extend(
             Suggestion(
                 prop,
