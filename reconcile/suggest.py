@@ -298,8 +298,8 @@ class _Reading:
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
     spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
     stops: tuple[int, ...]  # stop_counts of its tokens
-    # per entity kind it names none of, those the paragraph named last before it
-    carried: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # per entity kind, those each sentence of the paragraph before it named, the last last
+    earlier: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @cached_property
     def cue_places(self) -> dict[str, set[int]]:
@@ -313,7 +313,7 @@ class _Reading:
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
     precedent = context.precedent
-    earlier: dict[str, tuple[str, ...]] = {}  # the paragraph's entities named last, by kind
+    earlier: dict[str, tuple[tuple[str, ...], ...]] = {}
     last_line = 0
     for line, sentence in sentences(text):
         parsed = Sentence.of(sentence)
@@ -331,13 +331,12 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         like, nearest = precedent.similarity(shape)
         cues = context.cues.in_sentence(parsed)
         stops = stop_counts(parsed.tokens)
-        named = named_by_kind(spans)
-        carried = {kind: ids for kind, ids in earlier.items() if kind not in named}
-        earlier |= named
         yield _Reading(
             line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops,
-            carried,
+            earlier,
         )  # fmt: skip
+        for kind, ids in named_by_kind(spans).items():
+            earlier = {**earlier, kind: (*earlier.get(kind, ()), ids)}
         if dates:
             context.before = str(dates[-1].value)
         if dates and context.given_year is None:
@@ -364,11 +363,13 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     like[quoted] = read.like[table.columns[quoted]]
     words[~quoted] *= UNQUOTED_WORDS
     scores = WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
-    kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans} | read.carried.keys()
+    kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
+    unnamed = read.earlier.keys() - kinds
+    kinds |= unnamed
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:
         scores[np.logical_or.reduce(absent)] = 0.0
-    for kind in read.carried.keys() & table.needs.keys():
+    for kind in unnamed & table.needs.keys():
         scores[table.needs[kind]] *= CARRIED
     order = np.argsort(-scores, kind="stable")[:PAIRS_PER_SENTENCE]
     lowest = np.where(quoted, THRESHOLD, UNQUOTED_THRESHOLD)
@@ -436,7 +437,7 @@ def _suggestions(
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
-        rivalry, context.published, read.carried.get(prop.subject or "", ()),
+        rivalry, context.published, read.earlier.get(prop.subject or "", ()),
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)

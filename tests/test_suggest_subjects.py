@@ -61,3 +61,62 @@ def test_a_sentence_that_names_no_subject_is_about_the_one_named_before_it(
 )
 def test_a_new_paragraph_names_its_subjects_again(tmp_path: Path, text: str) -> None:
     assert _soldiers(tmp_path, text) == set()
+
+
+_MORE_COUNTRIES = {
+    **_COUNTRIES,
+    "turkey": {"label": "Turkey", "aliases": ["تركيا", "Турция", "Турции", "Turkey's"]},
+    "hungary": {"label": "Hungary", "aliases": ["المجر", "Венгрия", "Венгрии"]},
+}
+_HOLDOUTS = {
+    "yet_to_ratify": {
+        "type": "entities",
+        "kind": "country",
+        "subject": "country",
+        "label": "Members yet to ratify the country's accession",
+        "keywords": ["yet", "remaining", "تصادق", "ратифицировали"],
+    },
+    "last_to_ratify": {
+        "type": "entity",
+        "kind": "country",
+        "subject": "country",
+        "label": "Last member to ratify the country's accession",
+        "keywords": ["last", "الأخيرة", "последней"],
+    },
+}
+
+
+def _holdouts(tmp_path: Path, text: str, prop: str) -> set[tuple[str | None, object]]:
+    config = load_config(one_topic_project(tmp_path, "country", _MORE_COUNTRIES, _HOLDOUTS))
+    found = suggest_claims(text, config)
+    return {
+        (s.subject, tuple(s.value) if isinstance(s.value, list) else s.value)
+        for s in found
+        if s.property.id == prop
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "prop", "found"),
+    [
+        ("28 members have ratified the protocols of Finland and Sweden. "
+         "Only Turkey and Hungary have yet to do so.", "yet_to_ratify",
+         {("finland", ("turkey", "hungary")), ("sweden", ("turkey", "hungary"))}),
+        ("صادقت 28 دولة على انضمام فنلندا والسويد. ولم تصادق تركيا والمجر بعد.", "yet_to_ratify",
+         {("finland", ("turkey", "hungary")), ("sweden", ("turkey", "hungary"))}),
+        ("28 стран одобрили протоколы Финляндии и Швеции. "
+         "Турция и Венгрия ещё не ратифицировали их.", "yet_to_ratify",
+         {("finland", ("turkey", "hungary")), ("sweden", ("turkey", "hungary"))}),
+        ("Turkey's parliament approved Finland's accession on 30 March. "
+         "That made Turkey the last member to ratify.", "last_to_ratify",
+         {("finland", "turkey")}),
+        ("وافق برلمان تركيا على انضمام فنلندا في 30 مارس. فكانت تركيا الدولة الأخيرة.",
+         "last_to_ratify", {("finland", "turkey")}),
+        ("Парламент Турции одобрил вступление Финляндии 30 марта. "
+         "Турция стала последней страной.", "last_to_ratify", {("finland", "turkey")}),
+    ],
+)  # fmt: skip
+def test_the_entities_a_property_of_its_subjects_kind_gives_are_not_its_subjects(
+    tmp_path: Path, text: str, prop: str, found: set[tuple[str | None, object]]
+) -> None:
+    assert _holdouts(tmp_path, text, prop) == found
