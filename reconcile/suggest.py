@@ -438,6 +438,7 @@ def _suggestions(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
         rivalry, context.published, read.earlier.get(prop.subject or "", ()),
+        frozenset(e.partition(":")[2] for e in named if e.startswith(f"{prop.subject}:")),
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)

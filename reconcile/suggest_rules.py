@@ -22,7 +22,7 @@ from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.suggest_dates import until_last, year_before
-from reconcile.suggest_subjects import carried_subjects
+from reconcile.suggest_subjects import subjects_of
 from reconcile.values import RULES, PropertyType
 from reconcile.values.choice import most_claimed, other_choice
 from reconcile.wordforms import Token, is_digits, tokens
@@ -57,6 +57,7 @@ class Look:
     published: str | None = None  # the article's day (EDTF), if known
     # the entities of the subject's kind each sentence of the paragraph before it named
     earlier: Sequence[tuple[str, ...]] = ()
+    labelled: frozenset[str] = frozenset()  # the subjects its label names
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -69,15 +70,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     carried: tuple[str, ...] = ()
     if prop.subject:
         named = find_entity(look.sentence.tokens, look.names(prop.subject))
-        its_values = _values_of_its_kind(prop, look)
-        subjects = [
-            f for f in {str(f.value): f for f in named}.values() if f.value not in its_values
-        ]
+        subjects, carried = subjects_of(prop, look, named)
         if not subjects:
-            carried = carried_subjects(look.earlier, its_values)
-            if not carried:
-                return []
-            subjects = [None]
+            return []
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
     if prop.subject and look.rivals:
@@ -147,17 +142,6 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             for owner in owners
         )
     return found
-
-
-def _values_of_its_kind(prop: Property, look: Look) -> frozenset[str]:
-    """The entities a property whose values are of its subject's kind has in the sentence:
-    none of them is its subject ("Only Turkey and Hungary have yet to ratify" names those
-    yet to ratify, not whose accession they hold up)."""
-    if prop.kind != prop.subject or prop.type not in (PropertyType.ENTITY, PropertyType.ENTITIES):
-        return frozenset()
-    options = RULES[prop.type].find(prop, look)
-    value = options[0].value if options else None
-    return frozenset(map(str, value if isinstance(value, list) else [value] if value else []))
 
 
 def _left_out_choice(

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["carried_subjects", "named_by_kind"]
+from reconcile.extract import Found
+from reconcile.model import Property
+from reconcile.values import RULES, PropertyType
+
+if TYPE_CHECKING:
+    from reconcile.suggest_rules import Look
+
+__all__ = ["carried_subjects", "named_by_kind", "subjects_of"]
 
 
 def named_by_kind(spans: Sequence[tuple[str, int, int]]) -> dict[str, tuple[str, ...]]:
@@ -27,3 +35,30 @@ def carried_subjects(
         if subjects:
             return subjects
     return ()
+
+
+def subjects_of(
+    prop: Property, look: Look, named: Sequence[Found]
+) -> tuple[list[Found | None], tuple[str, ...]]:
+    """Whom a per-entity property's sentence is about: those it names, but its values and,
+    when it names others, the entities its label names ("Hungary's parliament ratified
+    Sweden's accession" is Hungary's vote on Sweden); when it names none, those the paragraph
+    named last, read as the sentence's own (None) and given to each of them."""
+    its_values = _values_of_its_kind(prop, look)
+    subjects = [f for f in {str(f.value): f for f in named}.values() if f.value not in its_values]
+    subjects = [f for f in subjects if f.value not in look.labelled] or subjects
+    if subjects:
+        return [*subjects], ()
+    carried = carried_subjects(look.earlier, its_values)
+    return ([None] if carried else []), carried
+
+
+def _values_of_its_kind(prop: Property, look: Look) -> frozenset[str]:
+    """The entities a property whose values are of its subject's kind has in the sentence:
+    none of them is its subject ("Only Turkey and Hungary have yet to ratify" names those
+    yet to ratify, not whose accession they hold up)."""
+    if prop.kind != prop.subject or prop.type not in (PropertyType.ENTITY, PropertyType.ENTITIES):
+        return frozenset()
+    options = RULES[prop.type].find(prop, look)
+    value = options[0].value if options else None
+    return frozenset(map(str, value if isinstance(value, list) else [value] if value else []))

@@ -120,3 +120,32 @@ def test_the_entities_a_property_of_its_subjects_kind_gives_are_not_its_subjects
     tmp_path: Path, text: str, prop: str, found: set[tuple[str | None, object]]
 ) -> None:
     assert _holdouts(tmp_path, text, prop) == found
+
+
+_APPROVED = {
+    "approved_sweden": {
+        "type": "date",
+        "subject": "country",
+        "label": "Date the member's parliament approved Sweden's accession",
+        "keywords": ["approved", "صادق", "одобрил"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hungary's parliament approved Sweden's accession on 26 February 2024.",
+         {("hungary", "2024-02-26")}),
+        ("صادق برلمان المجر على انضمام السويد في 26 فبراير 2024.", {("hungary", "2024-02-26")}),
+        ("Парламент Венгрии одобрил вступление Швеции 26 февраля 2024 года.",
+         {("hungary", "2024-02-26")}),
+        # named alone, it is the subject
+        ("Sweden's accession was approved on 26 February 2024.", {("sweden", "2024-02-26")}),
+    ],
+)  # fmt: skip
+def test_an_entity_the_label_names_is_the_subject_only_when_no_other_is_named(
+    tmp_path: Path, text: str, found: set[tuple[str | None, object]]
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "country", _MORE_COUNTRIES, _APPROVED))
+    assert {(s.subject, s.value) for s in suggest_claims(text, config)} == found
