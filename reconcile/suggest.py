@@ -35,7 +35,7 @@ from reconcile.model import Config, Property
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.suggest_cues import Cues, Rivals, rivals_of
-from reconcile.suggest_subjects import named_by_kind
+from reconcile.suggest_subjects import named_by_kind, pairs_named, refers_to_two
 from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
 
@@ -313,7 +313,8 @@ class _Reading:
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
     precedent = context.precedent
-    earlier: dict[str, tuple[tuple[str, ...], ...]] = {}
+    earlier: dict[str, tuple[tuple[str, ...], ...]] = {}  # in the paragraph
+    in_article: dict[str, tuple[tuple[str, ...], ...]] = {}
     last_line = 0
     for line, sentence in sentences(text):
         parsed = Sentence.of(sentence)
@@ -331,12 +332,16 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         like, nearest = precedent.similarity(shape)
         cues = context.cues.in_sentence(parsed)
         stops = stop_counts(parsed.tokens)
+        told = earlier
+        if refers_to_two(parsed.tokens):
+            told = {**pairs_named(in_article), **earlier}
         yield _Reading(
             line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops,
-            earlier,
+            told,
         )  # fmt: skip
         for kind, ids in named_by_kind(spans).items():
             earlier = {**earlier, kind: (*earlier.get(kind, ()), ids)}
+            in_article = {**in_article, kind: (*in_article.get(kind, ()), ids)}
         if dates:
             context.before = str(dates[-1].value)
         if dates and context.given_year is None:

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found
 from reconcile.model import Property
+from reconcile.normalise import normalise
 from reconcile.values import RULES, PropertyType
 
 if TYPE_CHECKING:
     from reconcile.suggest_rules import Look
+    from reconcile.wordforms import Token
 
-__all__ = ["carried_subjects", "named_by_kind", "subjects_of"]
+__all__ = ["carried_subjects", "named_by_kind", "pairs_named", "refers_to_two", "subjects_of"]
+
+#: Words that refer back to two or more entities named before, maybe in an earlier paragraph
+#: ("For now both countries remain invitees", "neither is covered").
+_BOTH = frozenset(
+    normalise(w)
+    for w in (
+        "both", "neither", "كلا", "كلتا", "كلاهما", "كلتاهما",
+        "оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими",
+    )
+)  # fmt: skip
+_TWO = (("the", "two"), ("ни", "одна"), ("ни", "один"), ("ни", "одной"), ("ни", "одного"))
 
 
 def named_by_kind(spans: Sequence[tuple[str, int, int]]) -> dict[str, tuple[str, ...]]:
@@ -22,6 +36,22 @@ def named_by_kind(spans: Sequence[tuple[str, int, int]]) -> dict[str, tuple[str,
         kind, _, id_ = entity.partition(":")
         named.setdefault(kind, {})[id_] = None
     return {kind: tuple(ids) for kind, ids in named.items()}
+
+
+def refers_to_two(found: Sequence[Token]) -> bool:
+    """Whether the sentence refers back to two or more entities: "both", "neither", "the two",
+    "كلا", "كلتا", "оба", "ни одна"."""
+    words = [t.text for t in found]
+    bare = [w[1:] if w[:1] in "وف" and w[1:] in _BOTH else w for w in words]
+    return not _BOTH.isdisjoint(bare) or any(pair in _TWO for pair in pairwise(words))
+
+
+def pairs_named(
+    earlier: dict[str, tuple[tuple[str, ...], ...]],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Of the entities each sentence named, by kind, the last of two or more."""
+    pairs = {kind: [ids for ids in groups if len(ids) > 1][-1:] for kind, groups in earlier.items()}
+    return {kind: tuple(groups) for kind, groups in pairs.items() if groups}
 
 
 def carried_subjects(

@@ -54,6 +54,21 @@ def test_a_sentence_that_names_no_subject_is_about_the_one_named_before_it(
 @pytest.mark.parametrize(
     "text",
     [
+        "Finland and Sweden applied in May.\n\nBoth keep 12,000 professional soldiers.",
+        "Finland and Sweden applied in May.\n\nNeither has 12,000 professional soldiers any more.",
+        "تقدمت فنلندا والسويد بطلب الانضمام في مايو.\n\nولدى كلا البلدين 12 ألف جندي محترف.",
+        "Финляндия и Швеция подали заявки в мае.\n\nОбе страны содержат 12 тысяч военнослужащих.",
+    ],
+)
+def test_both_refers_to_the_last_two_named_even_in_an_earlier_paragraph(
+    tmp_path: Path, text: str
+) -> None:
+    assert {subject for subject, _ in _soldiers(tmp_path, text)} == {"finland", "sweden"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Finland brings more than territory.\n\nIt keeps about 12,000 professional soldiers.",
         "تقدم فنلندا أكثر من أرضها.\n\nولديها نحو 12 ألف جندي محترف.",
         "Финляндия приносит не только территорию.\n\nУ неё около 12 тысяч военнослужащих.",
