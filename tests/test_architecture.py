@@ -50,6 +50,7 @@ COMMANDS = {
     "suggest_dates",
     "suggest_text",
     "suggest_subjects",
+    "suggest_lists",
     "precedent",
     "addsource",
     "resolve",

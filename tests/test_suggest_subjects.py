@@ -164,3 +164,34 @@ def test_an_entity_the_label_names_is_the_subject_only_when_no_other_is_named(
 ) -> None:
     config = load_config(one_topic_project(tmp_path, "country", _MORE_COUNTRIES, _APPROVED))
     assert {(s.subject, s.value) for s in suggest_claims(text, config)} == found
+
+
+_RATIFIED = {
+    "ratified_count": {
+        "type": "number",
+        "subject": "country",
+        "label": "Members that had ratified the country's accession",
+        "keywords": ["ratified", "صادقت", "ратифицировали"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("With Turkey's approval, 30 members have ratified Sweden's accession, "
+         "and Hungary has yet to do so.", {("sweden", 30)}),
+        ("بموافقة تركيا، صادقت 30 دولة على انضمام السويد، ولم تفعل المجر ذلك بعد.",
+         {("sweden", 30)}),
+        ("30 стран ратифицировали вступление Швеции, тогда как Венгрия этого ещё не сделала.",
+         {("sweden", 30)}),
+        # none in the figure's clause: all of them
+        ("Finland and Sweden, which applied in May, have been ratified by 30 members.",
+         {("finland", 30), ("sweden", 30)}),
+    ],
+)  # fmt: skip
+def test_a_figure_goes_to_the_subjects_of_its_own_clause(
+    tmp_path: Path, text: str, found: set[tuple[str | None, object]]
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "country", _MORE_COUNTRIES, _RATIFIED))
+    assert {(s.subject, s.value) for s in suggest_claims(text, config)} == found
