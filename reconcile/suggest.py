@@ -298,7 +298,8 @@ class _Reading:
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
     spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
     stops: tuple[int, ...]  # stop_counts of its tokens
-    # per entity kind, those each sentence of the paragraph before it named, the last last
+    # per entity kind, those each sentence of the paragraph before it named, the last last (and,
+    # when it refers back to two, the last two or more the article named)
     earlier: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @cached_property
