@@ -35,9 +35,11 @@ from reconcile.model import Config, Property
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.suggest_cues import Cues, Rivals, rivals_of
+from reconcile.suggest_subjects import named_by_kind, pairs_named, refers_to_two
+from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
 
-__all__ = ["Suggestion", "sentences", "suggest_claims"]
+__all__ = ["Suggestion", "suggest_claims"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,35 +64,6 @@ class Suggestion:
         return (self.property.topic, self.property.id, self.subject, repr(self.value))
 
 
-# A sentence ends at . ! ? ؟ ; ؛ ۔ … and at every line break; a full stop ends one only before
-# a space or the end of the line, so 3.5 and example.org do not split.
-_SENTENCE_END = re.compile(r"[!?؟;؛۔…]+|\.+(?=\s|$)")
-_PUNCTUATION = ".!?؟;؛۔… \t"
-
-
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """The sentences of `text`, stripped, each with the (1-based) line it is on."""
-    for number, line in enumerate(text.split("\n"), 1):
-        start = 0
-        for match in [*_SENTENCE_END.finditer(line), None]:
-            end = match.end() if match else len(line)
-            for piece in _pieces(line[start:end].strip()):
-                if piece.strip(_PUNCTUATION):
-                    yield number, piece
-            start = end
-
-
-def _pieces(sentence: str) -> Iterator[str]:
-    """The sentence, cut at spaces into parts of at most MAX_SENTENCE characters: a line of
-    60,000 dates is read part by part, in time that grows with its length."""
-    while len(sentence) > MAX_SENTENCE:
-        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
-        cut = cut if cut > 0 else MAX_SENTENCE
-        yield sentence[:cut].strip()
-        sentence = sentence[cut:].strip()
-    yield sentence
-
-
 #: How much each signal weighs in a suggestion's score (0-1).
 WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
 #: Below this score nothing is suggested of a property other sources quote: under it, such
@@ -108,8 +81,6 @@ UNQUOTED_THRESHOLD = 0.2
 #: projects, 8 of the 197 suggestions of first articles from 0.2 to 0.25 were what a claim says
 #: (one in twenty-five), 25 of the 90 from 0.25 to 0.3.
 FIRST_THRESHOLD = 0.25
-#: The longest piece of text read as one sentence.
-MAX_SENTENCE = 2000
 #: At most this many properties a sentence is suggested for (a per-entity property counting
 #: once however many subjects it names): a long sentence may state many facts, and the
 #: threshold keeps out what it does not state.
@@ -118,6 +89,10 @@ MAX_PER_SENTENCE = 12
 #: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
 #: sentence says those left out take another choice, and those who join the others' one.
 LEFT_OUT = 0.75
+#: What the score of a per-entity property weighs when the sentence names no subject of it,
+#: which is then those the paragraph named last ("Finland brings more than territory. It keeps
+#: 12,000 professional soldiers"): less than where the sentence names its own.
+CARRIED = 0.8
 #: How many properties of a sentence get their values read, the best first; and in all, at
 #: most so many (sentence, property) pairs per suggestion of the article's budget, and so many
 #: more.
@@ -304,7 +279,7 @@ def suggest_claims(
         for base, index, prop in _promising(scored, _budget(precedent, len(text)))
         for suggestion in _suggestions(reads[index], prop, base, context)
     ]
-    return _chosen(found, precedent, len(text), _headline(text))
+    return _chosen(found, precedent, len(text), headline_line(text))
 
 
 @dataclass(frozen=True, eq=False)
@@ -323,6 +298,9 @@ class _Reading:
     cues: dict[tuple[str, str], tuple[tuple[int, float, str], ...]]
     spans: list[tuple[str, int, int]]  # the entities it names, as kind:id
     stops: tuple[int, ...]  # stop_counts of its tokens
+    # per entity kind, those each sentence of the paragraph before it named, the last last (and,
+    # when it refers back to two, the last two or more the article named)
+    earlier: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @cached_property
     def cue_places(self) -> dict[str, set[int]]:
@@ -336,10 +314,16 @@ class _Reading:
 
 def _read(text: str, context: _Context) -> Iterator[_Reading]:
     precedent = context.precedent
+    earlier: dict[str, tuple[tuple[str, ...], ...]] = {}  # in the paragraph
+    in_article: dict[str, tuple[tuple[str, ...], ...]] = {}
+    last_line = 0
     for line, sentence in sentences(text):
         parsed = Sentence.of(sentence)
         if len(parsed.tokens) < 3:
             continue
+        if line > last_line + 1:  # a blank line between: a new paragraph
+            earlier = {}
+        last_line = line
         dates = find_dates(
             parsed.tokens, context.languages, context.year, context.before, context.published
         )
@@ -349,9 +333,16 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         like, nearest = precedent.similarity(shape)
         cues = context.cues.in_sentence(parsed)
         stops = stop_counts(parsed.tokens)
+        told = earlier
+        if refers_to_two(parsed.tokens):
+            told = {**pairs_named(in_article), **earlier}
         yield _Reading(
-            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops
-        )
+            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops,
+            told,
+        )  # fmt: skip
+        for kind, ids in named_by_kind(spans).items():
+            earlier = {**earlier, kind: (*earlier.get(kind, ()), ids)}
+            in_article = {**in_article, kind: (*in_article.get(kind, ()), ids)}
         if dates:
             context.before = str(dates[-1].value)
         if dates and context.given_year is None:
@@ -379,9 +370,13 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     words[~quoted] *= UNQUOTED_WORDS
     scores = WEIGHTS["like"] * np.minimum(1.0, like * 1.6) + WEIGHTS["words"] * words + table.often
     kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
+    unnamed = read.earlier.keys() - kinds
+    kinds |= unnamed
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:
         scores[np.logical_or.reduce(absent)] = 0.0
+    for kind in unnamed & table.needs.keys():
+        scores[table.needs[kind]] *= CARRIED
     order = np.argsort(-scores, kind="stable")[:PAIRS_PER_SENTENCE]
     lowest = np.where(quoted, THRESHOLD, UNQUOTED_THRESHOLD)
     for at in order[scores[order] >= lowest[order] * 0.6]:
@@ -448,7 +443,8 @@ def _suggestions(
     look = Look(
         read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
-        rivalry, context.published,
+        rivalry, context.published, read.earlier.get(prop.subject or "", ()),
+        frozenset(e.partition(":")[2] for e in named if e.startswith(f"{prop.subject}:")),
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)
@@ -514,24 +510,6 @@ def _bounds(value: object) -> list[float]:
     if isinstance(value, dict):
         return [float(v) for v in value.values()]
     return []
-
-
-#: The most words a headline has.
-HEADLINE_WORDS = 30
-
-
-def _headline(text: str) -> int | None:
-    """The line of the article's headline: its first line, when more follow, it is short and
-    it ends with no full stop or other mark that ends a sentence ("Death toll reaches 93, the
-    worst US wildfire in over a century", "الحصيلة تتجاوز ألفي قتيل.. المغرب يعلن الحداد")."""
-    lines = text.split("\n")
-    at = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if at is None or at == len(lines) - 1:
-        return None
-    first = lines[at].strip().rstrip("\"'»”)]")
-    if not first or first[-1] in _PUNCTUATION or len(first.split()) > HEADLINE_WORDS:
-        return None
-    return at + 1
 
 
 def _chosen(

@@ -22,6 +22,8 @@ from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
 from reconcile.suggest_dates import until_last, year_before
+from reconcile.suggest_lists import apart_from_their_value, clause_distance, paired
+from reconcile.suggest_subjects import subjects_of
 from reconcile.values import RULES, PropertyType
 from reconcile.values.choice import most_claimed, other_choice
 from reconcile.wordforms import Token, is_digits, tokens
@@ -54,6 +56,9 @@ class Look:
     # that it lacks
     rivalry: Sequence[tuple[Sequence[int], Sequence[int]]] = ()
     published: str | None = None  # the article's day (EDTF), if known
+    # the entities of the subject's kind each sentence of the paragraph before it named
+    earlier: Sequence[tuple[str, ...]] = ()
+    labelled: frozenset[str] = frozenset()  # the subjects its label names
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -63,9 +68,10 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     from reconcile.suggest import Suggestion
 
     subjects: list[Found | None] = [None]
+    carried: tuple[str, ...] = ()
     if prop.subject:
         named = find_entity(look.sentence.tokens, look.names(prop.subject))
-        subjects = list({str(f.value): f for f in named}.values())
+        subjects, carried = subjects_of(prop, look, named)
         if not subjects:
             return []
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
@@ -88,6 +94,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     if prop.subject and prop.type is PropertyType.CHOICE:
         spans = [(str(f.value), f.start, f.end) for f in named]
         left_out = left_out_of(look.sentence.tokens, spans)
+    read_at: list[tuple[Found, Found]] = []  # each named subject and the value it got
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
         options = rule.find(prop, look if subject is None else replace(look, near=near))
@@ -112,10 +119,15 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             reached = _reached_first(look, options) if subject is None else options
             options = _in_order(prop, look, reached)
         best = _as_maximum(prop, options[0])
+        if subject is not None:
+            read_at.append((subject, best))
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         values = [best]
         if subject is None and prop.type is PropertyType.NUMBER:
             values += [_as_maximum(prop, o) for o in _several(look, best, options[1:])]
+        owners: list[str | None] = [*carried] or [None]
+        if subject is not None:
+            owners = [str(subject.value)]
         found.extend(
             Suggestion(
                 prop,
@@ -123,7 +135,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
                 line,
                 0.0,
                 value.value,
-                str(subject.value) if subject is not None else None,
+                owner,
                 _as_of(prop, look, value) if prop.temporal else None,
                 value.approximate,
                 value.complete,
@@ -131,7 +143,11 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
                 also,
             )
             for value in values
+            for owner in owners
         )
+    if not pairs and prop.type in _ENUMERATED:
+        apart = set(apart_from_their_value(look, read_at))
+        found = [s for s in found if s.subject not in apart]
     return found
 
 
@@ -206,11 +222,6 @@ def _chained(look: Look, values: Sequence[Found]) -> set[int]:
     return chained
 
 
-#: How far (in tokens, counting clause breaks as `clause_distance` does) a value of an
-#: enumeration may stand from the subject it is read with.
-PAIR_REACH = 20
-
-
 def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) -> dict[int, Found]:
     """For a per-entity number, date or choice whose sentence names several subjects and
     several values, each subject's own value, by where the subject starts (see `paired`)."""
@@ -248,73 +259,6 @@ def _choices_paired(prop: Property, look: Look, named: Sequence[Found]) -> dict[
 
 _JOINED = re.compile(r"\w-[^\W\d_]")
 _ENUMERATED = frozenset({PropertyType.NUMBER, PropertyType.DATE, PropertyType.CHOICE})
-
-
-def paired(
-    subjects: Sequence[Found],
-    values: Sequence[Found],
-    stops: Sequence[int],
-    joined: Callable[[int, int], bool] | None = None,
-) -> dict[int, Found]:
-    """Subjects and values of an enumeration paired in the order both are written ("AKP 268,
-    CHP 169 and MHP 50"; "1,604 in Al Haouz and 976 in Taroudant"): each subject, or list of
-    subjects with no value between them, gets at most one value and no value two of them, as
-    many as can get one within PAIR_REACH, and among such pairings the one whose values stand
-    nearest their subjects. Keyed by where each paired subject starts; empty when the
-    subjects are one list. `joined` (end, start), when given, also tells where a list of
-    names ends: "Russia, Armenia and Belarus, while Georgia and Azerbaijan" are two."""
-    taken = {at for s in subjects for at in range(s.start, s.end)}
-    spots = sorted((v for v in values if v.start not in taken), key=lambda v: v.start)
-    people = _lists(subjects, spots, joined)
-    if len(people) < 2:
-        return {}
-
-    def gap(names: list[Found], value: Found) -> int:
-        return min(clause_distance(stops, value, at) for s in names for at in (s.start, s.end - 1))
-
-    # best[i][j]: (pairs, -distance) over the first i subjects and the first j values
-    best = [[(0, 0)] * (len(spots) + 1) for _ in range(len(people) + 1)]
-    for i, subject in enumerate(people, 1):
-        for j, value in enumerate(spots, 1):
-            options = [best[i - 1][j], best[i][j - 1]]
-            distance = gap(subject, value)
-            if distance <= PAIR_REACH:
-                pairs, total = best[i - 1][j - 1]
-                options.append((pairs + 1, total - distance))
-            best[i][j] = max(options)
-    found: dict[int, Found] = {}
-    i, j = len(people), len(spots)
-    while i and j:
-        if best[i][j] == best[i - 1][j]:
-            i -= 1
-        elif best[i][j] == best[i][j - 1]:
-            j -= 1
-        else:
-            found.update((s.start, spots[j - 1]) for s in people[i - 1])
-            i, j = i - 1, j - 1
-    return found
-
-
-def _lists(
-    subjects: Sequence[Found],
-    values: Sequence[Found],
-    joined: Callable[[int, int], bool] | None = None,
-) -> list[list[Found]]:
-    """The subjects in the order written, those with no value between them (and `joined`, when
-    given) as one list, which shares its value ("Azerbaijan, Belarus and Georgia signed the
-    next year")."""
-    lists: list[list[Found]] = []
-    for subject in sorted(subjects, key=lambda s: s.start):
-        last = lists[-1][-1] if lists else None
-        if (
-            last is not None
-            and not any(last.end <= v.start < subject.start for v in values)
-            and (joined is None or joined(last.end, subject.start))
-        ):
-            lists[-1].append(subject)
-        else:
-            lists.append([subject])
-    return lists
 
 
 def _own_first(
@@ -498,21 +442,6 @@ def _in_words(found: Sequence[Token], date: Found) -> bool:
     """Whether a year is written in words rather than as a bare number that could be a
     count: a date by reference ("five years later", "بعد خمس سنوات", "через пять лет")."""
     return not any(t.text.isdigit() for t in found[date.start : date.end])
-
-
-#: How many tokens a comma, a colon or a bracket between two words counts for: a value is
-#: read with the words of its own clause ("45,968 people had been killed in Turkey, among
-#: them 4,267 Syrians": the dead are 45,968).
-CLAUSE_GAP = 4
-
-
-def clause_distance(stops: Sequence[int], value: Found, at: int) -> int:
-    """How far token `at` is from the value: the tokens between, and CLAUSE_GAP more for
-    each punctuation mark that ends a phrase between them (`stops`: stop_counts)."""
-    if value.start <= at < value.end:
-        return 0
-    low, high = (at, value.start) if at < value.start else (value.end - 1, at)
-    return high - low + CLAUSE_GAP * (stops[high] - stops[low])
 
 
 def attached(values: Sequence[Found], look: Look) -> list[Found]:

@@ -19,7 +19,8 @@ from reconcile.extract_words import (
 )
 from reconcile.load import load_config, load_project
 from reconcile.mentions import NameIndex
-from reconcile.suggest import sentences, suggest_claims
+from reconcile.suggest import suggest_claims
+from reconcile.suggest_text import sentences
 from writes import (
     EXIT_CLEAN,
     about,
@@ -324,7 +325,7 @@ def test_quoted_words_are_a_text_value() -> None:
 
 
 def test_a_very_long_line_is_read_in_pieces_of_bounded_length() -> None:
-    from reconcile.suggest import MAX_SENTENCE
+    from reconcile.suggest_text import MAX_SENTENCE
 
     line = "15 May 1992, " * 6000
     pieces = [piece for _, piece in sentences(line)]

@@ -12,7 +12,7 @@ import pytest
 from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_counts
 from reconcile.load import load_config
 from reconcile.suggest import suggest_claims
-from reconcile.suggest_rules import paired
+from reconcile.suggest_lists import paired
 from writes import one_topic_project
 
 LANGUAGES = ("ar", "en", "ru")
