@@ -89,18 +89,20 @@ def parse_claims_list(text: str, name: str) -> YamlList | None:
             return None
         if rest is None:
             return None
-        value = _value(rest.rstrip(" "), Place(name, number, match.start(3) + 1))
+        column = match.start(3) + 1
+        value = _value(rest.rstrip(" "), name, number, column)
         if value is _NOT_SURE:
             return None
         current[key] = value
-        current.marks[key] = (number, 3, match.start(3) + 1)
+        current.marks[key] = (number, 3, column)
     return items if items else None
 
 
 _NOT_SURE = object()
 
 
-def _value(text: str, place: Place) -> Any:
+def _value(text: str, name: str, line: int, column: int) -> Any:
+    """The value written as `text` at `line` and `column` of file `name`."""
     if not text:
         return _NOT_SURE
     first = text[0]
@@ -114,7 +116,7 @@ def _value(text: str, place: Place) -> Any:
     if comment >= 0:
         text = text[:comment].rstrip(" ")
     if first == "[":
-        return _flow(text, place)
+        return _flow(text, Place(name, line, column))
     if _PLAIN.fullmatch(text) is None or ": " in text:
         return _NOT_SURE
     return _plain(text)

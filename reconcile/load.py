@@ -448,12 +448,11 @@ class _ProjectReader(Checker):
                     "the claim has no quote: add the words of the source that back it",
                 )
             )
-        quote_place = raw.place_of("quote")
         too_long = quote_limit_problem(quote)
         if too_long is not None:
             self.add(
                 warning(
-                    quote_place,
+                    raw.place_of("quote"),
                     "quote-too-long",
                     f"{too_long}: it was not checked; quote the words that back the claim",
                 )
@@ -461,7 +460,7 @@ class _ProjectReader(Checker):
         elif match.status is QuoteStatus.APPROXIMATE:
             self.add(
                 warning(
-                    quote_place,
+                    raw.place_of("quote"),
                     "quote-approximate",
                     f"quote found only approximately ({match.score:g}% similar): the "
                     f"source says {match.found!r}",
@@ -470,7 +469,7 @@ class _ProjectReader(Checker):
         elif match.status is QuoteStatus.MISQUOTED:
             self.add(
                 warning(
-                    quote_place,
+                    raw.place_of("quote"),
                     "quote-misquoted",
                     f"quote changes a fact of the source ({match.score:g}% similar): "
                     f"{evidence.misquote}",
@@ -479,7 +478,7 @@ class _ProjectReader(Checker):
         elif match.status is QuoteStatus.MISSING:
             self.add(
                 warning(
-                    quote_place,
+                    raw.place_of("quote"),
                     "quote-not-found",
                     f"quote not found in {source.file} (best match {match.score:g}% "
                     "similar); copy it from the text",

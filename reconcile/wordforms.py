@@ -7,8 +7,8 @@ quotation marks are gone (so "didn't" is "didnt"), Arabic-Indic digits are 0-9.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reconcile.normalise import normalise
 
@@ -53,9 +53,10 @@ _RUSSIAN_VOWELS = frozenset("аяоеиыуюь")
 _ARABIC = re.compile(r"[\u0600-\u06ff]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of folded text, and the index of the space-separated word it belongs to."""
+class Token(NamedTuple):
+    """One token of folded text, and the index of the space-separated word it belongs to (a
+    named tuple: texts are cut into tens of tokens each, and a tuple is made three times as
+    fast as a frozen dataclass)."""
 
     text: str
     word: int
