@@ -83,6 +83,7 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
         "шестьюстами": 600, "семьюстами": 700, "восьмьюстами": 800, "девятьюстами": 900,
         "двухстах": 200, "трёхстах": 300, "четырёхстах": 400, "пятистах": 500,
         "шестистах": 600, "семистах": 700, "восьмистах": 800, "девятистах": 900,
+        "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжиной": 12,
         # collective numerals, which count people: "трое погибших", "шестерых горноспасателей"
         **{
             stem + ending: value
@@ -94,6 +95,7 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
             for ending in (("е", "их", "им", "ими") if value < 4 else ("о", "ых", "ым", "ыми"))
         },
     },
+    "en": {"dozen": 12},  # "a dozen ministers"; "dozens" is no number
     "fr": {"une": 1, "quatre-vingts": 80},
     "de": {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1},
     "es": {"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21},

@@ -184,6 +184,8 @@ NUMBERS_NOT_MENTIONED = [
 #: Numbers written as words of other kinds: ordinals of twenty and above, Russian collective
 #: numerals, oblique cases, compound adjectives of measure, a scale word as a noun of its own.
 OTHER_NUMBER_WORDS = [
+    ("A dozen members of the last cabinet lost their seats", 12, ["en"]),
+    ("погибли дюжина шахтёров", 12, ["ru"]),
     ("admitted as the thirtieth member in March 2020", 30, ["en"]),
     ("became the thirty-first member", 31, ["en"]),
     ("the alliance's twentieth anniversary", 20, ["en"]),
@@ -205,6 +207,7 @@ OTHER_NUMBER_WORDS = [
 ]
 #: ... and what they do not make a number of.
 NOT_NUMBER_WORDS = [
+    ("dozens of ministers lost their seats", 12, ["en"]),  # dozens is no number
     ("for the first time since 1949", 1, ["en"]),
     ("the tenth summit", 10, ["en"]),  # an ordinal below twenty ranks
     ("на семинаре выступили спасатели", 7, ["ru"]),  # семи… only before a measure
