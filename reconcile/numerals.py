@@ -83,7 +83,8 @@ EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
         "шестьюстами": 600, "семьюстами": 700, "восьмьюстами": 800, "девятьюстами": 900,
         "двухстах": 200, "трёхстах": 300, "четырёхстах": 400, "пятистах": 500,
         "шестистах": 600, "семистах": 700, "восьмистах": 800, "девятистах": 900,
-        "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжиной": 12,
+        "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжиной": 12, "полмиллиона": 500_000,
+        "полмиллиарда": 500_000_000,
         # collective numerals, which count people: "трое погибших", "шестерых горноспасателей"
         **{
             stem + ending: value
@@ -272,6 +273,9 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> N
     if rest is None or (rest.scale == 1 and not is_digits(found[start].text)):
         return mention
     values = mention.values | {v + extra for v in mention.values for extra in rest.values}
+    if mention.values == {2 * mention.scale} and found[start].text.endswith("ا"):
+        # "مليونا و622 ألفا" is one million in the accusative, not the dual "two million"
+        values |= {mention.scale + extra for extra in rest.values}
     return NumberMention(values, start, rest.end, mention.scale)
 
 
@@ -319,8 +323,28 @@ TEENS = frozenset({"عشر", "عشرة"})
 PER_CENT = ("الميه", "المايه")
 
 
+#: "Half" before a scale word: "half a million", "نصف مليون" (Russian writes it as one word).
+HALF_WORDS = frozenset({"half", "نصف"})
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _half_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
+    """Half of the scale word after token `start`: "half a million" is 500,000."""
+    at = start + 1
+    if at < len(found) and found[at].text in _ARTICLES:
+        at += 1
+    if found[start].stop or at >= len(found) or found[at - 1].stop:
+        return None
+    scale = _scale(found[at].text, vocabulary, bare=True)
+    if scale is None:
+        return None
+    return NumberMention(frozenset({scale / 2}), start, at + 1, scale)
+
+
 def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
     """A number written in words from token `start`: "twenty-one", "ستة آلاف", "две тысячи"."""
+    if found[start].text in HALF_WORDS:
+        return _half_at(found, start, vocabulary)
     if found[start].text.endswith(PER_CENT):
         return None
     if found[start].text.endswith(DAY_NAMES) and not (
@@ -424,7 +448,9 @@ def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
     longest: dict[str, int] = {}
     for phrase in phrases:
         longest[phrase[0]] = max(len(phrase), longest.get(phrase[0], 0))
-    return _Vocabulary(words, phrases, scales, longest, frozenset({*words, *scales, *longest}))
+    return _Vocabulary(
+        words, phrases, scales, longest, frozenset({*words, *scales, *longest, *HALF_WORDS})
+    )
 
 
 @lru_cache(maxsize=16)

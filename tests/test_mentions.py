@@ -208,6 +208,7 @@ OTHER_NUMBER_WORDS = [
 #: ... and what they do not make a number of.
 NOT_NUMBER_WORDS = [
     ("dozens of ministers lost their seats", 12, ["en"]),  # dozens is no number
+    ("half of the voters stayed at home", 0.5, ["en"]),  # half of a count is no figure
     ("for the first time since 1949", 1, ["en"]),
     ("the tenth summit", 10, ["en"]),  # an ordinal below twenty ranks
     ("на семинаре выступили спасатели", 7, ["ru"]),  # семи… only before a measure
@@ -469,6 +470,10 @@ def test_a_date_counted_from_the_articles_day(quote, published, date, languages)
         ("ما يقارب مئتي جندي", 200, ["ar"]),
         ("بلغ عدد النازحين 42 ألفا و45 شخصا", 42045, ["ar"]),
         ("وحصل على مليون و767 ألفا و952 صوتا", 1_767_952, ["ar"]),
+        ("بلغ عدد المقترعين مليونا و622 ألفا و514 ناخبا", 1_622_514, ["ar"]),
+        ("أصوات قرابة نصف مليون ناخب", 500_000, ["ar"]),
+        ("about half a million voters", 500_000, ["en"]),
+        ("эвакуировали полмиллиона человек", 500_000, ["ru"]),
         ("he won one million 767 thousand votes", 1_767_000, ["en"]),
         ("получил миллион 767 тысяч голосов", 1_767_000, ["ru"]),
         ("2 thousand and 5 people", 2005, ["en"]),
