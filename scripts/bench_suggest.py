@@ -74,7 +74,12 @@ DEVELOPED_ON = {
     "ar-egypt-election": ROOT / "benchmarks/projects/ar-egypt-election",
     "ru-crocus": ROOT / "benchmarks/projects/ru-crocus",
 }
-HELD_OUT: dict[str, Path] = {}
+HELD_OUT = {
+    "en-uk-election": ROOT / "benchmarks/projects/en-uk-election",
+    "en-uk-count": ROOT / "benchmarks/projects/en-uk-count",
+    "ar-jordan-election": ROOT / "benchmarks/projects/ar-jordan-election",
+    "ru-sayano": ROOT / "benchmarks/projects/ru-sayano",
+}
 
 
 def _copy_without(root: Path, source_id: str, into: Path) -> Path:
