@@ -306,8 +306,10 @@ def _first_day(
 ) -> tuple[int, int] | None:
     """Where the first day of an interval ending on day `last` at token `start` is written,
     and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر"."""
-    if last is None or start < 2 or found[start - 1].text not in _INTERVAL_LINKS:
+    if last is None or start < 2:
         return None
+    if found[start - 1].text not in _INTERVAL_LINKS:
+        return _first_of_listed_days(found, start, last)
     day = found[start - 2].text
     if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
         return start - 2, int(day)
@@ -317,6 +319,27 @@ def _first_day(
         if hit is not None and hit[1] == start - 1 and hit[0] < last:
             return at, hit[0]
     return None
+
+
+#: Words joining the days of a list: "1, 2 and 3 December", "1 و2 و3 ديسمبر", "1, 2 и 3".
+_DAY_LIST_LINKS = frozenset(normalise(w) for w in ("and", "و", "и"))
+
+
+def _first_of_listed_days(found: Sequence[Token], start: int, last: int) -> tuple[int, int] | None:
+    """Where the first of three or more days in a row written as a list ends, and that day:
+    "أيام 1 و2 و3 ديسمبر", "on 1, 2 and 3 December" are the interval from the 1st to the 3rd
+    (two days, "6 and 7 February", stay two)."""
+    first: tuple[int, int] | None = None
+    day, at = last, start
+    while at >= 2:
+        link = found[at - 1]
+        joined = link.text in _DAY_LIST_LINKS
+        before = found[at - 2] if joined else link
+        if not (joined or link.stop) or before.text != str(day - 1):
+            break
+        day, at = day - 1, at - (2 if joined else 1)
+        first = (at, day)
+    return first if first is not None and last - first[1] >= 2 else None
 
 
 def _day_before(
