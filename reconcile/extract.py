@@ -308,7 +308,8 @@ def _first_day(
     and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر"."""
     if last is None or start < 2:
         return None
-    if found[start - 1].text not in _INTERVAL_LINKS:
+    between = start >= 3 and (found[start - 3].text,) in _BETWEEN
+    if found[start - 1].text not in _INTERVAL_LINKS | (_DAY_LIST_LINKS if between else set()):
         return _first_of_listed_days(found, start, last)
     day = found[start - 2].text
     if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
@@ -321,14 +322,12 @@ def _first_day(
     return None
 
 
-#: Words joining the days of a list: "1, 2 and 3 December", "1 و2 و3 ديسمبر", "1, 2 и 3".
+#: Days of a list ("1, 2 and 3 December", "1 و2 و3"), or two after "between" ("بين 10 و12").
 _DAY_LIST_LINKS = frozenset(normalise(w) for w in ("and", "و", "и"))
 
 
 def _first_of_listed_days(found: Sequence[Token], start: int, last: int) -> tuple[int, int] | None:
-    """Where the first of three or more days in a row written as a list ends, and that day:
-    "أيام 1 و2 و3 ديسمبر", "on 1, 2 and 3 December" are the interval from the 1st to the 3rd
-    (two days, "6 and 7 February", stay two)."""
+    """The first of three or more days in a row written as a list, and where it is."""
     first: tuple[int, int] | None = None
     day, at = last, start
     while at >= 2:

@@ -223,6 +223,22 @@ def test_a_day_without_a_year_after_the_article_takes_the_year_before(
     assert [str(s.value) for s in found if s.property.id == "left"] == [date]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima left the pact between 29 and 30 October, after weeks of talks.",
+        "انسحبت ليما من الاتفاق بين 29 و30 أكتوبر بعد أسابيع من المحادثات.",
+        "Лима вышел из пакта между 29 и 30 октября, после недель переговоров.",
+    ],
+)
+def test_both_days_of_an_interval_without_a_year_take_the_year_before(
+    tmp_path: Path, sentence: str
+) -> None:
+    config, precedent = _learnt_date(tmp_path, 2022)
+    found = suggest_claims(sentence, config, precedent, published="2023-03-19")
+    assert [str(s.value) for s in found if s.property.id == "left"] == ["2022-10-29/2022-10-30"]
+
+
 _PAUSE = {
     "paused": {"type": "date", "label": {"en": "Date the visits were put off",
                "ar": "تاريخ تأجيل الزيارات", "ru": "Дата переноса визитов"},

@@ -210,6 +210,9 @@ def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Pa
         ("They voted on 3, 5 and 6 May 2023", ["2023-05-06"]),  # not days in a row
         ("голосование прошло 1, 2 и 3 декабря 2023 года", ["2023-12-01/2023-12-03"]),
         ("المهرجان يومي 6 و7 فبراير 2023", ["2023-02-07"]),  # two days, not an interval
+        ("جرت الانتخابات بين 10 و12 ديسمبر 2023", ["2023-12-10/2023-12-12"]),
+        ("The vote was held between 10 and 12 December 2023", ["2023-12-10/2023-12-12"]),
+        ("голосование прошло между 10 и 12 декабря 2023 года", ["2023-12-10/2023-12-12"]),
     ],
 )
 def test_days_of_one_month_from_one_to_another_are_an_interval(
