@@ -338,14 +338,20 @@ def _bound_as_value(prop: Property, value: Found) -> Found:
 
 
 def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
-    """Where a per-entity property is read for one subject: at the subject, or for a boolean
-    at the property's words in the subject's clause, which a negation bears on ("in the
-    years of suspension Russia stayed within the limits" is true)."""
+    """Where a per-entity property is read for one subject: at the subject; for a boolean at
+    the property's words in the subject's clause, which a negation bears on ("in the years
+    of suspension Russia stayed within the limits" is true); for a text at the first of the
+    property's words after the subject, which the text follows ("فريد زهران، رئيس حزبه،
+    ورمزه الشمس", "Farid Zahran, who leads his party, has the sun as his symbol")."""
     if prop.type is PropertyType.BOOLEAN and look.stops:
         stops = look.stops
         same = [at for at in look.near if stops[at] == stops[subject.start]]
         if same:
             return same
+    if prop.type is PropertyType.TEXT:
+        after = sorted(at for at in look.near if at >= subject.end)
+        if after:
+            return after[:1]
     return [subject.start]
 
 

@@ -264,3 +264,29 @@ def test_a_date_after_until_is_the_end_of_a_span(
     config = load_config(one_topic_project(tmp_path, "city", _CITIES, {prop: _PAUSE[prop]}))
     found = suggest_claims(sentence, config, year=2020)
     assert [str(s.value) for s in found] == [date]
+
+
+_SYMBOL = {
+    "symbol": {
+        "type": "text",
+        "subject": "city",
+        "label": {"en": "Emblem of the city", "ar": "شعار المدينة", "ru": "Эмблема города"},
+        "keywords": ["emblem", "شعارها", "эмблема"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("ليما، عاصمة البيرو الساحلية، وشعارها الشمس.", "الشمس"),
+        ("Lima, the coastal capital of Peru, has the emblem sun.", "sun"),
+        ("Лима, прибрежная столица Перу, эмблема солнце.", "солнце"),
+    ],
+)
+def test_a_subjects_text_follows_the_propertys_words_after_it(
+    tmp_path: Path, sentence: str, text: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _SYMBOL))
+    found = suggest_claims(sentence, config, year=2020)
+    assert [(s.subject, s.value) for s in found] == [("lima", text)]
