@@ -306,8 +306,11 @@ def _first_day(
 ) -> tuple[int, int] | None:
     """Where the first day of an interval ending on day `last` at token `start` is written,
     and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر"."""
-    if last is None or start < 2 or found[start - 1].text not in _INTERVAL_LINKS:
+    if last is None or start < 2:
         return None
+    between = start >= 3 and (found[start - 3].text,) in _BETWEEN
+    if found[start - 1].text not in _INTERVAL_LINKS | (_DAY_LIST_LINKS if between else set()):
+        return _first_of_listed_days(found, start, last)
     day = found[start - 2].text
     if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
         return start - 2, int(day)
@@ -317,6 +320,25 @@ def _first_day(
         if hit is not None and hit[1] == start - 1 and hit[0] < last:
             return at, hit[0]
     return None
+
+
+#: Days of a list ("1, 2 and 3 December", "1 و2 و3"), or two after "between" ("بين 10 و12").
+_DAY_LIST_LINKS = frozenset(normalise(w) for w in ("and", "و", "и"))
+
+
+def _first_of_listed_days(found: Sequence[Token], start: int, last: int) -> tuple[int, int] | None:
+    """The first of three or more days in a row written as a list, and where it is."""
+    first: tuple[int, int] | None = None
+    day, at = last, start
+    while at >= 2:
+        link = found[at - 1]
+        joined = link.text in _DAY_LIST_LINKS
+        before = found[at - 2] if joined else link
+        if not (joined or link.stop) or before.text != str(day - 1):
+            break
+        day, at = day - 1, at - (2 if joined else 1)
+        first = (at, day)
+    return first if first is not None and last - first[1] >= 2 else None
 
 
 def _day_before(

@@ -495,6 +495,13 @@ def clause_after(sentence: Sentence, text: str, at: int) -> Found:
     return Found(value or None, at + 1, end)
 
 
+#: How alike (0-100) the words of a sentence must be to a text value other sources gave; a
+#: value of one word must be written whole, as a letter or two make another word of it
+#: ("النجمة" is not "الجمه", "star" not "start").
+_TEXT_LIKENESS = 80
+_WORD_LIKENESS = 95
+
+
 def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
     """The words of the sentence that write a text value other sources gave (best first)."""
     from rapidfuzz import fuzz
@@ -506,7 +513,8 @@ def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
         if not target:
             continue
         alignment = fuzz.partial_ratio_alignment(target, folded)
-        if alignment is not None and alignment.score >= 80:
+        needed = _TEXT_LIKENESS if " " in target.strip() else _WORD_LIKENESS
+        if alignment is not None and alignment.score >= needed:
             written = (
                 value
                 if alignment.score >= 95

@@ -45,11 +45,13 @@ def year_before(date: Found, published: str | None, known_years: Collection[int]
     """A day and month written without a year, which took the article's, that would fall after
     the article appeared (`published`): of the year before when the other sources give that
     year for the property and not the article's ("walked out of the scheme on 30 October", in
-    March 2023: 2022-10-30), as an article mostly tells what has happened."""
+    March 2023: 2022-10-30), as an article mostly tells what has happened; both days of an
+    interval ("بين 10 و12 ديسمبر الماضي")."""
     value = str(date.value)
     if not date.yearless or not published or value[:10] <= published[:10]:
         return date
     year = int(value[:4])
     if year - 1 not in known_years or year in known_years:
         return date
-    return replace(date, value=f"{year - 1}{value[4:]}", yearless=False)
+    earlier = "/".join(f"{int(part[:4]) - 1}{part[4:]}" for part in value.split("/"))
+    return replace(date, value=earlier, yearless=False)  # both ends of an interval

@@ -118,13 +118,13 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             options = _lone_one_last(look, options, subject is None)
             reached = _reached_first(look, options) if subject is None else options
             options = _in_order(prop, look, reached)
-        best = _as_maximum(prop, options[0])
+        best = _bound_as_value(prop, options[0])
         if subject is not None:
             read_at.append((subject, best))
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         values = [best]
         if subject is None and prop.type is PropertyType.NUMBER:
-            values += [_as_maximum(prop, o) for o in _several(look, best, options[1:])]
+            values += [_bound_as_value(prop, o) for o in _several(look, best, options[1:])]
         owners: list[str | None] = [*carried] or [None]
         if subject is not None:
             owners = [str(subject.value)]
@@ -303,29 +303,55 @@ def is_maximum(prop: Property) -> bool:
     )
 
 
-def _as_maximum(prop: Property, value: Found) -> Found:
-    """A number written as at most N is the value N of a property that is a maximum."""
+#: The stems of words that make a property itself a minimum (a threshold, what is required):
+#: "at least 55 parties", "25 ألف تزكية على الأقل", "не менее 55" then write its value.
+MINIMUM_STEMS = tuple(
+    normalise(stem)
+    for stem in (
+        "threshold", "minimum", "required", "needed", "quorum",
+        "حد أدنى", "الحد الأدنى", "نصاب", "مطلوب", "اللازم", "عتبة",
+        "порог", "минимум", "минимальн", "необходим", "требуем", "кворум",
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def is_minimum(prop: Property) -> bool:
+    """Whether the property's label, keywords or id name a minimum: a threshold, a requirement."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    folded = " " + " ".join(t.text for text in texts for t in tokens(normalise(text)))
+    return any((" " + stem) in folded or (" ال" + stem) in folded for stem in MINIMUM_STEMS)
+
+
+def _bound_as_value(prop: Property, value: Found) -> Found:
+    """A number written as at most N is the value N of a property that is a maximum, and one
+    written as at least N of a property that is a minimum."""
     written = value.value
-    if (
-        isinstance(written, dict)
-        and written.get("min") is None
-        and written.get("max") is not None
-        and prop.type is PropertyType.NUMBER
-        and is_maximum(prop)
-    ):
-        return replace(value, value=written["max"])
+    if not isinstance(written, dict) or prop.type is not PropertyType.NUMBER:
+        return value
+    low, high = written.get("min"), written.get("max")
+    if low is None and high is not None and is_maximum(prop):
+        return replace(value, value=high)
+    if high is None and low is not None and is_minimum(prop):
+        return replace(value, value=low)
     return value
 
 
 def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
-    """Where a per-entity property is read for one subject: at the subject, or for a boolean
-    at the property's words in the subject's clause, which a negation bears on ("in the
-    years of suspension Russia stayed within the limits" is true)."""
+    """Where a per-entity property is read for one subject: at the subject; for a boolean at
+    the property's words in the subject's clause, which a negation bears on ("in the years
+    of suspension Russia stayed within the limits" is true); for a text at the first of the
+    property's words after the subject, which the text follows ("فريد زهران، رئيس حزبه،
+    ورمزه الشمس", "Farid Zahran, who leads his party, has the sun as his symbol")."""
     if prop.type is PropertyType.BOOLEAN and look.stops:
         stops = look.stops
         same = [at for at in look.near if stops[at] == stops[subject.start]]
         if same:
             return same
+    if prop.type is PropertyType.TEXT:
+        after = sorted(at for at in look.near if at >= subject.end)
+        if after:
+            return after[:1]
     return [subject.start]
 
 

@@ -312,6 +312,10 @@ def test_booleans_by_negation_in_the_clause(sentence: str, truth: bool) -> None:
          "East Anatolian Fault"),
         ("مناورة تسمى رابيز 2008 في أرمينيا", ["رابيز 2008"], "رابيز 2008"),
         ("учения «Рубеж-2008» прошли в Армении", [], None),
+        ("ورمزه الحصاد", ["الحصان"], None),  # one word, one letter off: another word
+        ("his emblem is the fridge", ["bridge"], None),
+        ("его символ — ворона", ["корона"], None),
+        ("ورمزه النجمة", ["النجمة"], "النجمة"),
     ],
 )  # fmt: skip
 def test_texts_that_other_sources_gave(sentence: str, known: list[str], text: str | None) -> None:

@@ -223,6 +223,22 @@ def test_a_day_without_a_year_after_the_article_takes_the_year_before(
     assert [str(s.value) for s in found if s.property.id == "left"] == [date]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima left the pact between 29 and 30 October, after weeks of talks.",
+        "انسحبت ليما من الاتفاق بين 29 و30 أكتوبر بعد أسابيع من المحادثات.",
+        "Лима вышел из пакта между 29 и 30 октября, после недель переговоров.",
+    ],
+)
+def test_both_days_of_an_interval_without_a_year_take_the_year_before(
+    tmp_path: Path, sentence: str
+) -> None:
+    config, precedent = _learnt_date(tmp_path, 2022)
+    found = suggest_claims(sentence, config, precedent, published="2023-03-19")
+    assert [str(s.value) for s in found if s.property.id == "left"] == ["2022-10-29/2022-10-30"]
+
+
 _PAUSE = {
     "paused": {"type": "date", "label": {"en": "Date the visits were put off",
                "ar": "تاريخ تأجيل الزيارات", "ru": "Дата переноса визитов"},
@@ -248,3 +264,29 @@ def test_a_date_after_until_is_the_end_of_a_span(
     config = load_config(one_topic_project(tmp_path, "city", _CITIES, {prop: _PAUSE[prop]}))
     found = suggest_claims(sentence, config, year=2020)
     assert [str(s.value) for s in found] == [date]
+
+
+_SYMBOL = {
+    "symbol": {
+        "type": "text",
+        "subject": "city",
+        "label": {"en": "Emblem of the city", "ar": "شعار المدينة", "ru": "Эмблема города"},
+        "keywords": ["emblem", "شعارها", "эмблема"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("ليما، عاصمة البيرو الساحلية، وشعارها الشمس.", "الشمس"),
+        ("Lima, the coastal capital of Peru, has the emblem sun.", "sun"),
+        ("Лима, прибрежная столица Перу, эмблема солнце.", "солнце"),
+    ],
+)
+def test_a_subjects_text_follows_the_propertys_words_after_it(
+    tmp_path: Path, sentence: str, text: str
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _SYMBOL))
+    found = suggest_claims(sentence, config, year=2020)
+    assert [(s.subject, s.value) for s in found] == [("lima", text)]

@@ -1,6 +1,7 @@
 """Rules of add-source's values that hold for a language in general, in Arabic, English and
-Russian: a maximum written as "no more than N", day names that are also numbers, month names
-in every case, names added to a list by "alongside", negations of another verb or clause."""
+Russian: a maximum written as "no more than N", a minimum as "at least N", day names that are
+also numbers, month names in every case, names added to a list by "alongside", negations of
+another verb or clause."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from reconcile.extract_words import find_boolean, find_entities, word_hits
 from reconcile.mentions import NameIndex
 from reconcile.model import Label, Property
 from reconcile.numerals import read_numbers
-from reconcile.suggest_rules import _as_maximum, is_maximum
+from reconcile.suggest_rules import _bound_as_value, is_maximum, is_minimum
 from reconcile.values import PropertyType
 
 LANGUAGES = ("ar", "en", "ru")
@@ -57,7 +58,40 @@ def test_a_property_is_a_maximum_when_its_words_name_one(label: str, maximum: bo
 def test_no_more_than_n_is_the_value_of_a_maximum(
     label: str, written: object, value: object
 ) -> None:
-    assert _as_maximum(_number(label), Found(written, 0, 1)).value == value
+    assert _bound_as_value(_number(label), Found(written, 0, 1)).value == value
+
+
+@pytest.mark.parametrize(
+    ("label", "minimum"),
+    [
+        ("Number of parties needed for entry into force", True),
+        ("Signatures required to stand", True),
+        ("Turnout threshold (per cent)", True),
+        ("People killed", False),
+        ("عدد التزكيات المطلوبة للترشح", True),
+        ("الحد الأدنى لنسبة المشاركة", True),
+        ("عدد القتلى", False),
+        ("Порог явки", True),
+        ("Число подписей, необходимых для регистрации", True),
+        ("Число погибших", False),
+    ],
+)
+def test_a_property_is_a_minimum_when_its_words_name_one(label: str, minimum: bool) -> None:
+    assert is_minimum(_number(label)) is minimum
+
+
+@pytest.mark.parametrize(
+    ("label", "written", "value"),
+    [
+        ("Number of parties needed for entry into force", {"min": 55}, 55),
+        ("عدد التزكيات المطلوبة للترشح", {"min": 25000}, 25000),
+        ("Порог явки", {"min": 50}, 50),
+        ("People killed", {"min": 300}, {"min": 300}),  # "at least 300 killed" stays a bound
+        ("Порог явки", {"min": 40, "max": 50}, {"min": 40, "max": 50}),
+    ],
+)
+def test_at_least_n_is_the_value_of_a_minimum(label: str, written: object, value: object) -> None:
+    assert _bound_as_value(_number(label), Found(written, 0, 1)).value == value
 
 
 @pytest.mark.parametrize(

@@ -204,6 +204,15 @@ def _project(tmp_path: Path, properties: dict[str, tuple[str, list[str]]]) -> Pa
         ("The talks ran from 10 to 11 September 2023", ["2023-09-10/2023-09-11"]),
         ("It struck on 6 and 7 February 2023", ["2023-02-07"]),  # two days, not an interval
         ("переговоры прошли с 10 по 11 сентября 2023 года", ["2023-09-10/2023-09-11"]),
+        ("صوّت المصريون في الخارج أيام 1 و2 و3 ديسمبر 2023", ["2023-12-01/2023-12-03"]),
+        ("They voted abroad on 1, 2 and 3 December 2023", ["2023-12-01/2023-12-03"]),
+        ("They voted on 10, 11, 12 and 13 May 2023", ["2023-05-10/2023-05-13"]),
+        ("They voted on 3, 5 and 6 May 2023", ["2023-05-06"]),  # not days in a row
+        ("голосование прошло 1, 2 и 3 декабря 2023 года", ["2023-12-01/2023-12-03"]),
+        ("المهرجان يومي 6 و7 فبراير 2023", ["2023-02-07"]),  # two days, not an interval
+        ("جرت الانتخابات بين 10 و12 ديسمبر 2023", ["2023-12-10/2023-12-12"]),
+        ("The vote was held between 10 and 12 December 2023", ["2023-12-10/2023-12-12"]),
+        ("голосование прошло между 10 и 12 декабря 2023 года", ["2023-12-10/2023-12-12"]),
     ],
 )
 def test_days_of_one_month_from_one_to_another_are_an_interval(
