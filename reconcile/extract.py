@@ -12,14 +12,13 @@ from functools import lru_cache
 from itertools import accumulate
 
 from reconcile.calendar_words import (
-    DAY_MONTH_LINKS,
     ORDINAL_SUFFIXES,
     month_table,
-    ordinal_table,
     relative_at,
     shifted,
 )
 from reconcile.extract_verbs import changed_to
+from reconcile.mentions import day_before, days_listed_before
 from reconcile.normalise import normalise
 from reconcile.numerals import (
     RANGE_AND,
@@ -272,7 +271,8 @@ def _named_dates(
         month, end = named
         while end < len(found) and found[end - 1].stop and (also := months.at(found, end)):
             end = also[1]  # أيار/مايو
-        start, day = _day_before(found, index, languages)
+        before = day_before(found, index, languages)
+        day, start = before if before is not None else (None, index)
         after = found[end].text if end < len(found) else ""
         if day is None and after.isdigit() and len(after) <= 2 and 1 <= int(after) <= 31:
             day, end = int(after), end + 1  # May 15
@@ -305,61 +305,28 @@ def _first_day(
     found: Sequence[Token], start: int, last: int | None, languages: tuple[str, ...]
 ) -> tuple[int, int] | None:
     """Where the first day of an interval ending on day `last` at token `start` is written,
-    and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر"."""
+    and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر", the 1
+    of "1, 2 and 3 December" (three or more days in a row; days out of a row are a list)."""
     if last is None or start < 2:
         return None
+    listed = days_listed_before(found, start, languages)
+    if not listed:
+        return None
+    link = found[start - 1].text
     between = start >= 3 and (found[start - 3].text,) in _BETWEEN
-    if found[start - 1].text not in _INTERVAL_LINKS | (_DAY_LIST_LINKS if between else set()):
-        return _first_of_listed_days(found, start, last)
-    day = found[start - 2].text
-    if day.isdigit() and len(day) <= 2 and 1 <= int(day) < last:
-        return start - 2, int(day)
-    ordinals = ordinal_table(languages)
-    for at in range(max(0, start - 4), start - 1):
-        hit = ordinals.at(found, at)
-        if hit is not None and hit[1] == start - 1 and hit[0] < last:
-            return at, hit[0]
-    return None
-
-
-#: Days of a list ("1, 2 and 3 December", "1 و2 و3"), or two after "between" ("بين 10 و12").
-_DAY_LIST_LINKS = frozenset(normalise(w) for w in ("and", "و", "и"))
-
-
-def _first_of_listed_days(found: Sequence[Token], start: int, last: int) -> tuple[int, int] | None:
-    """The first of three or more days in a row written as a list, and where it is."""
-    first: tuple[int, int] | None = None
-    day, at = last, start
-    while at >= 2:
-        link = found[at - 1]
-        joined = link.text in _DAY_LIST_LINKS
-        before = found[at - 2] if joined else link
-        if not (joined or link.stop) or before.text != str(day - 1):
+    if link in _INTERVAL_LINKS or (between and link in _DAY_LIST_LINKS):
+        day, at = listed[0]
+        return (at, day) if day < last else None
+    first = (start, last)
+    for day, at in listed:
+        if day != first[1] - 1:
             break
-        day, at = day - 1, at - (2 if joined else 1)
         first = (at, day)
-    return first if first is not None and last - first[1] >= 2 else None
+    return first if last - first[1] >= 2 else None
 
 
-def _day_before(
-    found: Sequence[Token], month_at: int, languages: tuple[str, ...]
-) -> tuple[int, int | None]:
-    end = month_at
-    while end > 0 and month_at - end < 2 and found[end - 1].text in DAY_MONTH_LINKS:
-        end -= 1
-    if end > 0 and found[end - 1].text in ORDINAL_SUFFIXES and found[end - 2 : end - 1]:
-        digits = found[end - 2].text
-        if digits.isdigit() and 1 <= int(digits) <= 31:
-            return end - 2, int(digits)
-    before = found[end - 1].text if end > 0 else ""
-    if before.isdigit() and len(before) <= 2 and 1 <= int(before) <= 31:
-        return end - 1, int(before)
-    ordinals = ordinal_table(languages)
-    for start in range(max(0, end - 3), end):
-        hit = ordinals.at(found, start)
-        if hit is not None and hit[1] == end:
-            return start, hit[0]
-    return month_at, None
+#: Two days after "between" ("بين 10 و12") are an interval.
+_DAY_LIST_LINKS = frozenset(normalise(w) for w in ("and", "و", "и"))
 
 
 def _year_after(found: Sequence[Token], end: int) -> tuple[int | None, int]:

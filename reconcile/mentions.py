@@ -204,10 +204,10 @@ def _named_day_and_month(
         named = months.at(found, index)
         if named is None or named[0] != month:
             continue
-        before = _day_before(found, index, languages)
+        before = day_before(found, index, languages)
         if before is not None and (
             day in (before[0], _night_before(found, before))
-            or day in _days_listed_before(found, before[1], languages)
+            or any(day == listed for listed, _ in days_listed_before(found, before[1], languages))
         ):
             return True
         after = named[1]
@@ -218,7 +218,7 @@ def _named_day_and_month(
     return False
 
 
-def _day_before(
+def day_before(
     found: Sequence[Token], month_at: int, languages: tuple[str, ...]
 ) -> tuple[int, int] | None:
     """The day written just before a month name ("15 May", "6th of May", "السادس من شباط"),
@@ -245,13 +245,14 @@ def _night_before(found: Sequence[Token], day: tuple[int, int]) -> int | None:
     return value - 1 if value > 1 and words == _NIGHT_TO else None
 
 
-def _days_listed_before(
+def days_listed_before(
     found: Sequence[Token], day_at: int, languages: tuple[str, ...]
-) -> list[int]:
+) -> list[tuple[int, int]]:
     """The days written before the day at token `day_at` in one range or list of days of a
-    month: "10-11 September", "from 10 to 11 September", "ليلة العاشر على الحادي عشر من أيلول",
-    and "1, 2 and 3 December", "أيام 1 و2 و3 ديسمبر" (a range's first day, a list's every one)."""
-    days: list[int] = []
+    month, nearest first, each with the token it starts at: "10-11 September", "from 10 to 11
+    September", "ليلة العاشر على الحادي عشر من أيلول", and "1, 2 and 3 December", "أيام 1 و2 و3
+    ديسمبر" (a range's first day, a list's every one)."""
+    days: list[tuple[int, int]] = []
     while True:
         end = day_at
         if end > 0 and found[end - 1].text in DAY_RANGE_LINKS:
@@ -261,7 +262,7 @@ def _days_listed_before(
         for start in range(max(0, end - 4), end):
             day = _day_at(found, start, languages, end=end)
             if day is not None:
-                days.append(day)
+                days.append((day, start))
                 day_at = start
                 break
         else:
