@@ -73,13 +73,14 @@ DEVELOPED_ON = {
     "en-paris-agreement": ROOT / "benchmarks/projects/en-paris-agreement",
     "ar-egypt-election": ROOT / "benchmarks/projects/ar-egypt-election",
     "ru-crocus": ROOT / "benchmarks/projects/ru-crocus",
-}
-HELD_OUT = {
     "en-uk-election": ROOT / "benchmarks/projects/en-uk-election",
     "en-uk-count": ROOT / "benchmarks/projects/en-uk-count",
     "ar-jordan-election": ROOT / "benchmarks/projects/ar-jordan-election",
     "ru-sayano": ROOT / "benchmarks/projects/ru-sayano",
 }
+#: Projects typed for a round of rules after it was written, measured once and then moved
+#: to DEVELOPED_ON (docs/suggest.md gives each round's measure).
+HELD_OUT: dict[str, Path] = {}
 
 
 def _copy_without(root: Path, source_id: str, into: Path) -> Path:
