@@ -361,8 +361,9 @@ class NameIndex(Mapping[str, str]):
                 key = self._keys[name]
                 if (second.get(name, after) == after) and self._names_at(found, index, key):
                     hits.append((self._names[name], index, index + len(key)))
-                elif len(key) > 1 and _before_a_shared_word(found, index, key):
-                    hits.append((self._names[name], index, index + len(key) - 1))
+                elif len(key) > 1 and _may_share(found, index + len(key) - 1):
+                    if _before_a_shared_word(found, index, key):
+                        hits.append((self._names[name], index, index + len(key) - 1))
         return tuple(dict.fromkeys(hits))
 
     def _candidates(self, token: str) -> tuple[str, ...]:
@@ -438,6 +439,12 @@ class NameIndex(Mapping[str, str]):
 _LIST_LINKS = frozenset({"and", "or", "и", "или"})
 #: How many items such a list may have after the name's.
 _MOST_SHARING = 6
+
+
+def _may_share(found: Sequence[Token], at: int) -> bool:
+    """Whether a list link or a comma follows token `at - 1`: what `_before_a_shared_word`
+    looks for first, tested before it for the many names whose first words a text has."""
+    return at < len(found) and (found[at].text in _LIST_LINKS or found[at - 1].stop)
 
 
 def _before_a_shared_word(found: Sequence[Token], index: int, key: tuple[str, ...]) -> bool:
