@@ -101,13 +101,18 @@ def ordinal_days(language: str) -> Phrases:
     return days
 
 
+_RU_HARD_ORDINAL = ("ыи", "ои", "ого", "ому", "ом", "ая", "ую", "ое", "ые", "ых", "ым", "ыми")
+_RU_SOFT_ORDINAL = ("ьего", "ьему", "ьем", "ья", "ью", "ье", "ьи", "ьих", "ьим", "ьими", "ьеи")
+
+
 def _ordinal_forms(language: str, word: str) -> tuple[str, ...]:
     """An ordinal and its forms in dates: шестого, первое for шестой, первый; sechsten."""
-    # Folded Russian writes й as и: шестой is шестои here.
+    # Folded Russian writes й as и: шестой is шестои here. Every case and gender: a date
+    # writes шестого, шестое; a count "на четвёртом этаже", "третья попытка".
     if language == "ru" and word.endswith("ии"):
-        return (word, word[:-2] + "ьего", word[:-2] + "ье")  # третий: третьего, третье
+        return (word, *(word[:-2] + ending for ending in _RU_SOFT_ORDINAL))  # третий
     if language == "ru" and word.endswith(("ыи", "ои")):
-        return (word, word[:-2] + "ого", word[:-2] + "ое")
+        return (word, *(word[:-2] + ending for ending in _RU_HARD_ORDINAL))
     if language == "de":
         return (word, word + "n", word + "r")
     return (word,)
@@ -115,11 +120,14 @@ def _ordinal_forms(language: str, word: str) -> tuple[str, ...]:
 
 def _arabic_ordinal_days() -> Phrases:
     # num2words writes no Arabic compound ordinals, so they are composed: الحادي والعشرين.
-    days: Phrases = {("اول",): 1, ("عاشر",): 10}
+    # The feminine forms count what is feminine: الجلسة الحادية عشرة, الدورة الأولى.
+    days: Phrases = {("اول",): 1, ("اولي",): 1, ("عاشر",): 10, ("عاشره",): 10}
     for unit, word in enumerate(_ARABIC_UNITS, start=1):
         if unit > 1:
             days[(normalise(word),)] = unit
+            days[(normalise(word) + "ه",)] = unit
         days[(normalise(word), "عشر")] = 10 + unit
+        days[(normalise(word) + "ه", "عشره")] = 10 + unit
     for tens, words in _ARABIC_TENS.items():
         for tens_word in words:
             days[(normalise(tens_word),)] = tens

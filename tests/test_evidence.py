@@ -148,6 +148,15 @@ def test_a_value_its_quote_mentions(make_project, run, prop, value, quote) -> No
     assert "[value-not-in-quote]" not in result.output, result.output
 
 
+@pytest.mark.parametrize(("value", "warned"), [("4", False), ("5", True)])
+def test_an_ordinal_mentions_its_number_to_check(make_project, run, value, warned) -> None:
+    text = EN + " The fire began in a kitchen on the fourth floor."
+    quote = "The fire began in a kitchen on the fourth floor"
+    root = project(make_project, text, "en", claim("members", value, quote))
+    result = run("check", "--project", root)
+    assert ("[value-not-in-quote]" in result.output) is warned, result.output
+
+
 @pytest.mark.parametrize(
     ("value", "quote", "warned"),
     [

@@ -209,10 +209,41 @@ OTHER_NUMBER_WORDS = [
 NOT_NUMBER_WORDS = [
     ("dozens of ministers lost their seats", 12, ["en"]),  # dozens is no number
     ("half of the voters stayed at home", 0.5, ["en"]),  # half of a count is no figure
-    ("for the first time since 1949", 1, ["en"]),
-    ("the tenth summit", 10, ["en"]),  # an ordinal below twenty ranks
     ("на семинаре выступили спасатели", 7, ["ru"]),  # семи… only before a measure
 ]
+
+
+#: An ordinal up to 31 mentions its number to `check` (suggestions read none from it: an
+#: ordinal ranks more often than it counts).
+ORDINALS_MENTION_THEIR_NUMBER = [
+    ("in a flat on the fourth floor", 4, ["en"]),
+    ("the fire began in a fourth-floor flat", 4, ["en"]),
+    ("for the first time since 1949", 1, ["en"]),
+    ("the tenth summit", 10, ["en"]),
+    ("لكن الجلسة الثانية عشرة انتهت من دون رئيس", 12, ["ar"]),
+    ("منذ الجلسة الحادية عشرة في كانون الثاني", 11, ["ar"]),
+    ("في الدورة الأولى", 1, ["ar"]),
+    ("في الطابق الرابع", 4, ["ar"]),
+    ("пожар начался на четвёртом этаже", 4, ["ru"]),
+    ("третья попытка оказалась удачной", 3, ["ru"]),
+    ("в ходе двенадцатого заседания", 12, ["ru"]),
+]
+ORDINALS_NOT_THEIR_NEIGHBOURS = [
+    ("in a flat on the fourth floor", 5, ["en"]),
+    ("لكن الجلسة الثانية عشرة انتهت", 2, ["ar"]),  # the twelfth, not the second
+    ("لكن الجلسة الثانية عشرة انتهت", 11, ["ar"]),
+    ("на четвёртом этаже", 3, ["ru"]),
+]
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), ORDINALS_MENTION_THEIR_NUMBER)
+def test_an_ordinal_mentions_its_number(quote: str, value: float, languages: list[str]) -> None:
+    assert mentions_number(quote, value, value, languages)
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), ORDINALS_NOT_THEIR_NEIGHBOURS)
+def test_an_ordinal_mentions_no_other_number(quote, value, languages) -> None:
+    assert not mentions_number(quote, value, value, languages)
 
 
 @pytest.mark.parametrize(("quote", "value", "languages"), OTHER_NUMBER_WORDS)
