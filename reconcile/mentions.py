@@ -372,9 +372,12 @@ class NameIndex(Mapping[str, str]):
                 key = self._keys[name]
                 if (second.get(name, after) == after) and self._names_at(found, index, key):
                     hits.append((self._names[name], index, index + len(key)))
-                elif len(key) > 1 and _may_share(found, index + len(key) - 1):
-                    if _before_a_shared_word(found, index, key):
-                        hits.append((self._names[name], index, index + len(key) - 1))
+                elif (
+                    len(key) > 1
+                    and _may_share(found, index + len(key) - 1)
+                    and _before_a_shared_word(found, index, key)
+                ):
+                    hits.append((self._names[name], index, index + len(key) - 1))
         return tuple(dict.fromkeys(hits))
 
     def _candidates(self, token: str) -> tuple[str, ...]:
