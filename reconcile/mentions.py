@@ -108,10 +108,24 @@ def _dated_by_article(
                 dates.update({(y, None, None), (y, m, None), (y, m, d)})
         named = months.at(found, index)
         if named is not None and appeared is not None:
-            appeared_year, appeared_month = int(appeared[1]), int(appeared[2])
-            y = appeared_year if named[0] <= appeared_month else appeared_year - 1
-            dates.update({(y, None, None), (y, named[0], None)})
+            year = _year_by_article_after(found, named[1], published)
+            if year is None:
+                appeared_year, appeared_month = int(appeared[1]), int(appeared[2])
+                year = appeared_year if named[0] <= appeared_month else appeared_year - 1
+            dates.update({(year, None, None), (year, named[0], None)})
     return dates
+
+
+def _year_by_article_after(found: Sequence[Token], at: int, published: str) -> int | None:
+    """The year a month name's next words count from the article's day: "July of last year",
+    "يوليو من العام الماضي", "в июле прошлого года"."""
+    while at < len(found) and found[at].text in DAY_MONTH_LINKS:
+        at += 1
+    reference = relative_at(found, at, _digit_count) if at < len(found) else None
+    if reference is None or reference[0] != "year" or reference[2] != "published":
+        return None
+    year = shifted(published, "year", reference[1])
+    return int(year) if year is not None else None
 
 
 def _digit_count(text: str) -> int | None:

@@ -483,6 +483,10 @@ def test_every_day_of_a_list_in_one_month(quote, languages) -> None:
         ("нападение произошло в марте", "2024-09-20", (2024, 3, None), ["ru"]),
         ("he withdrew in October", "2024-03-01", (2023, 10, None), ["en"]),  # the last October
         ("the vote of last year", "2024-03-01", (2023, None, None), ["en"]),
+        ("completed in July last year", "2021-07-20", (2020, 7, None), ["en"]),
+        ("الذي أنجز في يوليو من العام الماضي", "2021-07-20", (2020, 7, None), ["ar"]),
+        ("завершён в июле прошлого года", "2021-07-20", (2020, 7, None), ["ru"]),
+        ("в марте этого года", "2024-09-20", (2024, 3, None), ["ru"]),
     ],
 )
 def test_a_date_counted_from_the_articles_day(quote, published, date, languages) -> None:
