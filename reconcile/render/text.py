@@ -29,16 +29,21 @@ STATUS_COLOURS = {
 }
 
 
-# C0 controls but line feed and tab, DEL, C1 controls: a terminal would act on them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but line feed and tab, DEL, C1 controls: a terminal would act on them. A lone
+# surrogate (a file name's bytes that are not UTF-8) cannot be written at all.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
-    """`text` with its control characters shown as `\\x1b` and the like, so that text from a
-    project cannot move the cursor, retitle the window or hide a link in the terminal."""
-    shown = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
-    # A lone surrogate (a file name's bytes that are not UTF-8) is shown as \udcXX, never sent.
-    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
+    """`text` with its control characters shown as `\\x1b` and its lone surrogates as
+    `\\udcff`, so that text from a project cannot move the cursor, retitle the window or hide a
+    link in the terminal, nor stop the output."""
+    return _UNSAFE.sub(_escaped, text) if _UNSAFE.search(text) else text
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible_json(text: str) -> str:
@@ -127,18 +132,21 @@ def _group_lines(group: Group, words: Words, colour: bool, where: PlaceText) -> 
         if row.disputed:
             lines.append(f"  {words.entity(group.property.kind, row.entity)}: {words.dispute(row)}")
     width = max(len(view.claim.source) for view in group.claims)
+    disputed = group.status in (Status.CONFLICT, Status.RESOLVED)
+    resolved = group.status is Status.RESOLVED
+    indent = " " * (width + 4)
+    prop = group.property
     for view in group.claims:
         claim = view.claim
-        value = words.value(claim.value, group.property).text
+        value = words.value(claim.value, prop).text
         when = f" as of {words.when(claim.as_of)}" if claim.as_of else ""
-        disputed = group.status in (Status.CONFLICT, Status.RESOLVED)
         mark = " (not contradicted)" if disputed and not view.contradicted else ""
-        verdict = f" ({view.verdict})" if view.verdict and group.status is Status.RESOLVED else ""
+        verdict = f" ({view.verdict})" if view.verdict and resolved else ""
         lines.append(
             f"  {claim.source:<{width}}  {value}{when}{mark}{verdict}  [{where(claim.place)}]"
         )
         if claim.quote:
-            lines.append(f"  {'':<{width}}  “{claim.quote.strip()}” ({claim.quote_match.status})")
+            lines.append(f"{indent}“{claim.quote.strip()}” ({claim.quote_match.status})")
     if group.status is Status.CONFLICT:
         lines += [f"  contradicting: {text}" for text in shown_contradictions(group, words)]
     rest = "\n".join(lines[1:])  # made visible at once: no control character is a line feed
