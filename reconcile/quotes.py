@@ -43,14 +43,19 @@ def quote_limit_problem(quote: str | None) -> str | None:
     return None
 
 
+def _split(quote: str) -> list[str]:
+    """The quote cut at its ellipses (most quotes have none: no pattern is run for them)."""
+    return _ELLIPSIS.split(quote) if "…" in quote or "..." in quote else [quote]
+
+
 def quote_parts(quote: str) -> list[str]:
     """The parts of a quote between its ellipses, each stripped; empty ones left out."""
-    return [part.strip() for part in _ELLIPSIS.split(quote) if normalise(part)]
+    return [part.strip() for part in _split(quote) if normalise(part)]
 
 
 def without_ellipses(quote: str) -> str:
     """The quote's words without the ellipses that stand for omitted ones."""
-    return " ".join(_ELLIPSIS.sub(" ", quote).split())
+    return " ".join(" ".join(_split(quote)).split())
 
 
 class SourceText:
@@ -73,7 +78,7 @@ class SourceText:
     def _find(self, quote: str, threshold: float) -> QuoteMatch:
         if quote_limit_problem(quote) is not None:
             return QuoteMatch(QuoteStatus.MISSING, score=0.0)
-        parts = [p for p in (normalise(part) for part in _ELLIPSIS.split(quote)) if p]
+        parts = [p for p in (normalise(part) for part in _split(quote)) if p]
         if not parts:
             return QuoteMatch(QuoteStatus.ABSENT)
         spans: list[tuple[int, int]] = []
