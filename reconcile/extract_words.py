@@ -506,7 +506,10 @@ def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
     """The words of the sentence that write a text value other sources gave (best first)."""
     from rapidfuzz import fuzz
 
-    folded = normalise(sentence)
+    from reconcile.quotes import SourceText
+
+    text = SourceText(sentence)
+    folded = text.folded
     found: list[tuple[float, Found]] = []
     for value in dict.fromkeys(known):
         target = normalise(value)
@@ -518,7 +521,7 @@ def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
             written = (
                 value
                 if alignment.score >= 95
-                else folded[alignment.dest_start : alignment.dest_end]
+                else text.words_at(alignment.dest_start, alignment.dest_end)
             )
             start = folded.count(" ", 0, alignment.dest_start)
             found.append((alignment.score, Found(written.strip(), start, start + 1)))

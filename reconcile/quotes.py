@@ -101,6 +101,11 @@ class SourceText:
             return QuoteMatch(QuoteStatus.MISSING, score=round(alignment.score, 1), found=found)
         return QuoteMatch(QuoteStatus.APPROXIMATE, (span,), round(alignment.score, 1), found)
 
+    def words_at(self, start: int, end: int) -> str:
+        """The text's own words that folded characters `start` to `end` stand in, whole."""
+        low, high = self._whole_words(*self._span(start, end))
+        return self.text[low:high]
+
     def passage(self, match: QuoteMatch) -> str:
         """The text a match covers, its parts joined by a space."""
         return " ".join(self.text[low:high] for low, high in match.spans)

@@ -316,6 +316,12 @@ def test_booleans_by_negation_in_the_clause(sentence: str, truth: bool) -> None:
         ("his emblem is the fridge", ["bridge"], None),
         ("его символ — ворона", ["корона"], None),
         ("ورمزه النجمة", ["النجمة"], "النجمة"),
+        # written as the sentence has it, in whole words, when another source wrote it otherwise
+        ("Уголовное дело по статье 143 УК РФ расследует СК", ["ст. 143 УК РФ"],
+         "статье 143 УК РФ"),
+        ("along the Anatolian Fault line", ["East Anatolian Fault"], "the Anatolian Fault"),
+        ("وفتحت النيابة تحقيقا بموجب المادة 143 من قانون العقوبات", ["المادة 143 من القانون"],
+         "المادة 143 من قانون"),
     ],
 )  # fmt: skip
 def test_texts_that_other_sources_gave(sentence: str, known: list[str], text: str | None) -> None:
