@@ -458,10 +458,24 @@ def _as_of(prop: Property, look: Look, value: Found) -> str | None:
         for d in look.dates
         if (len(str(d.value)) >= 7 or year_cued(found, d.start) or _in_words(found, d))
         and (d.start, d.end) != (value.start, value.end)
+        and not (prop.type is PropertyType.NUMBER and _since(found, d))
     ]
     if not others:
         return None
     return str(min(others, key=lambda d: d.distance([value.start])).value)
+
+
+#: "Since", before a date: a figure "the lowest since 2001" is compared with that year, it
+#: did not hold then ("أدنى نسبة منذ عام 2001", "самая низкая с 2001 года").
+_SINCE = frozenset(normalise(w) for w in ("since", "منذ"))
+
+
+def _since(found: Sequence[Token], date: Found) -> bool:
+    """Whether "since" opens the date: "since 2001", "منذ عام 2001", "с 2001 года" (a Russian
+    с before a year only: "с 1 января" is a day's start)."""
+    before = [t.text for t in found[max(0, date.start - 2) : date.start]]
+    year_only = len(str(date.value)) == 4
+    return bool(_SINCE & set(before)) or (year_only and before[-1:] in (["с"], ["со"]))
 
 
 def _in_words(found: Sequence[Token], date: Found) -> bool:

@@ -345,3 +345,41 @@ def test_the_scale_word_of_a_ranges_second_bound_is_the_firsts(
 )
 def test_a_smaller_scale_after_a_scale_adds_to_it(sentence: str, values: list[object]) -> None:
     assert _numbers(sentence) == values
+
+
+_TURNOUT = {
+    "title": "t",
+    "language": "en",
+    "topics": {
+        "t": {
+            "properties": {
+                "turnout": {
+                    "type": "number",
+                    "temporal": True,
+                    "label": {"en": "turnout", "ar": "نسبة المشاركة", "ru": "явка"},
+                }
+            }
+        }
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("Turnout was 52 per cent, the lowest since 2001.", None),
+        ("In 2024 turnout was 52 per cent, the lowest since 2001.", "2024"),
+        ("بلغت نسبة المشاركة 52 في المئة، وهي الأدنى منذ عام 2001.", None),
+        ("بلغت نسبة المشاركة عام 2024 نحو 52 في المئة، وهي الأدنى منذ عام 2001.", "2024"),
+        ("Явка составила 52 процента — самая низкая с 2001 года.", None),
+        ("В 2024 году явка составила 52 процента, самая низкая с 2001 года.", "2024"),
+    ],
+)  # fmt: skip
+def test_a_figure_compared_since_a_year_did_not_hold_then(
+    tmp_path: Path, sentence: str, as_of: str | None
+) -> None:
+    import json
+
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(_TURNOUT), encoding="utf-8")
+    found = suggest_claims(sentence, load_config(tmp_path), published="2024-07-05")
+    assert [(s.value, s.as_of) for s in found] == [(52, as_of)]
