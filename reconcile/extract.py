@@ -446,34 +446,12 @@ def find_numbers(
             at_least, at_most = _bound_after(found, mention.end, following)
         if not at_least and not at_most and not bound:
             at_least = _exceeded(found, mention.start, numbers)
-        half = _half_after(found, mention.end, following)
-        if half:  # "ثلاث سنوات ونصفا", "two and a half years", "два с половиной года"
-            written = value = _plain(value + 0.5)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
             written = {"max": _plain(value)}
         numbers.append(Found(written, start, mention.end, approximate=approximate))
     return numbers
-
-
-#: "And a half" after a number, or after the noun it counts: "two and a half years", "two
-#: years and a half", "ثلاث سنوات ونصفا", "два с половиной года".
-_HALF = phrases("and a half", "ونصف", "ونصفا", "с половиной")
-
-
-def _half_after(found: Sequence[Token], end: int, following: object) -> bool:
-    """Whether "and a half" follows the number ending at `end`, or the noun after it, in its
-    phrase and before the next number ("ونصف المجموعة" is half of the group, not a half)."""
-    stop = getattr(following, "start", len(found))
-    for start in (end, end + 1):
-        if start >= min(stop, len(found)) or found[start - 1].stop:
-            return False
-        length = _starting(found, start, _HALF)
-        if length:
-            after = found[start + length].text if start + length < len(found) else ""
-            return not after.startswith("ال")
-    return False
 
 
 #: Nouns that, written just after a verb of exceeding, make it bound the first figure of its

@@ -201,7 +201,30 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
                 mentions[-1] = NumberMention(first.values | more, first.start, first.end)
             mentions.append(mention)
             index = mention.end
+    for at, mention in enumerate(mentions):
+        stop = mentions[at + 1].start if at + 1 < len(mentions) else len(found)
+        if _half_after(found, mention.end, stop):
+            values = frozenset(value + 0.5 for value in mention.values)
+            mentions[at] = NumberMention(values, mention.start, mention.end, mention.scale)
     return tuple(mentions)
+
+
+#: "And a half" after a number, or after the noun it counts: "two and a half years", "two
+#: years and a half", "ثلاث سنوات ونصفا", "пять с половиной лет".
+_HALF = (("and", "a", "half"), ("ونصف",), ("ونصفا",), ("с", "половинои"))
+
+
+def _half_after(found: Sequence[Token], end: int, stop: int) -> bool:
+    """Whether "and a half" follows the number ending at `end`, or the noun after it, in its
+    phrase and before the next number at `stop` ("ونصف المجموعة" is half of the group)."""
+    for start in (end, end + 1):
+        if start >= stop or found[start - 1].stop:
+            return False
+        for phrase in _HALF:
+            if tuple(t.text for t in found[start : start + len(phrase)]) == phrase:
+                after = start + len(phrase)
+                return after >= len(found) or not found[after].text.startswith("ال")
+    return False
 
 
 #: Words that open a range, and those that join its bounds ("and" only after an opener).

@@ -228,6 +228,18 @@ ORDINALS_MENTION_THEIR_NUMBER = [
     ("третья попытка оказалась удачной", 3, ["ru"]),
     ("в ходе двенадцатого заседания", 12, ["ru"]),
 ]
+HALVES_ARE_NOT_WHOLE = [
+    ("получил пять с половиной лет", 5, ["ru"]),
+    ("sentenced to two and a half years", 2, ["en"]),
+    ("حكم عليه بالسجن ثلاث سنوات ونصفا", 3, ["ar"]),
+]
+
+
+@pytest.mark.parametrize(("quote", "value", "languages"), HALVES_ARE_NOT_WHOLE)
+def test_a_number_and_a_half_is_not_the_number(quote, value, languages) -> None:
+    assert not mentions_number(quote, value, value, languages)
+
+
 ORDINALS_NOT_THEIR_NEIGHBOURS = [
     ("in a flat on the fourth floor", 5, ["en"]),
     ("لكن الجلسة الثانية عشرة انتهت", 2, ["ar"]),  # the twelfth, not the second
@@ -514,6 +526,11 @@ def test_a_date_counted_from_the_articles_day(quote, published, date, languages)
         ("2 thousand and 5 people", 2005, ["en"]),
         ("около полутора тысяч боезарядов", 1500, ["ru"]),
         ("полтора миллиона человек", 1_500_000, ["ru"]),
+        ("приговорён к пяти с половиной годам колонии", 5.5, ["ru"]),
+        ("получил пять с половиной лет", 5.5, ["ru"]),
+        ("sentenced to two and a half years", 2.5, ["en"]),
+        ("sentenced to three years and a half", 3.5, ["en"]),
+        ("حكم عليه بالسجن ثلاث سنوات ونصفا", 3.5, ["ar"]),
     ],
 )
 def test_more_ways_of_writing_a_number(quote, number, languages) -> None:
