@@ -59,6 +59,7 @@ class Look:
     # the entities of the subject's kind each sentence of the paragraph before it named
     earlier: Sequence[tuple[str, ...]] = ()
     labelled: frozenset[str] = frozenset()  # the subjects its label names
+    subject: Found | None = None  # the subject a per-entity property is read for
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:
@@ -97,7 +98,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     read_at: list[tuple[Found, Found]] = []  # each named subject and the value it got
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
-        options = rule.find(prop, look if subject is None else replace(look, near=near))
+        options = rule.find(
+            prop, look if subject is None else replace(look, near=near, subject=subject)
+        )
         if prop.type in (PropertyType.NUMBER, PropertyType.DATE) and len(options) > 1:
             # a subject's figure is the one nearest both it and the property's words, and of
             # two as near, the one at the property's words ("İnce, who withdrew four days
@@ -340,18 +343,15 @@ def _bound_as_value(prop: Property, value: Found) -> Found:
 def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:
     """Where a per-entity property is read for one subject: at the subject; for a boolean at
     the property's words in the subject's clause, which a negation bears on ("in the years
-    of suspension Russia stayed within the limits" is true); for a text at the first of the
-    property's words after the subject, which the text follows ("فريد زهران، رئيس حزبه،
-    ورمزه الشمس", "Farid Zahran, who leads his party, has the sun as his symbol")."""
+    of suspension Russia stayed within the limits" is true); for a text at all of them, as
+    the text rule reads a subject's text from where they stand."""
     if prop.type is PropertyType.BOOLEAN and look.stops:
         stops = look.stops
         same = [at for at in look.near if stops[at] == stops[subject.start]]
         if same:
             return same
     if prop.type is PropertyType.TEXT:
-        after = sorted(at for at in look.near if at >= subject.end)
-        if after:
-            return after[:1]
+        return list(look.near)
     return [subject.start]
 
 

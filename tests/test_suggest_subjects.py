@@ -195,3 +195,77 @@ def test_a_figure_goes_to_the_subjects_of_its_own_clause(
 ) -> None:
     config = load_config(one_topic_project(tmp_path, "country", _MORE_COUNTRIES, _RATIFIED))
     assert {(s.subject, s.value) for s in suggest_claims(text, config)} == found
+
+
+_PEOPLE = {
+    "lee": {"label": "Ann Lee", "aliases": ["آن لي", "Анна Ли"]},
+    "smith": {"label": "John Smith", "aliases": ["جون سميث", "Иван Смит", "Ивана Смита"]},
+}
+_ROLE = {
+    "role": {
+        "type": "text",
+        "subject": "person",
+        "label": "Post held",
+        "keywords": ["director", "executive", "مدير", "المدير", "директор"],
+    }
+}
+
+
+def _roles(tmp_path: Path, text: str) -> set[tuple[str | None, object]]:
+    """The roles suggested for `text`, learnt from one earlier source that gives Ann Lee's."""
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    one_topic_project(tmp_path, "person", _PEOPLE, _ROLE)
+    earlier = (
+        "The chief executive of the plant, Ann Lee, spoke. المدير العام للمصنع آن لي تحدث."
+        " Генеральный директор завода Анна Ли выступила."
+    )
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources" / "earlier.md").write_text(
+        f"---\npublished: 2020\n---\n{earlier}\n", encoding="utf-8"
+    )
+    roles = ("chief executive of the plant", "المدير العام للمصنع", "Генеральный директор завода")
+    claims = [
+        {"topic": "t", "property": "role", "subject": "lee", "value": value, "quote": value}
+        for value in roles
+    ]
+    (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps(claims), encoding="utf-8")
+    project = load_project(tmp_path)
+    found = suggest_claims(text, project.config, precedent_of(project, "new"))
+    return {(s.subject, s.value) for s in found if s.subject == "smith"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Police arrested the chief executive John Smith on Monday.", "chief executive"),
+        ("Police arrested John Smith, the former chief executive of the mill, on Monday.",
+         "former chief executive of the mill"),
+        ("واعتقلت الشرطة المدير التنفيذي للمطحنة جون سميث يوم الاثنين.", "المدير التنفيذي للمطحنة"),
+        ("Полиция задержала технического директора комбината Ивана Смита.",
+         "технического директора комбината"),
+        ("Иван Смит, бывший генеральный директор комбината, задержан.",
+         "бывший генеральный директор комбината"),
+    ],
+)  # fmt: skip
+def test_a_subjects_title_is_read_where_other_sources_titles_have_its_head(
+    tmp_path: Path, text: str, role: str
+) -> None:
+    assert _roles(tmp_path, text) == {("smith", role)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith was arrested on Monday.",
+        "وفي يوم الاثنين اعتقل جون سميث.",
+        "В понедельник задержали Ивана Смита.",
+    ],
+)
+def test_a_subjects_text_is_never_its_own_name(tmp_path: Path, text: str) -> None:
+    names = ("Smith", "سميث", "Смит")
+    assert not [role for _, role in _roles(tmp_path, text) if any(n in str(role) for n in names)]

@@ -150,6 +150,8 @@ class SentenceLook(Protocol):
     def quote(self) -> Any: ...
     @property
     def names(self) -> Callable[[str], Any]: ...
+    @property
+    def subject(self) -> Any: ...  # the tokens of the subject read for, if any
 
 
 class Rule(ABC):

@@ -65,15 +65,34 @@ class TextRule(Rule):
         return words.view(value.text)
 
     def find(self, prop: Property, look: SentenceLook) -> list[Any]:
-        """The words that write a text other sources gave; else the words the sentence puts in
-        quotation marks; else the clause after the property's words."""
-        from reconcile.extract import Found
-        from reconcile.extract_words import clause_after, find_quoted, find_text
+        """For a subject, its title (`title_of`), else a text other sources gave written
+        next to it. Then the words that write a text other sources gave; else the words the
+        sentence puts in quotation marks; else the clause after the property's words (after
+        the subject, for a subject: "فريد زهران، رئيس حزبه، ورمزه الشمس")."""
+        from reconcile.extract import Found, phrases
+        from reconcile.extract_words import clause_after, find_quoted, find_text, title_of
 
         found = find_text(look.text, look.known.texts)
+        subject = look.subject
+        if subject is not None:
+            tokens = look.sentence.tokens
+            first, last = tokens[subject.start].word, tokens[subject.end - 1].word
+            beside = [f for f in found if first - 2 <= f.end <= first or last < f.start <= last + 3]
+            heads = frozenset(word for words in phrases(*look.known.texts) for word in words)
+            span = (subject.start, subject.end)
+            title = title_of(look.sentence, look.text, span, look.near, heads)
+            if title is not None and title.value:
+                return [title]
+            if beside:
+                return beside
         if found:
             return found
         quoted = find_quoted(look.text)
         if quoted:
             return [Found(quoted, look.near[0] if look.near else 0, 1)]
-        return [clause_after(look.sentence, look.text, look.near[0])] if look.near else []
+        if subject is None:
+            return [clause_after(look.sentence, look.text, look.near[0])] if look.near else []
+        later = [at for at in look.near if at >= subject.end]
+        at = later[0] if later else subject.end - 1
+        read = clause_after(look.sentence, look.text, at)
+        return [read] if read.value else []
