@@ -357,6 +357,11 @@ class NameIndex(Mapping[str, str]):
             size = len(self._keys[name])
             self._longest_of[entity] = max(size, self._longest_of.get(entity, 0))
         self._longest = max(self._longest_of.values(), default=0)
+        # names that end in a number ("Unit 2", "энергоблок 2"), by that number
+        self._numbered: dict[str, list[str]] = {}
+        for name, key in self._keys.items():
+            if len(key) > 1 and key[-1].isdigit():
+                self._numbered.setdefault(key[-1], []).append(name)
 
     def __getitem__(self, name: str) -> str:
         return self._names[name]
@@ -392,7 +397,45 @@ class NameIndex(Mapping[str, str]):
                     and _before_a_shared_word(found, index, key)
                 ):
                     hits.append((self._names[name], index, index + len(key) - 1))
+            if token.text in self._numbered:
+                hits.extend(self._numbered_after_shared_word(found, index))
         return tuple(dict.fromkeys(hits))
+
+    def _numbered_after_shared_word(
+        self, found: Sequence[Token], index: int
+    ) -> Iterator[tuple[str, int, int]]:
+        """The names ending in the number at `index` that a list of numbers after their
+        words, written once in the plural, names: Unit 2 in "Units 1, 2 and 3", энергоблок 7
+        in "энергоблоки 2, 7 и 9"."""
+        first, comma = index, False
+        while first > 0:
+            before = found[first - 1]
+            if before.stop and before.text.isdigit():
+                first, comma = first - 1, True
+            elif (
+                not comma  # "1, 2 and 3", not "1 and 2, 3"
+                and first > 1
+                and before.text in _LIST_LINKS
+                and found[first - 2].text.isdigit()
+            ):
+                first -= 2
+            else:
+                break
+        head = first - 1
+        if head < 0 or found[head].stop or not found[head].text.isalpha():
+            return
+        for name in self._numbered[found[index].text]:
+            *body, shared = self._keys[name][:-1]
+            start = head - len(body)
+            if (
+                start >= 0
+                and _shared_form(found[head].text, shared)
+                and all(
+                    is_form_of(found[start + k].text, word, first=k == 0)
+                    for k, word in enumerate(body)
+                )
+            ):
+                yield self._names[name], start, index + 1
 
     def _candidates(self, token: str) -> tuple[str, ...]:
         """The names whose first word `token` may be a form of (looked up once per token)."""

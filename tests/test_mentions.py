@@ -321,6 +321,9 @@ def test_punctuation_ends_a_number() -> None:
 
 
 NAMES = {
+    **{f"unit {n}": f"unit-{n}" for n in range(1, 5)},
+    **{f"reactor {n}": f"unit-{n}" for n in range(1, 5)},
+    **{f"энергоблок {n}": f"unit-{n}" for n in range(1, 5)},
     "روسيا": "russia",
     "russia": "russia",
     "россия": "russia",
@@ -365,6 +368,12 @@ ENTITIES_MENTIONED = [
     ("в Курганской и Тюменской областях", "tyumen"),
     ("floods in the Orenburg, Kurgan and Tyumen regions", "kurgan"),
     ("the Democratic and Republican parties", "democrats"),
+    # a list of numbers whose items share the words before them, written once in the plural
+    ("fuel melted in Units 1, 2 and 3", "unit-2"),
+    ("fuel in reactors 1, 2 and 3 melted", "unit-3"),
+    ("blasts at Units 3 and 4 followed", "unit-3"),
+    ("энергоблоки 2, 3 и 4 разрушены", "unit-3"),
+    ("на энергоблоках 3 и 4", "unit-4"),
 ]
 
 # (quote, entity)
@@ -377,6 +386,9 @@ ENTITIES_NOT_MENTIONED = [
     ("в Курганской", "kurgan"),  # the shared word must follow the list
     ("Kurgan and Tyumen", "kurgan"),
     ("Kurgan, and the 4 regions", "kurgan"),  # an item is words, not figures
+    ("Units 1, 2 and 4", "unit-3"),
+    ("in 3 units", "unit-3"),  # the number must follow the words
+    ("Units 1 and 2, 3 kilometres away", "unit-3"),
 ]
 
 
