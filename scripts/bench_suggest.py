@@ -83,6 +83,12 @@ DEVELOPED_ON = {
     "en-grenfell": ROOT / "benchmarks/projects/en-grenfell",
     "ru-minsk": ROOT / "benchmarks/projects/ru-minsk",
     "ru-kemerovo": ROOT / "benchmarks/projects/ru-kemerovo",
+    # measured after a subject's text was read as its title
+    "ar-tunisia-election": ROOT / "benchmarks/projects/ar-tunisia-election",
+    "ar-ever-given": ROOT / "benchmarks/projects/ar-ever-given",
+    "en-fukushima": ROOT / "benchmarks/projects/en-fukushima",
+    "en-chile-miners": ROOT / "benchmarks/projects/en-chile-miners",
+    "ru-kursk": ROOT / "benchmarks/projects/ru-kursk",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).
