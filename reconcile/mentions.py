@@ -194,7 +194,8 @@ def _year_before(found: Sequence[Token], end: int) -> int | None:
 
 def mentions_day_and_month(folded: str, day: int, month: int, languages: Collection[str]) -> bool:
     """True when the text gives the day and month in digits (15/5/1992, 1992-05-15, 5/15) or
-    with a month name and a day in digits or ordinal words (15 May, June 28, السادس من شباط)."""
+    with a month name and a day in digits or ordinal words (15 May, June 28, السادس من شباط),
+    or a day of "the same month" after the month's name ("21 مارس … حتى 29 من الشهر نفسه")."""
     return _digit_day_and_month(folded, day, month) or _named_day_and_month(
         tokens(folded), day, month, language_key(languages)
     )
@@ -210,12 +211,35 @@ def _digit_day_and_month(folded: str, day: int, month: int) -> bool:
     return False
 
 
+#: Words that name again the month a text named last: "حتى 29 من الشهر نفسه", "the 29th of
+#: the same month", "29-го того же месяца".
+_SAME_MONTH = tuple(
+    tuple(token.text for token in tokens(normalise(words)))
+    for words in (
+        "الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "الشهر عينه",
+        "the same month", "that same month", "того же месяца",
+    )
+)  # fmt: skip
+
+
+def _same_month_at(found: Sequence[Token], index: int) -> bool:
+    texts = tuple(token.text for token in found[index : index + 3])
+    return any(texts[: len(words)] == words for words in _SAME_MONTH)
+
+
 def _named_day_and_month(
     found: Sequence[Token], day: int, month: int, languages: tuple[str, ...]
 ) -> bool:
     months = month_table(languages)
+    last_named: int | None = None  # the month named last before the token at hand
     for index in range(len(found)):
+        if last_named == month and _same_month_at(found, index):
+            before = day_before(found, index, languages)
+            if before is not None and before[0] == day:
+                return True
         named = months.at(found, index)
+        if named is not None:
+            last_named = named[0]
         if named is None or named[0] != month:
             continue
         before = day_before(found, index, languages)

@@ -59,6 +59,10 @@ DATES_MENTIONED = [
     ("15 Mayıs 1992", 1992, 5, 15, ["tr"]),
     ("15 Mayıs", 1992, 5, 15, ["tr"]),
     ("6 شباط", 1993, 2, 6, ["ar", "en"]),  # any language of the sources
+    # a day of "the same month", after the month's name
+    ("في 21 مارس وظلت تسد المجرى حتى 29 من الشهر نفسه", 2021, 3, 29, ["ar"]),
+    ("aground on 23 March, it stayed until the 29th of the same month", 2021, 3, 29, ["en"]),
+    ("село на мель 23 марта и простояло до 29-го того же месяца", 2021, 3, 29, ["ru"]),
 ]
 
 # (quote, year, month, day, languages, missing)
@@ -74,6 +78,8 @@ DATES_NOT_MENTIONED = [
     ("в 1993 году", 1992, 5, 15, ["ru"], ("1992", "15 May")),
     ("15 июня", 1992, 5, 15, ["ru"], ("1992", "15 May")),
     ("15/6/1993", 1992, 5, 15, ["en"], ("1992", "15 May")),
+    ("في 21 مارس وظلت حتى 29 من الشهر نفسه", 2021, 4, 29, ["ar"], ("2021", "29 April")),
+    ("until the 29th of the same month", 2021, 3, 29, ["en"], ("2021", "29 March")),  # none
 ]
 
 
