@@ -42,16 +42,21 @@ def names_an_end(prop: Property) -> bool:
 
 
 def year_before(date: Found, published: str | None, known_years: Collection[int]) -> Found:
-    """A day and month written without a year, which took the article's, that would fall after
-    the article appeared (`published`): of the year before when the other sources give that
-    year for the property and not the article's ("walked out of the scheme on 30 October", in
-    March 2023: 2022-10-30), as an article mostly tells what has happened; both days of an
-    interval ("بين 10 و12 ديسمبر الماضي")."""
+    """A day and month written without a year, which took the article's: of the latest year
+    other sources give for the property that puts it on or before the day the article
+    appeared (`published`), when they give years and not the article's, as an article mostly
+    tells what has happened ("walked out of the scheme on 30 October", in March 2023:
+    2022-10-30; "the blast at Unit 1 on 12 March", in August 2023, when the others say 2011:
+    2011-03-12); both days of an interval ("بين 10 و12 ديسمبر الماضي")."""
     value = str(date.value)
-    if not date.yearless or not published or value[:10] <= published[:10]:
+    if not date.yearless or not published or not known_years:
         return date
     year = int(value[:4])
-    if year - 1 not in known_years or year in known_years:
+    if year in known_years and value[:10] <= published[:10]:
         return date
-    earlier = "/".join(f"{int(part[:4]) - 1}{part[4:]}" for part in value.split("/"))
+    fits = [y for y in known_years if y < year and f"{y}{value[4:10]}" <= published[:10]]
+    if not fits:
+        return date
+    shift = year - max(fits)
+    earlier = "/".join(f"{int(part[:4]) - shift}{part[4:]}" for part in value.split("/"))
     return replace(date, value=earlier, yearless=False)  # both ends of an interval

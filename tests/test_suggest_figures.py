@@ -204,7 +204,9 @@ def _learnt_date(tmp_path: Path, year: int):
     [
         (2022, "2023-03-19", "2022-10-30"),  # after the article appeared: the year before
         (2023, "2023-03-19", "2023-10-30"),  # the other sources give the article's year
-        (2022, "2023-11-19", "2023-10-30"),  # before the article appeared
+        (2022, "2023-11-19", "2022-10-30"),  # before it, but the others say 2022
+        (2011, "2023-08-25", "2011-10-30"),  # the latest year the others give
+        (2024, "2023-11-19", "2023-10-30"),  # none fits before the article: its own year
     ],
 )
 @pytest.mark.parametrize(
@@ -215,7 +217,7 @@ def _learnt_date(tmp_path: Path, year: int):
         "Лима вышел из пакта 30 октября, после недель переговоров.",
     ],
 )
-def test_a_day_without_a_year_after_the_article_takes_the_year_before(
+def test_a_day_without_a_year_takes_the_year_other_sources_give(
     tmp_path: Path, sentence: str, earlier: int, published: str, date: str
 ) -> None:
     config, precedent = _learnt_date(tmp_path, earlier)
