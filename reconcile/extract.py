@@ -24,6 +24,7 @@ from reconcile.numerals import (
     RANGE_AND,
     RANGE_LINKS,
     RANGE_OPENERS,
+    NumberMention,
     hyphenated,
     number_words,
     read_numbers,
@@ -383,6 +384,31 @@ _RANGE_LINKS = RANGE_LINKS | RANGE_AND
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
+#: The link of a range with no opener before it: "20 to 30 km" (not "до" or "حتى", which
+#: alone say "up to").
+_BARE_RANGE_LINKS = frozenset({"to"})
+
+
+def _ranged(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
+    """Whether two numbers are the bounds of a range: a link between them after "between",
+    "from", "بين", "от" ("between 20 and 30", "от 48 до 72"), or "to" alone ("20 to 30km"),
+    not after a verb of change ("rose 5 to 7"); the first may carry the unit the second
+    carries ("between 20km and 30km")."""
+    link = first.end
+    if (
+        second.start - link == 2
+        and found[link].text.isalpha()
+        and second.end < len(found)
+        and found[second.end].text == found[link].text
+    ):
+        link += 1  # "20km and 30km"
+    if second.start - link != 1 or found[link - 1].stop:
+        return False
+    if ends_with(found, first.start, _BETWEEN):
+        return found[link].text in _RANGE_LINKS
+    return found[link].text in _BARE_RANGE_LINKS and not changed_to(found, first.start)
+
+
 def find_numbers(
     sentence: Sentence, languages: tuple[str, ...], dates: Sequence[Found]
 ) -> list[Found]:
@@ -412,14 +438,7 @@ def find_numbers(
         following = mentions[position + 1] if position + 1 < len(mentions) else None
         if (
             following is not None
-            and (
-                (
-                    ends_with(found, mention.start, _BETWEEN)
-                    and following.start - mention.end == 1
-                    and found[mention.end].text in _RANGE_LINKS
-                )
-                or hyphenated(found, mention, following)  # "3-4 million"
-            )
+            and (_ranged(found, mention, following) or hyphenated(found, mention, following))
             and _reading(following.values) > value
         ):
             skip.add(position + 1)

@@ -383,3 +383,22 @@ def test_a_figure_compared_since_a_year_did_not_hold_then(
     (tmp_path / "reconcile.yaml").write_text(json.dumps(_TURNOUT), encoding="utf-8")
     found = suggest_claims(sentence, load_config(tmp_path), published="2024-07-05")
     assert [(s.value, s.as_of) for s in found] == [(52, as_of)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("people living 20 to 30km from the plant", [{"min": 20, "max": 30}]),
+        ("people living between 20km and 30km from the plant", [{"min": 20, "max": 30}]),
+        ("the rescue took 22 to 23 hours", [{"min": 22, "max": 23}]),
+        ("بين 20 كيلومترا و30 كيلومترا من المحطة", [{"min": 20, "max": 30}]),
+        ("от 20 км до 30 км от станции", [{"min": 20, "max": 30}]),
+        ("the toll rose 58 to 71", [58, 71]),  # a change, not a range
+        ("the vote went 7 to 2", [7, 2]),  # the second is not the greater
+        ("between 20 km and 30 miles", [20, 30]),  # two units
+    ],
+)
+def test_a_range_is_read_with_its_unit_after_each_bound_or_with_to_alone(
+    sentence: str, values: list[object]
+) -> None:
+    assert _numbers(sentence) == values
