@@ -14,6 +14,7 @@ from itertools import accumulate
 from reconcile.calendar_words import (
     ORDINAL_SUFFIXES,
     month_table,
+    ordinal_table,
     relative_at,
     shifted,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "ends_with",
     "find_dates",
     "find_numbers",
+    "find_ordinals",
     "fold_sentence",
     "phrases",
     "starts_with",
@@ -382,6 +384,32 @@ _BOUND_REACH = 2
 _BETWEEN = phrases(*RANGE_OPENERS)
 _RANGE_LINKS = RANGE_LINKS | RANGE_AND
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def find_ordinals(
+    found: Sequence[Token], languages: tuple[str, ...], taken: Iterable[Found]
+) -> list[Found]:
+    """The ordinals from second to thirty-first written in words outside the sentence's
+    numbers and dates ("the fourth floor", "الجلسة الحادية عشرة", "одиннадцатое заседание"),
+    each as its number: a figure only where other sources give that number (an ordinal mostly
+    ranks)."""
+    used = {at for value in taken for at in range(value.start, value.end)}
+    months = month_table(languages)
+    for at in range(len(found)):
+        month = months.at(found, at)
+        if month is not None:  # "كانون الثاني" is January, not the second
+            used.update(range(at, month[1]))
+    table = ordinal_table(languages)
+    ordinals: list[Found] = []
+    at = 0
+    while at < len(found):
+        hit = None if at in used else table.at(found, at)
+        if hit is None or hit[0] < 2 or used.intersection(range(at, hit[1])):
+            at += 1
+            continue
+        ordinals.append(Found(hit[0], at, hit[1]))
+        at = hit[1]
+    return ordinals
 
 
 #: The link of a range with no opener before it: "20 to 30 km" (not "до" or "حتى", which

@@ -26,6 +26,7 @@ from reconcile.extract import (
     Sentence,
     find_dates,
     find_numbers,
+    find_ordinals,
     stop_counts,
     without_possessives,
 )
@@ -292,6 +293,7 @@ class _Reading:
     parsed: Sentence
     dates: list[Found]
     numbers: list[Found]
+    ordinals: list[Found]  # in words, outside its numbers and dates
     shape: str  # masked, as quotes are compared
     like: Any  # numpy arrays: per property, the best similarity and that quote's index
     nearest: Any
@@ -328,6 +330,7 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
             parsed.tokens, context.languages, context.year, context.before, context.published
         )
         numbers = find_numbers(parsed, context.languages, dates)
+        ordinals = find_ordinals(parsed.tokens, context.languages, [*dates, *numbers])
         spans = entity_spans(parsed.tokens, precedent.names)
         shape = masked(parsed.tokens, spans)
         like, nearest = precedent.similarity(shape)
@@ -337,8 +340,8 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         if refers_to_two(parsed.tokens):
             told = {**pairs_named(in_article), **earlier}
         yield _Reading(
-            line, sentence, parsed, dates, numbers, shape, like, nearest, cues, spans, stops,
-            told,
+            line, sentence, parsed, dates, numbers, ordinals, shape, like, nearest, cues, spans,
+            stops, told,
         )  # fmt: skip
         for kind, ids in named_by_kind(spans).items():
             earlier = {**earlier, kind: (*earlier.get(kind, ()), ids)}
@@ -384,10 +387,10 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
 
 
 def _holds(read: _Reading, kinds: set[str], need: str) -> bool:
-    """Whether the sentence holds what a property's type needs: a number, a date, an entity
-    of a kind."""
+    """Whether the sentence holds what a property's type needs: a number (or an ordinal in
+    words, a number where other sources give it), a date, an entity of a kind."""
     if need == "#number":
-        return bool(read.numbers)
+        return bool(read.numbers or read.ordinals)
     if need == "#date":
         return bool(read.dates)
     return need in kinds
@@ -445,6 +448,7 @@ def _suggestions(
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
         rivalry, context.published, read.earlier.get(prop.subject or "", ()),
         frozenset(e.partition(":")[2] for e in named if e.startswith(f"{prop.subject}:")),
+        ordinals=read.ordinals,
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)

@@ -60,6 +60,7 @@ class Look:
     earlier: Sequence[tuple[str, ...]] = ()
     labelled: frozenset[str] = frozenset()  # the subjects its label names
     subject: Found | None = None  # the subject a per-entity property is read for
+    ordinals: Sequence[Found] = ()  # ordinals in words, as their numbers
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:

@@ -402,3 +402,59 @@ def test_a_range_is_read_with_its_unit_after_each_bound_or_with_to_alone(
     sentence: str, values: list[object]
 ) -> None:
     assert _numbers(sentence) == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordinals"),
+    [
+        ("the fire began on the fourth floor", [4]),
+        ("في كانون الثاني عقدت الجلسة الرابعة", [4]),  # كانون الثاني is a month, not second
+        ("в ходе одиннадцатого заседания", [11]),
+        ("the first session, on the 4th of May", []),  # first ranks; the 4th is a date's
+    ],
+)
+def test_ordinals_in_words_are_read_outside_numbers_and_dates(
+    sentence: str, ordinals: list[int]
+) -> None:
+    from reconcile.extract import find_ordinals
+
+    parsed = Sentence.of(sentence)
+    dates = find_dates(parsed.tokens, LANGUAGES, None)
+    taken = [*dates, *find_numbers(parsed, LANGUAGES, dates)]
+    assert [o.value for o in find_ordinals(parsed.tokens, LANGUAGES, taken)] == ordinals
+
+
+def test_an_ordinal_is_a_figure_where_other_sources_give_its_number(tmp_path: Path) -> None:
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    config = {
+        "title": "t",
+        "topics": {
+            "t": {
+                "properties": {
+                    "floor": {
+                        "type": "number",
+                        "label": "Floor the fire began on",
+                        "keywords": ["floor"],
+                    }
+                }
+            }
+        },
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    quote = "The fire began on floor 4"
+    (tmp_path / "sources" / "a.md").write_text(
+        f"---\npublished: 2020\n---\n{quote}.\n", encoding="utf-8"
+    )
+    claim = {"topic": "t", "property": "floor", "value": 4, "quote": quote}
+    (tmp_path / "claims" / "a.yaml").write_text(json.dumps([claim]), encoding="utf-8")
+    project = load_project(tmp_path)
+    sentence = "Flames spread from a kitchen on the fourth floor of the tower."
+    learnt = suggest_claims(sentence, project.config, precedent_of(project, "new"))
+    assert [s.value for s in learnt] == [4]
+    assert [s.value for s in suggest_claims(sentence, project.config)] == []  # nothing learnt

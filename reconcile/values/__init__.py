@@ -152,6 +152,8 @@ class SentenceLook(Protocol):
     def names(self) -> Callable[[str], Any]: ...
     @property
     def subject(self) -> Any: ...  # the tokens of the subject read for, if any
+    @property
+    def ordinals(self) -> Sequence[Any]: ...  # ordinals in words, as their numbers
 
 
 class Rule(ABC):

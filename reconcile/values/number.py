@@ -166,7 +166,9 @@ class NumberRule(Rule):
         return words.view(text, precision=words.t(f"precision_{precision}"))
 
     def find(self, prop: Property, look: SentenceLook) -> list[Any]:
-        """The number nearest the property's words; one near other sources' first."""
+        """The number nearest the property's words; one near other sources' first. An ordinal
+        in words counts as its number where other sources give that number ("the fire began
+        on the fourth floor", when others say 4)."""
         from reconcile.extract import Found, nearest
 
         def closeness(found: Found) -> float:
@@ -175,4 +177,6 @@ class NumberRule(Rule):
             numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
             return max(map(look.known.number_closeness, numbers), default=0.0)
 
-        return nearest(look.numbers, look.near, closeness)
+        given = frozenset(look.known.numbers)
+        ranked = [o for o in look.ordinals if float(o.value) in given] if given else []
+        return nearest([*look.numbers, *ranked], look.near, closeness)
