@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reconcile.extract import Found
 from reconcile.extract_words import names_joined
+from reconcile.wordforms import Token
 
 if TYPE_CHECKING:
     from reconcile.suggest_rules import Look
@@ -47,17 +48,22 @@ def paired(
     values: Sequence[Found],
     stops: Sequence[int],
     joined: Callable[[int, int], bool] | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> dict[int, Found]:
     """Subjects and values of an enumeration paired in the order both are written ("AKP 268,
     CHP 169 and MHP 50"; "1,604 in Al Haouz and 976 in Taroudant"): each subject, or list of
     subjects with no value between them, gets at most one value and no value two of them, as
     many as can get one within PAIR_REACH, and among such pairings the one whose values stand
-    nearest their subjects. Keyed by where each paired subject starts; empty when the
-    subjects are one list. `joined` (end, start), when given, also tells where a list of
-    names ends: "Russia, Armenia and Belarus, while Georgia and Azerbaijan" are two."""
+    nearest their subjects. Keyed by where each paired subject starts. When the subjects are
+    one list, its names take, in order, a list of as many values written after it (given the
+    sentence's `tokens`: "Polozinenko and Nikitin got 6.5 and 5.5 years"), else none.
+    `joined` (end, start), when given, also tells where a list of names ends: "Russia, Armenia
+    and Belarus, while Georgia and Azerbaijan" are two."""
     taken = {at for s in subjects for at in range(s.start, s.end)}
     spots = sorted((v for v in values if v.start not in taken), key=lambda v: v.start)
     people = name_lists(subjects, spots, joined)
+    if len(people) == 1 and tokens is not None:
+        return _respectively(people[0], spots, tokens)
     if len(people) < 2:
         return {}
 
@@ -85,6 +91,30 @@ def paired(
             found.update((s.start, spots[j - 1]) for s in people[i - 1])
             i, j = i - 1, j - 1
     return found
+
+
+#: The words that join the items of a list of values: "6.5 and 5.5", "шесть и пять", "6 و5".
+_VALUE_LINKS = frozenset({"and", "и", "و"})
+
+
+def _respectively(
+    names: Sequence[Found], values: Sequence[Found], found: Sequence[Token]
+) -> dict[int, Found]:
+    """One list of names paired in order with the first list of values after it, when it has
+    as many values as the list has names."""
+    after = [v for v in values if v.start >= names[-1].end]
+    run = after[:1]
+    for value in after[1:]:
+        between = found[run[-1].end : value.start]
+        if all(t.text in _VALUE_LINKS for t in between) and (
+            between or found[run[-1].end - 1].stop
+        ):
+            run.append(value)
+        else:
+            break
+    if len(names) < 2 or len(run) != len(names):
+        return {}
+    return {name.start: value for name, value in zip(names, run, strict=True)}
 
 
 def name_lists(

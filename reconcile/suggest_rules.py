@@ -246,7 +246,7 @@ def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) ->
     ]
     if len(values) < 2:
         return {}
-    return paired(named, values, look.stops)
+    return paired(named, values, look.stops, tokens=found)
 
 
 def _choices_paired(prop: Property, look: Look, named: Sequence[Found]) -> dict[int, Found]:

@@ -59,6 +59,24 @@ def test_each_subject_of_an_enumeration_gets_its_own_figure(
     assert found == seats
 
 
+@pytest.mark.parametrize(
+    ("sentence", "seats"),
+    [
+        ("The AKP and the CHP won 268 and 169 seats respectively.", {"akp": 268, "chp": 169}),
+        ("فاز حزب العدالة وحزب الشعب بـ268 و169 مقعدا على التوالي.", {"akp": 268, "chp": 169}),
+        ("ПСР и НРП получили 268 и 169 мест соответственно.", {"akp": 268, "chp": 169}),
+        # as many values as names, or the list shares its value
+        ("The AKP and the CHP won 268 seats, 100 more than in 2018.", {"akp": 268, "chp": 268}),
+    ],
+)  # fmt: skip
+def test_a_list_of_names_takes_a_list_of_as_many_figures_in_order(
+    tmp_path: Path, sentence: str, seats: dict[str, int]
+) -> None:
+    config = load_config(_project(tmp_path, _SEATS))
+    found = {s.subject: s.value for s in suggest_claims(sentence, config)}
+    assert found == seats
+
+
 def _values(sentence: str) -> tuple[Sentence, list[Found]]:
     parsed = Sentence.of(sentence)
     return parsed, find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
