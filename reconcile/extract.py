@@ -395,10 +395,6 @@ def find_ordinals(
     ranks)."""
     used = {at for value in taken for at in range(value.start, value.end)}
     months = month_table(languages)
-    for at in range(len(found)):
-        month = months.at(found, at)
-        if month is not None:  # "كانون الثاني" is January, not the second
-            used.update(range(at, month[1]))
     table = ordinal_table(languages)
     ordinals: list[Found] = []
     at = 0
@@ -407,7 +403,10 @@ def find_ordinals(
         if hit is None or hit[0] < 2 or used.intersection(range(at, hit[1])):
             at += 1
             continue
-        ordinals.append(Found(hit[0], at, hit[1]))
+        # "كانون الثاني" is January, not the second
+        month = any((m := months.at(found, k)) and m[1] > at for k in range(max(0, at - 2), at))
+        if not month:
+            ordinals.append(Found(hit[0], at, hit[1]))
         at = hit[1]
     return ordinals
 
