@@ -299,7 +299,7 @@ def test_date_and_number_rules_find_their_values_in_a_sentence() -> None:
     from reconcile.values import RULES, PropertyType
 
     sentence = Sentence.of("signed on 15 May 1992 by 4,000 delegates; ratified in 1993 by 3 states")
-    known = SimpleNamespace(years=frozenset(), number_closeness=lambda number: 0.0)
+    known = SimpleNamespace(years=frozenset(), numbers=(), number_closeness=lambda number: 0.0)
     cue = next(i for i, token in enumerate(sentence.tokens) if "ratified" in str(token))
 
     dates = find_dates(sentence.tokens, ("en",), None)
@@ -314,6 +314,8 @@ def test_date_and_number_rules_find_their_values_in_a_sentence() -> None:
             known=known,
             quote=None,
             names=lambda kind: {},
+            subject=None,
+            ordinals=[],
         )
 
     date = Property("t", "d", PropertyType.DATE, Label((("", "d"),)))
