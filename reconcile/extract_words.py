@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 
-from reconcile.extract import Found, Sentence, ends_with, phrases, stop_counts
+from reconcile.extract import Found, Sentence, ends_with, phrases
 from reconcile.mentions import NameIndex
 from reconcile.normalise import normalise
 from reconcile.wordforms import Token, arabic_stems, tokens
@@ -506,9 +506,9 @@ def _written(sentence: Sentence, text: str, start: int, end: int) -> str | None:
 #: former director".
 _TITLE_BEFORE = 7
 _TITLE_AFTER = 4
+_ARTICLES = frozenset(("the", "a", "an"))
 # A Russian adjective's endings, folded (й is и): the words before a title's head that belong
 # to it ("бывший генеральный директор", "главный государственный инспектор").
-_ARTICLES = frozenset(("the", "a", "an"))
 _RUSSIAN_ADJECTIVE = re.compile(
     r"[а-я]{2,}(ыи|ии|ои|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|еи)"
 )
@@ -528,6 +528,7 @@ def title_of(
     subject: tuple[int, int],
     cues: Sequence[int],
     heads: frozenset[str],
+    stops: Sequence[int],
 ) -> Found | None:
     """A subject's title (its tokens `subject`): where one of the property's words (`cues`)
     is a word the values themselves hold (`heads`, the words of other sources' texts:
@@ -535,10 +536,9 @@ def title_of(
     ("Руководитель тушения пожара Андрей Бурсин") or just after it ("Юлия Богданова, бывший
     генеральный директор комбината") that it heads, with the words before the head that
     are adjectives in Russian or words of other sources' texts ("chief" in "chief
-    executive")."""
+    executive"). `stops`: the sentence's stop_counts."""
     found = sentence.tokens
     start, end = subject
-    stops = stop_counts(found)
     titles = [at for at in cues if _held(found[at].text, heads)]
     after = sorted(at for at in titles if end <= at < end + _TITLE_AFTER)
     if after and stops[after[0]] - stops[end] <= 1:

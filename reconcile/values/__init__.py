@@ -151,6 +151,8 @@ class SentenceLook(Protocol):
     @property
     def names(self) -> Callable[[str], Any]: ...
     @property
+    def stops(self) -> Sequence[int]: ...
+    @property
     def subject(self) -> Any: ...  # the tokens of the subject read for, if any
     @property
     def ordinals(self) -> Sequence[Any]: ...  # ordinals in words, as their numbers

@@ -80,7 +80,7 @@ class TextRule(Rule):
             beside = [f for f in found if first - 2 <= f.end <= first or last < f.start <= last + 3]
             heads = frozenset(word for words in phrases(*look.known.texts) for word in words)
             span = (subject.start, subject.end)
-            title = title_of(look.sentence, look.text, span, look.near, heads)
+            title = title_of(look.sentence, look.text, span, look.near, heads, look.stops)
             if title is not None and title.value:
                 return [title]
             if beside:
