@@ -219,10 +219,12 @@ def check(
     root = report.project.root
     if fmt == "json":
         from reconcile.render.data import json_data
-        from reconcile.render.jsontext import write_json
+        from reconcile.render.jsontext import visible_string, write_json
 
         write_json(
-            json_data(report), lambda piece: click.echo(shown_json(piece), nl=False, color=True)
+            json_data(report),
+            lambda piece: click.echo(piece, nl=False, color=True),
+            visible_string,
         )
         _echo()
     elif fmt == "github":

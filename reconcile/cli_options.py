@@ -68,7 +68,7 @@ def shown(text: str) -> str:
 
 def shown_json(text: str) -> str:
     """JSON text with the control characters json.dumps leaves raw escaped."""
-    from reconcile.render.text import visible_json
+    from reconcile.render.jsontext import visible_json
 
     return visible_json(text)
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from reconcile.model import Report
 from reconcile.problems import Place, error
 from reconcile.render.data import (
@@ -77,6 +79,18 @@ def test_the_json_writer_writes_pair_rows_and_iterators_as_json_dumps_writes_lis
     lists = {"groups": [{"contradicting": [[i, j] for i, js in rows for j in js], "empty": []}, 1]}
     assert dumps(written) == json.dumps(lists, indent=2, ensure_ascii=False)
     assert dumps({"none": iter([])}) == json.dumps({"none": []}, indent=2)
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", "del \x7f", "c1 \x85\x9b", "عربي \x9b", 'quote " \\ \n', "\udcff"]
+)
+def test_strings_written_visible_are_the_dumped_json_made_visible(text: str) -> None:
+    from reconcile.render.jsontext import dumps, visible_json, visible_string, write_json
+
+    pieces: list[str] = []
+    write_json({"a": [text, {"b": text}]}, pieces.append, visible_string)
+    assert "".join(pieces) == visible_json(dumps({"a": [text, {"b": text}]}))
+    assert not any(0x7F <= ord(char) <= 0x9F for char in "".join(pieces))
 
 
 def test_json_data_is_report_data_as_the_writer_gives_it(html_report: Report) -> None:

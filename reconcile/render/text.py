@@ -46,11 +46,6 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def visible_json(text: str) -> str:
-    """JSON text with the control characters json.dumps leaves raw (DEL, C1) escaped."""
-    return re.sub(r"[\x7f-\x9f]", lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
 def check_text(
     report: Report,
     *,
