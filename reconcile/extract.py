@@ -21,13 +21,13 @@ from reconcile.calendar_words import (
 from reconcile.extract_verbs import changed_to
 from reconcile.mentions import day_before, days_listed_before
 from reconcile.normalise import normalise
+from reconcile.number_words import number_words
 from reconcile.numerals import (
     RANGE_AND,
     RANGE_LINKS,
     RANGE_OPENERS,
     NumberMention,
     hyphenated,
-    number_words,
     read_numbers,
 )
 from reconcile.wordforms import Token, arabic_stems, tokens

@@ -1,5 +1,5 @@
 """Reading the numbers a folded text mentions: digits in any usual writing, scale words, and
-number words in the languages of the sources (SPEC §4)."""
+number words in the languages of the sources (SPEC §4), whose tables are reconcile.number_words."""
 
 from __future__ import annotations
 
@@ -10,109 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reconcile.normalise import normalise
-from reconcile.wordforms import Token, arabic_stems, is_digits, tokens
-
-#: Multipliers written after a number ("13.5 million", "50 ألف", "2 тысячи"), per language.
-SCALE_WORDS: dict[str, dict[str, float]] = {
-    "en": {
-        "hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6,
-        "millions": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9,
-    },
-    "ar": {
-        "مائة": 100, "مئة": 100, "ألف": 1e3, "ألفا": 1e3, "آلاف": 1e3, "ألوف": 1e3,
-        "مليون": 1e6, "مليونا": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارا": 1e9,
-        "مليارات": 1e9, "بليون": 1e9,
-    },
-    "ru": {
-        "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячей": 1e3,
-        "тысячам": 1e3, "тысячами": 1e3, "тысячах": 1e3, "тыс": 1e3, "миллион": 1e6,
-        "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6, "миллионами": 1e6,
-        "миллионах": 1e6, "млн": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
-        "млрд": 1e9, "тысяче": 1e3, "миллиону": 1e6, "миллионом": 1e6, "миллионе": 1e6,
-        "миллиарду": 1e9, "миллиардом": 1e9, "миллиарде": 1e9, "миллиардам": 1e9,
-        "миллиардами": 1e9, "миллиардах": 1e9,
-        # a hundred as a noun: "около сотни", "две сотни", "сотни семей"
-        "сотня": 100, "сотни": 100, "сотню": 100, "сотней": 100, "сотне": 100, "сотен": 100,
-        "сотням": 100, "сотнями": 100, "сотнях": 100,
-    },
-    "fr": {
-        "cent": 100, "cents": 100, "mille": 1e3, "million": 1e6, "millions": 1e6,
-        "milliard": 1e9, "milliards": 1e9,
-    },
-    "de": {
-        "hundert": 100, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6,
-        "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
-    },
-    "es": {
-        "cien": 100, "ciento": 100, "cientos": 100, "mil": 1e3, "millón": 1e6,
-        "millones": 1e6, "millardo": 1e9, "millardos": 1e9,
-    },
-    "tr": {"yüz": 100, "bin": 1e3, "milyon": 1e6, "milyar": 1e9},
-}  # fmt: skip
-
-#: Forms num2words does not write: other genders, cases and spellings of the same numbers.
-EXTRA_NUMBER_WORDS: dict[str, dict[str, int]] = {
-    "ar": {
-        "واحدة": 1, "أحد": 1, "إحدى": 1, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2,
-        "اثني": 2, "اثنتا": 2, "اثنتي": 2, "ثماني": 8, "ثمان": 8, "مئتان": 200,
-        "مئتين": 200, "مائتان": 200, "مائتين": 200, "مائتا": 200, "ألفان": 2000,
-        "ألفين": 2000, "مليونان": 2_000_000, "مليونين": 2_000_000, "ملياران": 2 * 10**9,
-        "مليارين": 2 * 10**9,
-        # the dual before the noun it counts drops its ن: ألفي قتيل, مئتي جندي
-        "مئتي": 200, "مائتي": 200, "ألفي": 2000, "مليوني": 2_000_000,
-        "ملياري": 2 * 10**9,
-        # the dual of a unit of time, or of "time", is itself a count of two: مهلة شهرين
-        "شهران": 2, "شهرين": 2, "يومان": 2, "يومين": 2, "أسبوعان": 2, "أسبوعين": 2,
-        "عامان": 2, "عامين": 2, "سنتان": 2, "سنتين": 2, "ساعتان": 2, "ساعتين": 2,
-        "دقيقتان": 2, "دقيقتين": 2, "ليلتان": 2, "ليلتين": 2, "مرتان": 2, "مرتين": 2,
-    },
-    "ru": {
-        "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одному": 1, "одним": 1, "одном": 1,
-        "одну": 1, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трёх": 3, "трём": 3,
-        "тремя": 3, "четырёх": 4, "четырём": 4, "четырьмя": 4, "восьми": 8, "восьмью": 8,
-        "сорока": 40, "девяноста": 90, "ста": 100, "двухсот": 200, "трёхсот": 300,
-        "четырёхсот": 400, "пятисот": 500, "шестисот": 600, "семисот": 700,
-        "восьмисот": 800, "девятисот": 900,
-        # the oblique cases of the tens 50 to 80: "пятидесяти одного человека"
-        "пятидесяти": 50, "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80,
-        "пятьюдесятью": 50, "шестьюдесятью": 60, "семьюдесятью": 70, "восемьюдесятью": 80,
-        # and of the hundreds: "двумстам", "пятьюстами", "о трёхстах"
-        "двумстам": 200, "трёмстам": 300, "четырёмстам": 400, "пятистам": 500,
-        "шестистам": 600, "семистам": 700, "восьмистам": 800, "девятистам": 900,
-        "двумястами": 200, "тремястами": 300, "четырьмястами": 400, "пятьюстами": 500,
-        "шестьюстами": 600, "семьюстами": 700, "восьмьюстами": 800, "девятьюстами": 900,
-        "двухстах": 200, "трёхстах": 300, "четырёхстах": 400, "пятистах": 500,
-        "шестистах": 600, "семистах": 700, "восьмистах": 800, "девятистах": 900,
-        "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжиной": 12, "полмиллиона": 500_000,
-        "полмиллиарда": 500_000_000,
-        # collective numerals, which count people: "трое погибших", "шестерых горноспасателей"
-        **{
-            stem + ending: value
-            for value, stem in enumerate(
-                ("дво", "тро", "четвер", "пятер", "шестер", "семер", "восьмер", "девятер",
-                 "десятер"),
-                start=2,
-            )
-            for ending in (("е", "их", "им", "ими") if value < 4 else ("о", "ых", "ым", "ыми"))
-        },
-    },
-    "en": {"dozen": 12},  # "a dozen ministers"; "dozens" is no number
-    "fr": {"une": 1, "quatre-vingts": 80},
-    "de": {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1},
-    "es": {"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21},
-}  # fmt: skip
-
-#: Fractions written as one word before a scale word: "полтора миллиона", "полутора тысяч".
-FRACTION_WORDS: dict[str, dict[str, float]] = {
-    "ru": {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5},
-}
+from reconcile.number_words import HALF_WORDS, Vocabulary, number_stems, vocabulary
+from reconcile.wordforms import Token, is_digits, tokens
 
 #: Words that join the parts of one number: "one hundred and six", "واحد و عشرون".
 CONNECTORS = frozenset({"and", "et", "und", "y", "و", "ve", "и"})
 
-#: Numbers num2words is asked for: every one below a thousand, and the round ones above it
-#: whose words are not a count times a scale word (the Arabic dual ألفا, مليونا …).
-_GENERATED = (*range(1000), *(n * 1000 for n in range(1, 11)), 10**6, 2 * 10**6, 10**9, 2 * 10**9)
 _MAX_PHRASE = 6
 _GROUP = re.compile(r"\d{3}")
 
@@ -129,16 +32,6 @@ class NumberMention:
     def means(self, value: float) -> bool:
         """True when one reading of this mention is `value`."""
         return any(same_number(value, candidate) for candidate in self.values)
-
-
-@dataclass(frozen=True, slots=True)
-class _Vocabulary:
-    words: dict[str, float]
-    phrases: dict[tuple[str, ...], int]
-    scales: dict[str, float]
-    longest: dict[str, int]  # the most words of a phrase that begins with each word
-    #: Every stem a written number can begin with: a word, a phrase's first word, a scale word.
-    starts: frozenset[str]
 
 
 def same_number(a: float, b: float) -> bool:
@@ -183,7 +76,7 @@ def read_numbers(folded: str, languages: Iterable[str]) -> tuple[NumberMention, 
 
 @lru_cache(maxsize=4096)
 def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMention, ...]:
-    vocabulary = _vocabulary(languages)
+    table = vocabulary(languages)
     found = tokens(folded)
     mentions: list[NumberMention] = []
     index = 0
@@ -191,7 +84,7 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
         if not _may_start(found[index].text, languages):
             index += 1
             continue
-        mention = _number_at(found, index, vocabulary)
+        mention = _number_at(found, index, table)
         if mention is None:
             index += 1
         else:
@@ -262,11 +155,11 @@ def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMe
 @lru_cache(maxsize=65536)
 def _may_start(token: str, languages: tuple[str, ...]) -> bool:
     """False when no number can begin at `token`: the words most of a text is made of."""
-    starts = _vocabulary(languages).starts
-    return is_digits(token) or any(stem in starts for stem in _number_stems(token))
+    starts = vocabulary(languages).starts
+    return is_digits(token) or any(stem in starts for stem in number_stems(token))
 
 
-def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
+def _number_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> NumberMention | None:
     """The number whose writing begins at token `start`, if one does."""
     if is_digits(found[start].text):
         end = _digit_groups_end(found, start)
@@ -303,7 +196,7 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> N
 
 
 def _rest_after_scale(
-    found: Sequence[Token], end: int, scale: float, vocabulary: _Vocabulary
+    found: Sequence[Token], end: int, scale: float, vocabulary: Vocabulary
 ) -> NumberMention | None:
     """The smaller number joined by "and" after a scale word, the 45 of "42 ألفا و45", or
     written after it with a smaller scale word of its own: the 250 тыс. of "69 млн 250 тыс."."""
@@ -346,12 +239,10 @@ TEENS = frozenset({"عشر", "عشرة"})
 PER_CENT = ("الميه", "المايه")
 
 
-#: "Half" before a scale word: "half a million", "نصف مليون" (Russian writes it as one word).
-HALF_WORDS = frozenset({"half", "نصف"})
 _ARTICLES = frozenset({"a", "an"})
 
 
-def _half_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
+def _half_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> NumberMention | None:
     """Half of the scale word after token `start`: "half a million" is 500,000."""
     at = start + 1
     if at < len(found) and found[at].text in _ARTICLES:
@@ -364,7 +255,7 @@ def _half_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> Num
     return NumberMention(frozenset({scale / 2}), start, at + 1, scale)
 
 
-def _words_at(found: Sequence[Token], start: int, vocabulary: _Vocabulary) -> NumberMention | None:
+def _words_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> NumberMention | None:
     """A number written in words from token `start`: "twenty-one", "ستة آلاف", "две тысячи"."""
     if found[start].text in HALF_WORDS:
         return _half_at(found, start, vocabulary)
@@ -415,10 +306,10 @@ def _adds_to(current: float, value: float) -> bool:
 
 
 def _word_value(
-    found: Sequence[Token], start: int, vocabulary: _Vocabulary
+    found: Sequence[Token], start: int, vocabulary: Vocabulary
 ) -> tuple[float, int] | None:
     """The value of the number word or phrase at `start`, and how many tokens it takes."""
-    stems = _number_stems(found[start].text)
+    stems = number_stems(found[start].text)
     most = max((vocabulary.longest.get(stem, 0) for stem in stems), default=0)
     for length in range(min(most, _MAX_PHRASE, len(found) - start), 1, -1):
         rest = tuple(t.text for t in found[start + 1 : start + length])
@@ -431,179 +322,9 @@ def _word_value(
     return None
 
 
-def _scale(token: str, vocabulary: _Vocabulary, *, bare: bool = False) -> float | None:
+def _scale(token: str, vocabulary: Vocabulary, *, bare: bool = False) -> float | None:
     """The multiplier a scale word stands for; with `bare`, only when it has no proclitic."""
-    for stem in (token,) if bare else _number_stems(token):
+    for stem in (token,) if bare else number_stems(token):
         if (multiplier := vocabulary.scales.get(stem)) is not None:
             return multiplier
     return None
-
-
-@lru_cache(maxsize=65536)
-def _number_stems(token: str) -> tuple[str, ...]:
-    # Past the article (الست، والستة) any stem counts; past another proclitic only one of three
-    # letters or more: لست is "I am not", not ل + ست.
-    return tuple(
-        stem
-        for stem in arabic_stems(token)
-        if stem == token or len(stem) >= 3 or token[: len(token) - len(stem)].endswith("ال")
-    )
-
-
-@lru_cache(maxsize=64)
-def _vocabulary(languages: tuple[str, ...]) -> _Vocabulary:
-    words: dict[str, float] = {}
-    phrases: dict[tuple[str, ...], int] = {}
-    scales: dict[str, float] = {}
-    for language in languages:
-        for value, key in _number_words(language):
-            if len(key) == 1:
-                words.setdefault(key[0], value)
-            else:
-                phrases.setdefault(key, value)
-        for word, multiplier in SCALE_WORDS.get(language, {}).items():
-            scales.setdefault(normalise(word), multiplier)
-        for word, fraction in FRACTION_WORDS.get(language, {}).items():
-            words.setdefault(normalise(word), fraction)
-    for scale, multiplier in scales.items():
-        if words.get(scale) == multiplier:
-            del words[scale]  # "mil", "cent", "ألف" are multipliers, so that "ستة آلاف" is 6000
-    longest: dict[str, int] = {}
-    for phrase in phrases:
-        longest[phrase[0]] = max(len(phrase), longest.get(phrase[0], 0))
-    return _Vocabulary(
-        words, phrases, scales, longest, frozenset({*words, *scales, *longest, *HALF_WORDS})
-    )
-
-
-@lru_cache(maxsize=16)
-def number_words(language: str) -> dict[str, int]:
-    """Every one-word number of `language` (folded) and its value: a table for rules on words."""
-    return {key[0]: value for value, key in _number_words(language) if len(key) == 1}
-
-
-@lru_cache(maxsize=16)
-def _number_words(language: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
-    """Each number's words in `language`, folded and split into tokens, with its value."""
-    from num2words import num2words  # imported here: it is slow to import and rarely needed
-
-    table: list[tuple[int, tuple[str, ...]]] = []
-    try:
-        spelled = [(n, num2words(n, lang=language)) for n in _GENERATED]
-    except (NotImplementedError, OverflowError):
-        spelled = []
-    for value, text in spelled:
-        key = _phrase_key(normalise(text))
-        table.append((value, key))
-        if len(key) == 1:
-            table.extend((value, (form,)) for form in _word_forms(language, value, key[0]))
-    table.extend(
-        (value, (normalise(word),)) for word, value in EXTRA_NUMBER_WORDS.get(language, {}).items()
-    )
-    table.extend(_compound_ordinals(language))
-    table.extend(_counting_adjectives(language))
-    return tuple(table)
-
-
-#: Arabic ordinal units (masculine, feminine) and tens, as compound ordinals write them:
-#: "الحادية والأربعين", "الثالث والعشرون".
-_AR_ORDINAL_UNITS = (
-    ("الحادي", "الحادية"), ("الثاني", "الثانية"), ("الثالث", "الثالثة"), ("الرابع", "الرابعة"),
-    ("الخامس", "الخامسة"), ("السادس", "السادسة"), ("السابع", "السابعة"), ("الثامن", "الثامنة"),
-    ("التاسع", "التاسعة"),
-)  # fmt: skip
-_AR_TENS = ("العشر", "الثلاث", "الأربع", "الخمس", "الست", "السبع", "الثمان", "التسع")
-#: The case endings of a Russian ordinal's last word: первый, первого, первой, первую …
-_RU_ORDINAL_ENDINGS = ("ый", "ой", "ий", "ого", "ому", "ом", "ая", "ую", "ое", "ые", "ых", "ым")
-
-
-def _compound_ordinals(language: str) -> list[tuple[int, tuple[str, ...]]]:
-    """The ordinals of 20 to 99, which write a number a text means ("the forty-first summit",
-    "the thirtieth member", "القمة الحادية والأربعين", "сорок первый саммит"); an ordinal
-    below twenty ("first", "second", "tenth") ranks, it is no number. (An Arabic ordinal ten
-    is its cardinal with the article, العشرين, and is read as that.)"""
-    table: list[tuple[int, tuple[str, ...]]] = []
-    compound = [n for n in range(20, 100) if n % 10 or language != "ar"]
-    if language == "ar":
-        for n in compound:
-            tens = _AR_TENS[n // 10 - 2]
-            for unit in _AR_ORDINAL_UNITS[n % 10 - 1]:
-                for ending in ("ين", "ون"):
-                    table.append((n, _phrase_key(normalise(f"{unit} و{tens}{ending}"))))
-        return table
-    from num2words import num2words
-
-    for n in compound:
-        try:
-            key = _phrase_key(normalise(num2words(n, lang=language, to="ordinal")))
-        except (NotImplementedError, OverflowError, TypeError):
-            return []
-        if len(key) < 2 and n % 10:
-            continue
-        table.append((n, key))
-        if language == "ru":
-            stem = next(
-                (key[-1][: -len(e)] for e in ("ыи", "ои", "ии") if key[-1].endswith(e)), None
-            )
-            if stem is not None:
-                table.extend(
-                    (n, (*key[:-1], stem + normalise(ending))) for ending in _RU_ORDINAL_ENDINGS
-                )
-    return table
-
-
-#: The first part of a Russian compound adjective of measure, and the number it counts:
-#: "трёхдневный траур", "пятилетний срок", "десятиэтажный дом".
-_RU_COUNTING_PREFIXES = {
-    "одно": 1, "двух": 2, "трёх": 3, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
-    "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15,
-    "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50, "ста": 100,
-}  # fmt: skip
-#: The measures such adjectives count, with the endings each takes.
-_RU_HARD = ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ое", "ые", "ых", "ыми")
-_RU_SOFT = ("ий", "его", "ему", "им", "ем", "яя", "юю", "ее", "ие", "их", "ими", "ей")
-_RU_MEASURES = {
-    "дневн": _RU_HARD, "недельн": _RU_HARD, "месячн": _RU_HARD, "годичн": _RU_HARD,
-    "летн": _RU_SOFT, "часов": _RU_HARD, "минутн": _RU_HARD, "этажн": _RU_HARD,
-    "кратн": _RU_HARD, "тысячн": _RU_HARD, "процентн": _RU_HARD,
-}  # fmt: skip
-
-
-def _counting_adjectives(language: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Compound adjectives that count a measure in one word, in Russian: "трёхдневный" is 3."""
-    if language != "ru":
-        return []
-    return [
-        (value, (normalise(prefix + measure + ending),))
-        for prefix, value in _RU_COUNTING_PREFIXES.items()
-        for measure, endings in _RU_MEASURES.items()
-        for ending in endings
-    ]
-
-
-def _phrase_key(folded: str) -> tuple[str, ...]:
-    """A phrase's tokens, with a lone Arabic و joined to the word after it, as texts write it."""
-    key: list[str] = []
-    joiner = ""
-    for token in tokens(folded):
-        if token.text == "و":
-            joiner = "و"
-            continue
-        key.append(joiner + token.text)
-        joiner = ""
-    return tuple(key)
-
-
-def _word_forms(language: str, value: int, word: str) -> list[str]:
-    """Common other forms of a number word: ست for ستة, عشرين for عشرون, шести for шесть."""
-    forms = []
-    if language == "ar":
-        if word.endswith("ه") and 3 <= value <= 10:
-            forms.append(word[:-1])  # the count of a feminine noun: ست دول, سبع سنوات
-        if word.endswith(("ون", "ان")):
-            forms.append(word[:-2] + "ين")  # عشرين, ثلاثين, اثنين
-        if "مايه" in word:
-            forms.append(word.replace("مايه", "ميه"))  # ثلاثمئة beside ثلاثمائة, folded
-    elif language == "ru" and word.endswith("ь"):
-        forms.extend((word[:-1] + "и", word[:-1] + "ью"))  # шести, шестью; двадцати
-    return forms

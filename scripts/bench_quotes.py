@@ -36,7 +36,8 @@ import yaml
 from reconcile import load_project
 from reconcile.model import Claim, Config, Project, QuoteStatus
 from reconcile.normalise import normalise, normalise_with_offsets
-from reconcile.numerals import base_language, number_words, read_numbers
+from reconcile.number_words import number_words
+from reconcile.numerals import base_language, read_numbers
 from reconcile.problems import Problem, ReconcileError
 from reconcile.values import InvalidValue, PropertyType, parse_date
 

@@ -19,6 +19,7 @@ RULES = {
     "quotes",
     "compare",
     "numerals",
+    "number_words",
     "calendar_words",
     "wordforms",
     "mentions",
