@@ -15,9 +15,10 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from reconcile.entities import EntityIndex, NameMatch
-from reconcile.mentions import Mention, NameIndex, mentions_date, mentions_entity, mentions_number
+from reconcile.mentions import Mention, mentions_date, mentions_number
 from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
+from reconcile.name_mentions import NameIndex, mentions_entity
 from reconcile.normalise import normalise, normalise_with_offsets
 from reconcile.quotes import SourceText, quote_parts, without_ellipses
 from reconcile.values import DateValue, EntitySetValue, EntityValue, NumberValue, Value

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 
 from reconcile.extract import Found, Sentence, ends_with, phrases
-from reconcile.mentions import NameIndex
+from reconcile.name_mentions import NameIndex
 from reconcile.normalise import normalise
 from reconcile.wordforms import Token, arabic_stems, tokens
 

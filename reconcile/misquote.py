@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from reconcile.mentions import NAME_THRESHOLD, NameIndex
+from reconcile.name_mentions import NAME_THRESHOLD, NameIndex
 from reconcile.normalise import normalise
 from reconcile.numerals import NumberMention, read_numbers
 from reconcile.wordforms import Token, is_digits, tokens, word_key

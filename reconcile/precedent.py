@@ -14,8 +14,8 @@ import numpy as np
 
 from reconcile.extract import Sentence, without_possessives
 from reconcile.extract_words import entity_spans
-from reconcile.mentions import NameIndex
 from reconcile.model import Claim, Config, Project
+from reconcile.name_mentions import NameIndex
 from reconcile.values import (
     BooleanValue,
     ChoiceValue,

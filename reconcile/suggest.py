@@ -31,8 +31,8 @@ from reconcile.extract import (
     without_possessives,
 )
 from reconcile.extract_words import entity_spans, joining_verb, left_out_of
-from reconcile.mentions import NameIndex
 from reconcile.model import Config, Property
+from reconcile.name_mentions import NameIndex
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.suggest_cues import Cues, Rivals, rivals_of

@@ -29,7 +29,7 @@ from reconcile.values.choice import most_claimed, other_choice
 from reconcile.wordforms import Token, is_digits, tokens
 
 if TYPE_CHECKING:
-    from reconcile.mentions import NameIndex
+    from reconcile.name_mentions import NameIndex
     from reconcile.suggest import Suggestion
 
 __all__ = ["Look", "candidates"]

@@ -23,6 +23,7 @@ RULES = {
     "calendar_words",
     "wordforms",
     "mentions",
+    "name_mentions",
     "misquote",
     "evidence",
     "extract",

@@ -8,14 +8,8 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from reconcile.entities import CLEAR_MARGIN
-from reconcile.mentions import (
-    NAME_THRESHOLD,
-    Mention,
-    NameIndex,
-    mentions_date,
-    mentions_entity,
-    mentions_number,
-)
+from reconcile.mentions import Mention, mentions_date, mentions_number
+from reconcile.name_mentions import NAME_THRESHOLD, NameIndex, mentions_entity
 from reconcile.normalise import normalise
 from reconcile.numerals import digit_readings, read_numbers
 from reconcile.wordforms import tokens

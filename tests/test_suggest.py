@@ -18,7 +18,7 @@ from reconcile.extract_words import (
     find_text,
 )
 from reconcile.load import load_config, load_project
-from reconcile.mentions import NameIndex
+from reconcile.name_mentions import NameIndex
 from reconcile.suggest import suggest_claims
 from reconcile.suggest_text import sentences
 from writes import (

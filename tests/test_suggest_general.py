@@ -11,8 +11,8 @@ import pytest
 
 from reconcile.extract import Found, Sentence, find_dates
 from reconcile.extract_words import find_boolean, find_entities, word_hits
-from reconcile.mentions import NameIndex
 from reconcile.model import Label, Property
+from reconcile.name_mentions import NameIndex
 from reconcile.numerals import read_numbers
 from reconcile.suggest_rules import _bound_as_value, is_maximum, is_minimum
 from reconcile.values import PropertyType
