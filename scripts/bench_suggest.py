@@ -89,6 +89,12 @@ DEVELOPED_ON = {
     "en-fukushima": ROOT / "benchmarks/projects/en-fukushima",
     "en-chile-miners": ROOT / "benchmarks/projects/en-chile-miners",
     "ru-kursk": ROOT / "benchmarks/projects/ru-kursk",
+    # measured after ranges, ordinals in words, lists of figures and yearless days
+    "ar-hajj-heat": ROOT / "benchmarks/projects/ar-hajj-heat",
+    "ar-algeria-election": ROOT / "benchmarks/projects/ar-algeria-election",
+    "en-surfside": ROOT / "benchmarks/projects/en-surfside",
+    "en-key-bridge": ROOT / "benchmarks/projects/en-key-bridge",
+    "ru-sheremetyevo": ROOT / "benchmarks/projects/ru-sheremetyevo",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).
