@@ -27,7 +27,7 @@ from reconcile.calendar_words import (
     shifted,
 )
 from reconcile.normalise import normalise
-from reconcile.numerals import language_key, read_numbers
+from reconcile.numerals import decades, language_key, read_numbers
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 _DIGIT_DATE = re.compile(r"(?<![\d.,])(\d{1,4})([./-])(\d{1,2})(?:\2(\d{1,4}))?(?!\d)")
@@ -331,6 +331,8 @@ def mentions_number(
     if missing and any(float(bound).is_integer() and 1 <= bound <= 31 for bound in missing):
         ordinals = _ordinals_in(folded, language_key(languages))
         missing = [bound for bound in missing if bound not in ordinals]
+    if missing and low is not None and high == low + 9 and low in decades(folded):
+        missing = []  # "in his 20s" for 20 to 29
     return Mention(tuple(_written(bound) for bound in missing))
 
 

@@ -123,6 +123,39 @@ class Vocabulary:
     starts: frozenset[str]
 
 
+#: The words of a decade, by its first number: "in his twenties", "في العشرينات من عمره" (with
+#: "يات" too, and without "ال"), "в двадцатые годы". Digits with "s" ("his 20s", "the 1990s")
+#: or Russian "-е", "-х" ("20-е", "90-х") are read from the digits.
+DECADE_WORDS: dict[str, int] = {
+    **{
+        word: 10 * tens
+        for tens, word in enumerate(
+            ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+             "nineties"),
+            start=2,
+        )
+    },
+    **{
+        normalise(f"{stem}{ending}"): 10 * tens
+        for tens, stem in enumerate(
+            ("عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"), start=2
+        )
+        for ending in ("ات", "يات")
+    },
+    **{
+        f"{stem}{ending}": 10 * tens
+        for tens, stem in enumerate(
+            ("двадцат", "тридцат", "сороков", "пятидесят", "шестидесят", "семидесят",
+             "восьмидесят", "девяност"),
+            start=2,
+        )
+        for ending in ("ые", "ых", "ым", "ыми")
+    },
+}  # fmt: skip
+#: What follows the digits of a decade in the same word: "20s", "1990s", "90-х".
+DECADE_ENDINGS = frozenset({"s", "е", "х"})
+
+
 @lru_cache(maxsize=65536)
 def number_stems(token: str) -> tuple[str, ...]:
     # Past the article (الست، والستة) any stem counts; past another proclitic only one of three

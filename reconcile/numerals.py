@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reconcile.normalise import normalise
-from reconcile.number_words import HALF_WORDS, Vocabulary, number_stems, vocabulary
+from reconcile.number_words import (
+    DECADE_ENDINGS,
+    DECADE_WORDS,
+    HALF_WORDS,
+    Vocabulary,
+    number_stems,
+    vocabulary,
+)
 from reconcile.wordforms import Token, is_digits, tokens
 
 #: Words that join the parts of one number: "one hundred and six", "واحد و عشرون".
@@ -67,6 +74,31 @@ def digit_readings(token: str) -> frozenset[float]:
     ):
         readings.add(float("".join(groups[:-1]) + "." + groups[-1]))  # the last is a decimal mark
     return frozenset(readings)
+
+
+def decades(folded: str) -> frozenset[int]:
+    """The first numbers of the decades a folded text names: 20 for "in his 20s", "in his
+    twenties", "في العشرينيات من عمره", "в двадцатые годы"; 1990 for "the 1990s", "в 1990-е"."""
+    found = tokens(folded)
+    named = set()
+    for at, token in enumerate(found):
+        if is_digits(token.text):
+            after = found[at + 1] if at + 1 < len(found) else None
+            value = int(token.text)
+            if (
+                after
+                and after.word == token.word
+                and after.text in DECADE_ENDINGS
+                and value % 10 == 0
+                and value >= 10
+            ):
+                named.add(value)
+            continue
+        for stem in (token.text, *number_stems(token.text)):
+            if stem in DECADE_WORDS:
+                named.add(DECADE_WORDS[stem])
+                break
+    return frozenset(named)
 
 
 def read_numbers(folded: str, languages: Iterable[str]) -> tuple[NumberMention, ...]:

@@ -158,6 +158,17 @@ def test_an_ordinal_mentions_its_number_to_check(make_project, run, value, warne
 
 
 @pytest.mark.parametrize(
+    ("value", "warned"), [("{min: 20, max: 29}", False), ("{min: 20, max: 30}", True)]
+)
+def test_a_decade_mentions_its_range_to_check(make_project, run, value, warned) -> None:
+    text = EN + " The last of the workers found was a man in his 20s."
+    quote = "The last of the workers found was a man in his 20s"
+    root = project(make_project, text, "en", claim("members", value, quote))
+    result = run("check", "--project", root)
+    assert ("[value-not-in-quote]" in result.output) is warned, result.output
+
+
+@pytest.mark.parametrize(
     ("value", "quote", "warned"),
     [
         ("2024-11-03", "The leaders were pelted with mud on Sunday", False),

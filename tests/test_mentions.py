@@ -609,3 +609,31 @@ def test_a_close_spelling_is_found_as_if_every_name_were_compared(
     exact = {hit[0] for hit in index.occurrences(normalise(quote))}
     expected = exact | _spelled_by_every_name(names, quote)
     assert {e for e in names.values() if index.mentions(normalise(quote), e, 85.0)} == expected
+
+
+DECADES = [
+    ("Carlos Daniel Hernández Estrella, who was in his 20s", 20, 29, ["en"]),
+    ("a woman in her thirties", 30, 39, ["en"]),
+    ("the fashions of the 1990s", 1990, 1999, ["en"]),
+    ("شاب في العشرينات من عمره", 20, 29, ["ar"]),
+    ("رجل في الأربعينيات من العمر", 40, 49, ["ar"]),
+    ("мужчина в возрасте за двадцать, в двадцатые годы жизни", 20, 29, ["ru"]),
+    ("в 1990-е годы", 1990, 1999, ["ru"]),
+]
+NOT_DECADES = [
+    ("who was in his 20s", 20, 30, ["en"]),  # a decade is 20 to 29
+    ("who was in his 20s", 30, 39, ["en"]),
+    ("the 20 sailors", 20, 29, ["en"]),  # a number, then another word
+    ("شاب في الثلاثينات من عمره", 20, 29, ["ar"]),
+    ("в двадцатые годы", 30, 39, ["ru"]),
+]
+
+
+@pytest.mark.parametrize(("quote", "low", "high", "languages"), DECADES)
+def test_a_decade_mentions_its_range(quote, low, high, languages) -> None:
+    assert mentions_number(quote, low, high, languages)
+
+
+@pytest.mark.parametrize(("quote", "low", "high", "languages"), NOT_DECADES)
+def test_a_decade_mentions_no_other_range(quote, low, high, languages) -> None:
+    assert not mentions_number(quote, low, high, languages)
