@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from reconcile.extract import Sentence, without_possessives
-from reconcile.extract_words import entity_spans
+from reconcile.extract_names import entity_spans
 from reconcile.model import Claim, Config, Project
 from reconcile.name_mentions import NameIndex
 from reconcile.values import (

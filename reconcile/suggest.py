@@ -30,7 +30,7 @@ from reconcile.extract import (
     stop_counts,
     without_possessives,
 )
-from reconcile.extract_words import entity_spans, joining_verb, left_out_of
+from reconcile.extract_names import entity_spans, joining_verb, left_out_of
 from reconcile.model import Config, Property
 from reconcile.name_mentions import NameIndex
 from reconcile.numerals import language_key

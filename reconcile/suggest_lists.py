@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found
-from reconcile.extract_words import names_joined
+from reconcile.extract_names import names_joined
 from reconcile.wordforms import Token
 
 if TYPE_CHECKING:

@@ -11,13 +11,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
+from reconcile.extract_names import find_entity, left_out_of, names_joined
 from reconcile.extract_verbs import reached_by
-from reconcile.extract_words import (
-    find_choices,
-    find_entity,
-    left_out_of,
-    names_joined,
-)
+from reconcile.extract_words import find_choices
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known

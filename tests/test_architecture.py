@@ -29,6 +29,8 @@ RULES = {
     "extract",
     "extract_verbs",
     "extract_words",
+    "extract_names",
+    "extract_text",
 }
 READING = {
     "yamlfile",

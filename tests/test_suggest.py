@@ -9,14 +9,9 @@ import pytest
 import yaml
 
 from reconcile.extract import Sentence, find_dates, find_numbers
-from reconcile.extract_words import (
-    find_boolean,
-    find_choices,
-    find_entities,
-    find_entity,
-    find_quoted,
-    find_text,
-)
+from reconcile.extract_names import find_entities, find_entity
+from reconcile.extract_text import find_quoted, find_text
+from reconcile.extract_words import find_boolean, find_choices
 from reconcile.load import load_config, load_project
 from reconcile.name_mentions import NameIndex
 from reconcile.suggest import suggest_claims

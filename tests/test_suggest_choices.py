@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.extract import Sentence
-from reconcile.extract_words import choice_forms, find_choices, joining_verb, negated_at
+from reconcile.extract_names import joining_verb
+from reconcile.extract_words import choice_forms, find_choices, negated_at
 from reconcile.load import load_config, load_project
 from reconcile.model import Config
 from reconcile.precedent import Precedent, precedent_of

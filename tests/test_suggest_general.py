@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.extract import Found, Sentence, find_dates
-from reconcile.extract_words import find_boolean, find_entities, word_hits
+from reconcile.extract_names import find_entities
+from reconcile.extract_words import find_boolean, word_hits
 from reconcile.model import Label, Property
 from reconcile.name_mentions import NameIndex
 from reconcile.numerals import read_numbers

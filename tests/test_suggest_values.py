@@ -231,7 +231,7 @@ def test_days_of_one_month_from_one_to_another_are_an_interval(
     ],
 )
 def test_names_written_besides_a_list_belong_to_it(sentence: str) -> None:
-    from reconcile.extract_words import find_entities
+    from reconcile.extract_names import find_entities
     from reconcile.name_mentions import NameIndex
 
     names = NameIndex(

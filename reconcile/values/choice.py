@@ -83,7 +83,8 @@ class ChoiceRule(Rule):
         other sources claim most (the state the others are in); else the choice of the most
         similar quote of another source."""
         from reconcile.extract import Found, nearest
-        from reconcile.extract_words import find_choices, has_negation, joining_verb, negated_at
+        from reconcile.extract_names import joining_verb
+        from reconcile.extract_words import find_choices, has_negation, negated_at
 
         words = dict(prop.choice_words)
         found = find_choices(look.sentence, [(c, words.get(c, ())) for c in prop.choices])
@@ -115,7 +116,8 @@ def joining_choice(prop: Property, verb: str) -> str | None:
     of joining means it (`member: [joined, انضمت, вступила]`): the one that writes the same
     verb, else the first; None when no choice is so written. A word that denies it ("لم
     تنضم", "not signed") is not the choice of joining."""
-    from reconcile.extract_words import has_negation, joining_stems, joining_verb
+    from reconcile.extract_names import joining_stems, joining_verb
+    from reconcile.extract_words import has_negation
     from reconcile.normalise import normalise
     from reconcile.wordforms import tokens
 

@@ -86,7 +86,7 @@ class EntityRule(Rule):
     def find(self, prop: Property, look: SentenceLook) -> list[Any]:
         """The entity of the property's kind nearest its words."""
         from reconcile.extract import nearest
-        from reconcile.extract_words import find_entity
+        from reconcile.extract_names import find_entity
 
         found = find_entity(look.sentence.tokens, look.names(prop.kind or ""))
         return nearest(found, look.near, lambda e: float(e.value in look.known.entities))
@@ -134,7 +134,8 @@ class EntitiesRule(Rule):
         """The list nearest the property's words; for a property of what is left out ("did not
         renew"), the entities named after "except"."""
         from reconcile.extract import Found, nearest
-        from reconcile.extract_words import find_entities, negated_words
+        from reconcile.extract_names import find_entities
+        from reconcile.extract_words import negated_words
 
         lists = find_entities(look.sentence.tokens, look.names(prop.kind or ""))
         if negated_words(prop.label.all() + prop.keywords):

@@ -70,7 +70,7 @@ class TextRule(Rule):
         sentence puts in quotation marks; else the clause after the property's words (after
         the subject, for a subject: "فريد زهران، رئيس حزبه، ورمزه الشمس")."""
         from reconcile.extract import Found, phrases
-        from reconcile.extract_words import clause_after, find_quoted, find_text, title_of
+        from reconcile.extract_text import clause_after, find_quoted, find_text, title_of
 
         found = find_text(look.text, look.known.texts)
         subject = look.subject
