@@ -1,8 +1,9 @@
 """Whether a claim's quote proves it (SPEC §4): a near match whose differing words carry a fact
 is a misquote, and a date, number or entity its quote does not mention is flagged.
 
-The rules live in `misquote` and `mentions`; this module only feeds them a claim, with the
-project's names indexed once, and maps the words they name back to the text as written.
+The rules live in `misquote`, `mentions` and `name_mentions`; this module only feeds them a
+claim, with the project's names indexed once, and maps the words they name back to the text as
+written.
 """
 
 from __future__ import annotations
