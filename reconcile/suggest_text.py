@@ -12,8 +12,18 @@ __all__ = ["MAX_SENTENCE", "headline_line", "sentences"]
 MAX_SENTENCE = 2000
 
 # A sentence ends at . ! ? ؟ ; ؛ ۔ … and at every line break; a full stop ends one only before
-# a space or the end of the line, so 3.5 and example.org do not split.
+# a space or the end of the line, so 3.5 and example.org do not split, and not before a word
+# in lower case ("at 1:30 a.m. on Thursday", "в 2019 г. самолёт"), nor after an initial or a
+# title ("J. Biden", "U.S. Navy", "Д. Евдокимов", "د. معن", "Dr. Jones"): a sentence of
+# English or Russian begins with a capital.
 _SENTENCE_END = re.compile(r"[!?؟;؛۔…]+|\.+(?=\s|$)")
+_NOT_AN_END = re.compile(r"\s+[a-zа-яё]")
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(«\"“.])(?:[^\W\d_]|mr|mrs|ms|dr|prof|gen|gov|sen|rep|st|mt|lt|col|capt|sgt|jr|sr|no|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|inc|ltd|co|corp)\.$",
+    re.IGNORECASE,
+)
+_TIME_OF_DAY = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)  # "at 5 p.m. The next day": an end
 _PUNCTUATION = ".!?؟;؛۔… \t"
 
 
@@ -22,11 +32,22 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(text.split("\n"), 1):
         start = 0
         for match in [*_SENTENCE_END.finditer(line), None]:
+            if match is not None and match[0][0] == "." and _abbreviation(line, match.end()):
+                continue
             end = match.end() if match else len(line)
             for piece in _pieces(line[start:end].strip()):
                 if piece.strip(_PUNCTUATION):
                     yield number, piece
             start = end
+
+
+def _abbreviation(line: str, end: int) -> bool:
+    """Whether the full stop that ends at `end` ends an abbreviation rather than a sentence."""
+    if _NOT_AN_END.match(line, end):
+        return True
+    if _TIME_OF_DAY.search(line, max(0, end - 5), end):
+        return False
+    return bool(_ABBREVIATED.search(line, max(0, end - 8), end))
 
 
 def _pieces(sentence: str) -> Iterator[str]:

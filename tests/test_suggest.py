@@ -136,6 +136,38 @@ def test_sentences_split_on_arabic_and_latin_punctuation() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It came down at about 1:30 a.m. on Thursday, June 24. Two died.",
+            ["It came down at about 1:30 a.m. on Thursday, June 24.", "Two died."],
+        ),
+        (
+            "He left at 5 p.m. The next day it rained.",
+            ["He left at 5 p.m.", "The next day it rained."],
+        ),
+        (
+            "Mr. Smith met Dr. Jones at the U.S. Capitol.",
+            ["Mr. Smith met Dr. Jones at the U.S. Capitol."],
+        ),
+        ("The toll rose to 5. Officials said so.", ["The toll rose to 5.", "Officials said so."]),
+        (
+            "Самолёт сел 5 мая 2019 г. в Шереметьево. Капитан Д. Евдокимов признал вину.",
+            ["Самолёт сел 5 мая 2019 г. в Шереметьево.", "Капитан Д. Евдокимов признал вину."],
+        ),
+        (
+            "كتب د. معن منيف سليمان مقالا. وانتهى الاجتماع.",
+            ["كتب د. معن منيف سليمان مقالا.", "وانتهى الاجتماع."],
+        ),
+    ],
+)
+def test_a_full_stop_after_an_abbreviation_or_before_lower_case_ends_no_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert [sentence for _, sentence in sentences(text)] == expected
+
+
 def test_keywords_match_at_word_starts_after_arabic_prefixes(project: Path) -> None:
     config = load_config(project)
     found = {
