@@ -220,10 +220,12 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> Nu
     # while "في ألفا و976" (a place, then a figure) are two.
     if rest is None or (rest.scale == 1 and not is_digits(found[start].text)):
         return mention
-    values = mention.values | {v + extra for v in mention.values for extra in rest.values}
+    values = mention.values
     if mention.values == {2 * mention.scale} and found[start].text.endswith("ا"):
-        # "مليونا و622 ألفا" is one million in the accusative, not the dual "two million"
-        values |= {mention.scale + extra for extra in rest.values}
+        # "مليونا و622 ألفا" is one million in the accusative (مليوناً), not the dual "two
+        # million", which drops its ن only before the noun it counts (مليونا دولار)
+        values = frozenset({mention.scale})
+    values |= {v + extra for v in values for extra in rest.values}
     return NumberMention(values, start, rest.end, mention.scale)
 
 

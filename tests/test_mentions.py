@@ -611,6 +611,12 @@ def test_a_close_spelling_is_found_as_if_every_name_were_compared(
     assert {e for e in names.values() if index.mentions(normalise(quote), e, 85.0)} == expected
 
 
+def test_a_scale_word_in_the_accusative_is_one_not_the_dual() -> None:
+    quote = "بلغ عدد المقترعين مليونا و622 ألفا و514 ناخبا"
+    assert mentions_number(quote, 1_622_514, 1_622_514, ["ar"])
+    assert not mentions_number(quote, 2_622_514, 2_622_514, ["ar"])
+
+
 DECADES = [
     ("Carlos Daniel Hernández Estrella, who was in his 20s", 20, 29, ["en"]),
     ("a woman in her thirties", 30, 39, ["en"]),

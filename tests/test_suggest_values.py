@@ -341,6 +341,10 @@ def test_the_scale_word_of_a_ranges_second_bound_is_the_firsts(
         ("the bill came to 2 million 500 thousand dollars", [2_500_000]),
         ("выплаты составили 69 млн 250 тыс. рублей", [69_250_000]),
         ("2 million 500 people", [2_000_000, 500]),  # a count after a scale word is its own
+        # the accusative, not the dual "two million": مليونا counts two only before its noun
+        ("بلغ عدد الحجاج مليوناً و833 ألفاً و164 حاجاً", [1_833_164]),
+        ("بلغ عدد المقترعين مليونا و622 ألفا و514 ناخبا", [1_622_514]),
+        ("رصدت الحكومة مليونا دولار للإغاثة", [2_000_000]),
     ],
 )
 def test_a_smaller_scale_after_a_scale_adds_to_it(sentence: str, values: list[object]) -> None:
