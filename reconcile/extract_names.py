@@ -68,7 +68,9 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
         if runs and (
-            names_joined(found, runs[-1][-1][2], hit[1]) or _parallel(found, runs[-1][-1], hit[1])
+            names_joined(found, runs[-1][-1][2], hit[1])
+            or _parallel(found, runs[-1][-1], hit[1])
+            or _titled(found, runs[-1][-1][2], hit[1])
         ):
             runs[-1].append(hit)
         else:
@@ -124,6 +126,42 @@ def _parallel(found: Sequence[Token], before: tuple[str, int, int], start: int) 
         and (found[end - 1].stop or between[0].text in _LIST_LINKS)
         and between[-1].text == found[first - 1].text
         and not any(t.stop or t.text in ADVERBIAL or t.text in CLAUSE_BREAKS for t in between)
+    )
+
+
+#: How many words may give each item of a list its title, after the comma or "and" that
+#: joins it: "президент Украины Пётр Порошенко", "ووزير العدل بلقاسم زغماتي", "and the German
+#: chancellor, Angela Merkel", "30-летний Саидакрами Рачабализода".
+_TITLE_REACH = 3
+#: Words that make what follows a name another phrase than its title: prepositions, relative
+#: pronouns ("Russia, after talks with Belarus", "Putin, who met Merkel").
+_NOT_TITLES = frozenset(
+    normalise(w)
+    for w in (
+        "with", "after", "before", "from", "to", "by", "for", "against", "at", "on", "over",
+        "than", "who", "which", "that", "whose", "whom", "said", "told", "says",
+        "مع", "بعد", "قبل", "من", "إلى", "الى", "على", "عن", "ضد", "الذي", "التي", "الذين",
+        "قال", "وقال", "أن", "ان",
+        "с", "после", "до", "от", "к", "по", "против", "за", "над", "который", "которая",
+        "которые", "что", "заявил", "сказал",
+    )
+)  # fmt: skip
+
+
+def _titled(found: Sequence[Token], end: int, start: int) -> bool:
+    """Whether the name at `start` is the next item of a list whose items each have a title:
+    a comma or "and" after the name ending at `end`, then at most `_TITLE_REACH` words with
+    no comma among them and none that begins another phrase."""
+    between = found[end:start]
+    if not between or len(between) > _TITLE_REACH + 1:
+        return False
+    linked = found[end - 1].stop or between[0].text in _LIST_LINKS
+    if not linked and not (between[0].text.startswith("و") and len(between[0].text) > 3):
+        return False  # Arabic writes "and" on the title's word: ووزير العدل
+    words = between[1:] if between[0].text in _LIST_LINKS else between
+    return len(words) <= _TITLE_REACH and not any(
+        t.stop or t.text in _NOT_TITLES or t.text in ADVERBIAL or t.text in CLAUSE_BREAKS
+        for t in words
     )
 
 

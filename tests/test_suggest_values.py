@@ -243,6 +243,46 @@ def test_names_written_besides_a_list_belong_to_it(sentence: str) -> None:
     assert found.value == ["russia", "armenia", "belarus"]
 
 
+_LEADERS = {
+    "Vladimir Putin": "putin", "Angela Merkel": "merkel", "François Hollande": "hollande",
+    "Владимир Путин": "putin", "Ангела Меркель": "merkel", "Франсуа Олланд": "hollande",
+    "فلاديمير بوتين": "putin", "أنغيلا ميركل": "merkel", "فرانسوا هولاند": "hollande",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lists"),
+    [
+        (
+            "Russian President Vladimir Putin, the German chancellor Angela Merkel and French "
+            "President François Hollande met in Minsk",
+            [["putin", "merkel", "hollande"]],
+        ),
+        (
+            "президент России Владимир Путин, канцлер Германии Ангела Меркель и президент Франции "
+            "Франсуа Олланд",
+            [["putin", "merkel", "hollande"]],
+        ),
+        (
+            "الرئيس الروسي فلاديمير بوتين والمستشارة الألمانية أنغيلا ميركل والرئيس الفرنسي "
+            "فرانسوا هولاند",
+            [["putin", "merkel", "hollande"]],
+        ),
+        ("Vladimir Putin, who had met Angela Merkel, left", []),
+        ("Vladimir Putin, after talks with Angela Merkel, left", []),
+        ("Владимир Путин, заявил Франсуа Олланд", []),
+        ("Владимир Путин и Франсуа Олланд", [["putin", "hollande"]]),
+        ("فلاديمير بوتين الذي التقى أنغيلا ميركل", []),
+    ],
+)
+def test_the_items_of_a_list_may_each_have_a_title(sentence: str, lists: list[list[str]]) -> None:
+    from reconcile.extract_names import find_entities
+    from reconcile.name_mentions import NameIndex
+
+    found = find_entities(Sentence.of(sentence).tokens, NameIndex(_LEADERS))
+    assert [f.value for f in found] == lists
+
+
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
