@@ -502,3 +502,61 @@ def test_an_ordinal_is_a_figure_where_other_sources_give_its_number(tmp_path: Pa
     learnt = suggest_claims(sentence, project.config, precedent_of(project, "new"))
     assert [s.value for s in learnt] == [4]
     assert [s.value for s in suggest_claims(sentence, project.config)] == []  # nothing learnt
+
+
+@pytest.mark.parametrize(
+    ("quotes", "sentence", "values"),
+    [
+        (
+            ("He won 52.1 percent", "He won 48.3 percent"),
+            "The winner won 620,711 votes, 54.2 percent of those cast.",
+            [54.2],
+        ),
+        (
+            ("فاز بنسبة 52.1 في المئة", "فاز بنسبة 48.3 في المئة"),
+            "فاز المرشح بـ620711 صوتا، أي 54.2 في المئة من الأصوات.",
+            [54.2],
+        ),
+        (
+            ("набрал 52,1 процента", "набрал 48,3 процента"),
+            "Победитель набрал 620 711 голосов, или 54,2 процента.",
+            [54.2],
+        ),
+        # with no figure in the others' scale, the nearest stays
+        (("He won 52.1 percent", "He won 48.3 percent"), "The winner won 620,711 votes.", [620711]),
+    ],
+)
+def test_a_figure_a_hundred_times_off_the_other_sources_is_another_propertys(
+    tmp_path: Path, quotes: tuple[str, str], sentence: str, values: list[object]
+) -> None:
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    config = {
+        "title": "t",
+        "topics": {
+            "t": {
+                "properties": {
+                    "share": {
+                        "type": "number",
+                        "label": "Share of the winner",
+                        "keywords": ["won", "فاز", "набрал"],
+                    }
+                }
+            }
+        },
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    for name, quote, value in zip("ab", quotes, (52.1, 48.3), strict=True):
+        (tmp_path / "sources" / f"{name}.md").write_text(
+            f"---\npublished: 2020\n---\n{quote}.\n", encoding="utf-8"
+        )
+        claim = {"topic": "t", "property": "share", "value": value, "quote": quote}
+        (tmp_path / "claims" / f"{name}.yaml").write_text(json.dumps([claim]), encoding="utf-8")
+    project = load_project(tmp_path)
+    learnt = suggest_claims(sentence, project.config, precedent_of(project, "new"))
+    assert [s.value for s in learnt][:1] == values

@@ -134,6 +134,14 @@ _NUMBER_SCHEMA: Mapping[str, Any] = {
 }
 
 
+#: How many different figures other sources must give a number property before a figure
+#: `OFF_SCALE` of theirs (the ratio of the smaller to the larger) is taken for another
+#: property's, when the sentence also holds one within `IN_SCALE` of theirs.
+SCALE_SET_BY = 2
+IN_SCALE = 0.1
+OFF_SCALE = 0.01
+
+
 class NumberRule(Rule):
     type = PropertyType.NUMBER
     value_class = NumberValue
@@ -179,4 +187,9 @@ class NumberRule(Rule):
 
         given = frozenset(look.known.numbers)
         ranked = [o for o in look.ordinals if float(o.value) in given] if given else []
-        return nearest([*look.numbers, *ranked], look.near, closeness)
+        options = [*look.numbers, *ranked]
+        if len(given) >= SCALE_SET_BY and any(closeness(o) >= IN_SCALE for o in options):
+            # the other sources' figures set the property's scale (a share in per cent, a
+            # toll in hundreds): a figure a hundred times off theirs is of another property
+            options = [o for o in options if closeness(o) >= OFF_SCALE]
+        return nearest(options, look.near, closeness)
