@@ -2,19 +2,22 @@
 
 Reading a claims file (parsing it, resolving every name, finding every quote in its source) is a
 pure function of the file, of its source, of reconcile.yaml and of this program; so the claims
-and problems it gives are kept, one entry per claims file, under the hash of all four. An entry
-is plain JSON data, never code: it is read with the standard JSON parser, its checksum checked,
-and every object rebuilt by the constructor of a known model class from plain values; anything
-else (a half-written entry, another version's, a foreign or altered file) is ignored, and the
-file is read again and its entry rewritten. Nothing in an entry can run, which is why it is not
+and problems it gives are kept, one entry per claims file, under the hash of all four (this
+program by its version and the hash of its source files). An entry is plain JSON data, never
+code: it is read with the standard JSON parser, its checksum checked, and every object rebuilt
+by the constructor of a known model class from plain values; anything else (a half-written
+entry, another version's, a foreign or altered file) is ignored, and the file is read again and
+its entry rewritten. Nothing in an entry can run, which is why it is not
 pickle (loading a pickle can call anything); JSON costs little more here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 import os
@@ -151,8 +154,24 @@ def _dataclasses() -> dict[str, type]:
 def cache_salt(config_text: bytes) -> bytes:
     """What every key of the cache starts from: this program, the cache's format, reconcile.yaml."""
     return hashlib.sha256(
-        f"reconcile {reconcile.__version__} cache {_FORMAT}\0".encode() + config_text
+        f"reconcile {reconcile.__version__} cache {_FORMAT}\0".encode()
+        + code_fingerprint()
+        + config_text
     ).digest()
+
+
+@functools.cache
+def code_fingerprint() -> bytes:
+    """The hash of this program's own source files: an install from a newer checkout has the
+    same version number but may read a file differently, and must not take an older entry."""
+    digest = hashlib.sha256()
+    package = Path(reconcile.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.digest()
 
 
 #: What a stored file gives: its claims, its problems and each claim's digest.

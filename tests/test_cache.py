@@ -72,6 +72,18 @@ def test_after_one_edit_the_output_is_that_of_a_fresh_check(project: Path, gold:
     assert warm != (GOLD / gold).read_bytes()
 
 
+def test_entries_of_another_build_of_the_program_are_not_taken(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same version number, other source files: a newer checkout installed over an older one
+    run(project, "check")
+    before = {path.name for path in entries(project)}
+    monkeypatch.setattr("reconcile.cache.code_fingerprint", lambda: b"another build")
+    assert run(project, "check") == (GOLD / "check.txt").read_bytes()
+    written = {path.name for path in entries(project)} - before
+    assert len(written) == len(before) == len(list((project / "claims").glob("*.yaml")))
+
+
 def test_a_half_written_or_altered_entry_is_ignored_and_rewritten(project: Path) -> None:
     expected = (GOLD / "check.txt").read_bytes()
     run(project, "check")
