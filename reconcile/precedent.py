@@ -34,6 +34,11 @@ PropertyKey = tuple[str, str]
 #: articles word it, few enough that a project of thousands of claims stays quick.
 MAX_QUOTES = 24
 _GRAMS = (3, 4, 5)
+#: What the share of a quote's n-grams the sentence holds weighs against their cosine: a short
+#: quote ("Miguel Luna, 49", masked "§ § , 0") held whole in a long sentence has a low cosine
+#: with it. On the development projects 0.3 found 20 more claims, 15 of them right; 0.45 and
+#: 0.6 found more but put Arabic values right under 85 % and suggestions per claim up.
+HELD_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -137,17 +142,21 @@ class Precedent:
         )
         self._unseen_idf = math.log(1 + total) + 1
         matrix = np.zeros((len(self._vocabulary), max(total, 1)), dtype=np.float32)
+        held = np.zeros_like(matrix)
         for column, gs in enumerate(grams):
             counts = Counter(self._vocabulary[g] for g in gs)
             rows = np.fromiter(counts, dtype=np.int64)
             weights = np.sqrt(np.fromiter(counts.values(), dtype=np.float32)) * self._idf[rows]
             norm = float(np.linalg.norm(weights)) or 1.0
             matrix[rows, column] = weights / norm * self._idf[rows]
+            held[rows, column] = weights**2 / norm**2  # each n-gram's share of the quote
         self._matrix = matrix
+        self._held = held
 
     def similarity(self, sentence: str) -> tuple[np.ndarray, np.ndarray]:
-        """For each property of `keys`, the cosine of the masked sentence with its most similar
-        quote, and that quote's index in `quote_claims`."""
+        """For each property of `keys`, the likeness of the masked sentence to its most similar
+        quote (their cosine, or `HELD_WEIGHT` times the share of the quote the sentence holds,
+        the greater), and that quote's index in `quote_claims`."""
         if not self.keys:
             return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
         grams = set(_grams(sentence))
@@ -157,7 +166,9 @@ class Precedent:
         unseen = len(grams) - len(rows)
         norm = math.sqrt(float(np.sum(self._idf[rows] ** 2)) + unseen * self._unseen_idf**2) or 1
         scores = (
-            self._matrix[rows].sum(axis=0) / norm
+            np.maximum(
+                self._matrix[rows].sum(axis=0) / norm, HELD_WEIGHT * self._held[rows].sum(axis=0)
+            )
             if len(rows)
             else np.zeros(len(self._columns), dtype=np.float32)
         )

@@ -560,3 +560,72 @@ def test_a_figure_a_hundred_times_off_the_other_sources_is_another_propertys(
     project = load_project(tmp_path)
     learnt = suggest_claims(sentence, project.config, precedent_of(project, "new"))
     assert [s.value for s in learnt][:1] == values
+
+
+@pytest.mark.parametrize(
+    ("quotes", "sentence", "subject", "value"),
+    [
+        (
+            ("Ann Lee, 35", "Bob Ray, 26"),
+            "Relatives have named two of the missing men: Cal Poe, 49, a father of three from "
+            "El Salvador who had lived in the state for some 19 years.",
+            "poe",
+            49,
+        ),
+        (
+            ("آن لي، 35", "بوب راي، 26"),
+            "وذكر أقارب المفقودين اسم أحد العمال، كال بو، 49، وهو أب لثلاثة أطفال جاء من "
+            "السلفادور قبل نحو 19 عاما وكان يعمل في النوبة الليلية على الجسر.",
+            "poe",
+            49,
+        ),
+        (
+            ("Анн Ли, 35", "Боб Рей, 26"),
+            "Родственники назвали одного из пропавших рабочих: Кэл По, 49, отец троих детей, "
+            "который приехал из Сальвадора около 19 лет назад и работал в ночную смену.",
+            "poe",
+            49,
+        ),
+    ],
+)
+def test_a_short_quote_held_whole_in_a_long_sentence_is_like_it(
+    tmp_path: Path, quotes: tuple[str, str], sentence: str, subject: str, value: int
+) -> None:
+    import json
+
+    from reconcile.load import load_project
+    from reconcile.precedent import precedent_of
+
+    names = {
+        "lee": ["Ann Lee", "آن لي", "Анн Ли"],
+        "ray": ["Bob Ray", "بوب راي", "Боб Рей"],
+        "poe": ["Cal Poe", "كال بو", "Кэл По"],
+    }
+    config = {
+        "title": "t",
+        "entities": {
+            "person": {
+                key: {"label": written[0], "aliases": written[1:]} for key, written in names.items()
+            }
+        },
+        "topics": {
+            "t": {
+                "properties": {
+                    "age": {"type": "number", "subject": "person", "label": "Age of the worker"},
+                    "missing": {"type": "number", "label": "Workers missing"},
+                }
+            }
+        },
+    }
+    (tmp_path / "reconcile.yaml").write_text(json.dumps(config), encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    for name, quote, person, age in zip("ab", quotes, ("lee", "ray"), (35, 26), strict=True):
+        (tmp_path / "sources" / f"{name}.md").write_text(
+            f"---\npublished: 2024\n---\n{quote}.\n", encoding="utf-8"
+        )
+        claim = {"topic": "t", "property": "age", "subject": person, "value": age, "quote": quote}
+        (tmp_path / "claims" / f"{name}.yaml").write_text(json.dumps([claim]), encoding="utf-8")
+    project = load_project(tmp_path)
+    learnt = suggest_claims(sentence, project.config, precedent_of(project, "new"))
+    assert (subject, value) in [(s.subject, s.value) for s in learnt if s.property.id == "age"]
