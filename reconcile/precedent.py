@@ -55,6 +55,13 @@ class Known:
     truths: Counter[bool] = field(default_factory=Counter)
     texts: tuple[str, ...] = ()
 
+    def figure_closeness(self, value: object) -> float:
+        """`number_closeness` of a number value, or of the nearer of a range's bounds; 0 for
+        any other value."""
+        bounds = list(value.values()) if isinstance(value, dict) else [value]
+        numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
+        return max(map(self.number_closeness, numbers), default=0.0)
+
     def number_closeness(self, number: float) -> float:
         """How close `number` is to the nearest number other sources gave: the ratio of the
         smaller to the larger (1 when equal, 0 when none is known)."""

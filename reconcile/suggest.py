@@ -497,7 +497,7 @@ def _closeness(suggestion: Suggestion, known: Known) -> float:
     if prop.type is PropertyType.DATE and isinstance(value, str) and value[:4].isdigit():
         return 1.0 if int(value[:4]) in known.years else 0.0
     if prop.type is PropertyType.NUMBER:
-        return max(map(known.number_closeness, _bounds(value)), default=0.0)
+        return known.figure_closeness(value)
     if prop.type is PropertyType.ENTITY:
         return 1.0 if value in known.entities else 0.0
     if prop.type is PropertyType.CHOICE and known.choices:
@@ -506,14 +506,6 @@ def _closeness(suggestion: Suggestion, known: Known) -> float:
         named = set(value)
         return max(len(named & ids) / len(named | ids) for ids in known.lists)
     return 0.0
-
-
-def _bounds(value: object) -> list[float]:
-    if isinstance(value, (int, float)):
-        return [float(value)]
-    if isinstance(value, dict):
-        return [float(v) for v in value.values()]
-    return []
 
 
 def _chosen(

@@ -102,6 +102,8 @@ def _respectively(
 ) -> dict[int, Found]:
     """One list of names paired in order with the first list of values after it, when it has
     as many values as the list has names."""
+    if len(names) < 2:
+        return {}
     after = [v for v in values if v.start >= names[-1].end]
     run = after[:1]
     for value in after[1:]:
@@ -112,7 +114,7 @@ def _respectively(
             run.append(value)
         else:
             break
-    if len(names) < 2 or len(run) != len(names):
+    if len(run) != len(names):
         return {}
     return {name.start: value for name, value in zip(names, run, strict=True)}
 

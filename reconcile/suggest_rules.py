@@ -525,9 +525,7 @@ def _by_clause(
         value = option.value
         if isinstance(value, str):
             return float(value[:4].isdigit() and int(value[:4]) in known.years)
-        bounds = list(value.values()) if isinstance(value, dict) else [value]
-        numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
-        return max(map(known.number_closeness, numbers), default=0.0)
+        return known.figure_closeness(value)
 
     def gap(option: Found) -> int:
         return sum(

@@ -296,10 +296,11 @@ def test_date_and_number_rules_find_their_values_in_a_sentence() -> None:
 
     from reconcile.extract import Sentence, find_dates, find_numbers
     from reconcile.model import Label, Property
+    from reconcile.precedent import Known
     from reconcile.values import RULES, PropertyType
 
     sentence = Sentence.of("signed on 15 May 1992 by 4,000 delegates; ratified in 1993 by 3 states")
-    known = SimpleNamespace(years=frozenset(), numbers=(), number_closeness=lambda number: 0.0)
+    known = Known()  # nothing known from other sources
     cue = next(i for i, token in enumerate(sentence.tokens) if "ratified" in str(token))
 
     dates = find_dates(sentence.tokens, ("en",), None)

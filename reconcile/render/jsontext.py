@@ -23,8 +23,8 @@ _NOTHING = object()
 
 @dataclass(frozen=True, slots=True)
 class PairRows:
-    """A list of `[i, j]` pairs given as each `i` with its `j`s: written as that list is,
-    without making a list per pair."""
+    """A list of `[i, j]` pairs given as each `i` with its `j`s (ascending, never none):
+    written as that list is, without making a list per pair."""
 
     rows: Sequence[tuple[int, Sequence[int]]]
 
@@ -184,7 +184,7 @@ def _write_pairs(
     """Append the items of a list of `[i, j]` pairs, each at `newline`: one piece per `i`,
     handed on every `_FLUSH_CHARS` characters (a row can be long: one pair per claim)."""
     inner = newline + "  "
-    numerals = list(map(int.__repr__, range(max(max(seconds) for _, seconds in rows) + 1)))
+    numerals = list(map(int.__repr__, range(max(seconds[-1] for _, seconds in rows) + 1)))
     opening = ""
     held = 0
     for first, seconds in rows:

@@ -180,10 +180,7 @@ class NumberRule(Rule):
         from reconcile.extract import Found, nearest
 
         def closeness(found: Found) -> float:
-            value = found.value
-            bounds = list(value.values()) if isinstance(value, dict) else [value]
-            numbers = [float(b) for b in bounds if isinstance(b, (int, float))]
-            return max(map(look.known.number_closeness, numbers), default=0.0)
+            return float(look.known.figure_closeness(found.value))
 
         given = frozenset(look.known.numbers)
         ranked = [o for o in look.ordinals if float(o.value) in given] if given else []
