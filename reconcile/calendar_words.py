@@ -239,6 +239,42 @@ RELATIVE_DATES: dict[str, tuple[str, int, str]] = {
     "вчера": ("day", -1, "published"), "сегодня": ("day", 0, "published"),
 }  # fmt: skip
 
+#: Words for a part of a month and the days it spans, the month's thirds as the press divides
+#: them (the last ends with the month): "late May", "أواخر مايو", "в конце мая", "в первой
+#: декаде июня". A part is written before the month name, with "of" or a preposition between.
+MONTH_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+    "middle": (11, 20), "late": (21, 31), "end": (21, 31),
+    **{normalise(word): (1, 10) for word in ("أوائل", "مطلع", "بداية", "مستهل")},
+    **{normalise(word): (11, 20) for word in ("منتصف", "أواسط")},
+    **{normalise(word): (21, 31) for word in ("أواخر", "نهاية")},
+    "начале": (1, 10), "середине": (11, 20), "конце": (21, 31),
+}  # fmt: skip
+#: Words between a part and its month ("the end of May", "مطلع شهر يونيو", "в первой декаде мая").
+MONTH_PART_LINKS = frozenset({"of", "the", "شهر", "декаде", "декады"})
+#: The ordinal of a Russian dekad ("в первой декаде мая").
+DEKADS: dict[str, tuple[int, int]] = {normalise(word): days for word, days in {
+    "первой": (1, 10), "первая": (1, 10), "второй": (11, 20), "вторая": (11, 20),
+    "третьей": (21, 31), "третья": (21, 31), "последней": (21, 31),
+}.items()}  # fmt: skip
+
+
+def month_part_before(found: Sequence[Token], month_at: int) -> tuple[int, int] | None:
+    """The days of the month a part word before the month name at token `month_at` gives:
+    (21, 31) for "late May", "أواخر مايو", "в конце мая", "в третьей декаде мая"."""
+    at = month_at - 1
+    while at >= 0 and found[at].text in MONTH_PART_LINKS and month_at - at <= 2:
+        at -= 1
+    if at < 0:
+        return None
+    for stem in arabic_stems(found[at].text):
+        if stem in MONTH_PARTS:
+            return MONTH_PARTS[stem]
+    if found[at].text in DEKADS and found[at + 1].text in MONTH_PART_LINKS:
+        return DEKADS[found[at].text]
+    return None
+
+
 #: Day names and the weekday they are (Monday 0), with the word a language writes before
 #: them when the name alone may mean something else (Arabic الأحد is also "one", Russian
 #: среда "environment"): on Tuesday, يوم الثلاثاء, во вторник.

@@ -16,7 +16,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from reconcile.entities import EntityIndex, NameMatch
-from reconcile.mentions import Mention, mentions_date, mentions_number
+from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
 from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
 from reconcile.name_mentions import NameIndex, mentions_entity
@@ -148,6 +148,8 @@ class QuoteEvidence:
         """Whether `quote` mentions `value`; None for the types not checked."""
         if isinstance(value, DateValue):
             ends = date_ends(value.edtf)
+            if _part_of_month(quote, ends, languages, published):
+                return Mention()
             missing = [
                 m for end in ends for m in mentions_date(quote, *end, languages, published).missing
             ]
@@ -287,6 +289,20 @@ def shown_words(text: str, at: tuple[int, int]) -> str:
     while finish < len(text) and not text[finish].isspace():
         finish += 1
     return " ".join(text[begin:finish].split()).strip(_EDGE_PUNCTUATION)
+
+
+def _part_of_month(
+    quote: str, ends: list[DateParts], languages: Sequence[str], published: str | None
+) -> bool:
+    """An interval within one month that the quote names as a part of it ("late May")."""
+    if len(ends) != 2:
+        return False
+    (year, month, first), (year_to, month_to, last) = ends
+    if year is None or month is None or first is None or last is None:
+        return False
+    return (year, month) == (year_to, month_to) and mentions_part_of_month(
+        quote, year, month, (first, last), languages, published
+    )
 
 
 def date_ends(edtf: str) -> list[DateParts]:

@@ -8,6 +8,7 @@ reconcile.name_mentions, with the same `Mention`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from reconcile.calendar_words import (
     NEXT_YEAR_WORDS,
     ORDINAL_SUFFIXES,
     YEAR_WORDS,
+    month_part_before,
     month_table,
     ordinal_table,
     relative_at,
@@ -81,11 +83,42 @@ def mentions_date(
     return Mention(tuple(missing))
 
 
+def mentions_part_of_month(
+    quote: str,
+    year: int,
+    month: int,
+    days: tuple[int, int],
+    languages: Collection[str],
+    published: str | None = None,
+) -> bool:
+    """Whether the quote names the days `days` of a month as a part of it: "late May 2023" or,
+    in an article of December 2023, "أواخر مايو" for 2023-05-21/2023-05-31."""
+    folded = normalise(quote)
+    key = language_key(languages)
+    found = tokens(folded)
+    months = month_table(key)
+    last_day = calendar.monthrange(year, month)[1]
+    for index in range(len(found)):
+        named = months.at(found, index)
+        if named is None or named[0] != month:
+            continue
+        part = month_part_before(found, index)
+        if part is None or (part[0], min(part[1], last_day)) != days:
+            continue
+        if mentions_year(folded, year) or (
+            published is not None
+            and (year, month, None) in _dated_by_article(folded, key, published)
+        ):
+            return True
+    return False
+
+
 def _dated_by_article(
     folded: str, languages: tuple[str, ...], published: str
 ) -> set[tuple[int | None, int | None, int | None]]:
     """The dates, as (year, month, day) at each precision, that the text gives counting from
-    the day its article appeared: a weekday (the last one on or before that day), "yesterday",
+    the day its article appeared: a weekday (the last one on or before that day, or the next
+    after it: "the oxygen would run out on Thursday"), "yesterday",
     "last year", and a month named without a year (the last such month up to that day)."""
     found = tokens(folded)
     dates: set[tuple[int | None, int | None, int | None]] = set()
@@ -98,8 +131,12 @@ def _dated_by_article(
             if date is not None and reference[0] == "year":
                 dates.add((int(date), None, None))
             elif date is not None:
-                y, m, d = (int(part) for part in date.split("-"))
-                dates.update({(y, None, None), (y, m, None), (y, m, d)})
+                days = [date]
+                if reference[0] == "weekday":
+                    days.append(shifted(date, "day", 7) or date)
+                for day in days:
+                    y, m, d = (int(part) for part in day.split("-"))
+                    dates.update({(y, None, None), (y, m, None), (y, m, d)})
         named = months.at(found, index)
         if named is not None and appeared is not None:
             year = _year_by_article_after(found, named[1], published)

@@ -15,6 +15,7 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
     "en": {
         "hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6,
         "millions": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9,
+        "dozen": 12,
     },
     "ar": {
         "مائة": 100, "مئة": 100, "ألف": 1e3, "ألفا": 1e3, "آلاف": 1e3, "ألوف": 1e3,
@@ -32,6 +33,7 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         # a hundred as a noun: "около сотни", "две сотни", "сотни семей"
         "сотня": 100, "сотни": 100, "сотню": 100, "сотней": 100, "сотне": 100, "сотен": 100,
         "сотням": 100, "сотнями": 100, "сотнях": 100,
+        "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжин": 12,
     },
     "fr": {
         "cent": 100, "cents": 100, "mille": 1e3, "million": 1e6, "millions": 1e6,

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from reconcile.entities import CLEAR_MARGIN
-from reconcile.mentions import Mention, mentions_date, mentions_number
+from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
 from reconcile.name_mentions import NAME_THRESHOLD, NameIndex, mentions_entity
 from reconcile.normalise import normalise
 from reconcile.numerals import digit_readings, read_numbers
@@ -186,6 +186,9 @@ NUMBERS_NOT_MENTIONED = [
 OTHER_NUMBER_WORDS = [
     ("A dozen members of the last cabinet lost their seats", 12, ["en"]),
     ("погибли дюжина шахтёров", 12, ["ru"]),
+    ("the board heard from two dozen witnesses", 24, ["en"]),
+    ("half a dozen boats joined the search", 6, ["en"]),
+    ("изъяли две дюжины патронов", 24, ["ru"]),
     ("admitted as the thirtieth member in March 2020", 30, ["en"]),
     ("became the thirty-first member", 31, ["en"]),
     ("the alliance's twentieth anniversary", 20, ["en"]),
@@ -511,6 +514,10 @@ def test_every_day_of_a_list_in_one_month(quote, languages) -> None:
         ("الذي أنجز في يوليو من العام الماضي", "2021-07-20", (2020, 7, None), ["ar"]),
         ("завершён в июле прошлого года", "2021-07-20", (2020, 7, None), ["ru"]),
         ("в марте этого года", "2024-09-20", (2024, 3, None), ["ru"]),
+        # a weekday still to come: the next one after the article's day
+        ("its oxygen would run out early on Thursday", "2023-06-20", (2023, 6, 22), ["en"]),
+        ("ينفد الأكسجين يوم الخميس", "2023-06-20", (2023, 6, 22), ["ar"]),
+        ("кислород закончится в четверг", "2023-06-20", (2023, 6, 22), ["ru"]),
     ],
 )
 def test_a_date_counted_from_the_articles_day(quote, published, date, languages) -> None:
@@ -643,3 +650,32 @@ def test_a_decade_mentions_its_range(quote, low, high, languages) -> None:
 @pytest.mark.parametrize(("quote", "low", "high", "languages"), NOT_DECADES)
 def test_a_decade_mentions_no_other_range(quote, low, high, languages) -> None:
     assert not mentions_number(quote, low, high, languages)
+
+
+@pytest.mark.parametrize(
+    ("quote", "published", "days", "languages"),
+    [
+        ("the army suspended its part in late May 2023", None, (21, 31), ["en"]),
+        ("talks stopped at the end of May", "2023-12-05", (21, 31), ["en"]),
+        ("in mid-May 2023", None, (11, 20), ["en"]),
+        ("early May 2023", None, (1, 10), ["en"]),
+        ("قبل أن يعلق الجيش مشاركته في أواخر مايو", "2023-12-05", (21, 31), ["ar"]),
+        ("ويعلن الوسيطان تعليق المحادثات في مطلع مايو/أيار", "2023-12-05", (1, 10), ["ar"]),
+        ("في منتصف شهر أيار 2023", None, (11, 20), ["ar"]),
+        ("переговоры прервались в конце мая 2023 года", None, (21, 31), ["ru"]),
+        ("в начале мая", "2023-12-05", (1, 10), ["ru"]),
+        ("во второй декаде мая 2023 года", None, (11, 20), ["ru"]),
+    ],
+)
+def test_a_part_of_a_month_mentions_its_days(quote, published, days, languages) -> None:
+    assert mentions_part_of_month(quote, 2023, 5, days, languages, published)
+    assert not mentions_part_of_month(quote, 2022, 5, days, languages, published)
+    assert not mentions_part_of_month(quote, 2023, 6, days, languages, published)
+    other = (1, 10) if days != (1, 10) else (21, 31)
+    assert not mentions_part_of_month(quote, 2023, 5, other, languages, published)
+
+
+def test_late_in_a_short_month_ends_with_it() -> None:
+    assert mentions_part_of_month("in late February 2023", 2023, 2, (21, 28), ["en"])
+    assert not mentions_part_of_month("in late February 2023", 2023, 2, (21, 31), ["en"])
+    assert not mentions_part_of_month("late on 5 May 2023", 2023, 5, (21, 31), ["en"])
