@@ -223,13 +223,17 @@ def _chained(look: Look, values: Sequence[Found]) -> set[int]:
 
 
 def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) -> dict[int, Found]:
-    """For a per-entity number, date or choice whose sentence names several subjects and
-    several values, each subject's own value, by where the subject starts (see `paired`)."""
+    """For a per-entity number, date, choice or entity whose sentence names several subjects
+    and several values, each subject's own value, by where the subject starts (see `paired`):
+    "القوات المسلحة بقيادة البرهان والدعم السريع بقيادة حميدتي"."""
     named = [s for s in subjects if s is not None]
     if len(named) < 2 or prop.type not in _ENUMERATED:
         return {}
     if prop.type is PropertyType.CHOICE:
         return _choices_paired(prop, look, named)
+    if prop.type is PropertyType.ENTITY:
+        entities = find_entity(look.sentence.tokens, look.names(prop.kind or ""))
+        return paired(named, entities, look.stops) if len(entities) >= 2 else {}
     values = look.numbers if prop.type is PropertyType.NUMBER else look.dates
     words = look.sentence.words()
     # "the six-party Nation Alliance": a number joined to a word qualifies a name, and "one of
@@ -258,7 +262,9 @@ def _choices_paired(prop: Property, look: Look, named: Sequence[Found]) -> dict[
 
 
 _JOINED = re.compile(r"\w-[^\W\d_]")
-_ENUMERATED = frozenset({PropertyType.NUMBER, PropertyType.DATE, PropertyType.CHOICE})
+_ENUMERATED = frozenset(
+    {PropertyType.NUMBER, PropertyType.DATE, PropertyType.CHOICE, PropertyType.ENTITY}
+)
 
 
 def _own_first(

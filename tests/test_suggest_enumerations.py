@@ -163,3 +163,46 @@ def test_a_name_written_with_a_possessive_is_found_in_a_sentence_that_drops_poss
     sentence = "Erdoğan's People's Alliance won 323 seats."
     found = {s.subject: s.value for s in suggest_claims(sentence, load_config(root))}
     assert found == {"akp": 323}
+
+
+_LEADERS = {
+    "entities": {
+        "force": {
+            "army": {"label": "the army", "aliases": ["الجيش", "армия", "армией"]},
+            "militia": {"label": "the militia", "aliases": ["الميليشيا", "ополчение", "ополчением"]},
+        },
+        "person": {
+            "hadi": {"label": "Hadi", "aliases": ["هادي", "Хади"]},
+            "salem": {"label": "Salem", "aliases": ["سالم", "Салем", "Салема"]},
+        },
+    },
+    "topics": {
+        "t": {
+            "properties": {
+                "commander": {
+                    "type": "entity",
+                    "kind": "person",
+                    "subject": "force",
+                    "label": "Commander of the force",
+                    "keywords": ["led by", "بقيادة", "под командованием"],
+                }
+            }
+        }
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting goes on between the army, led by Hadi, and the militia, led by Salem.",
+        "ويستمر القتال بين الجيش بقيادة هادي والميليشيا بقيادة سالم.",
+        "Бои идут между армией под командованием Хади и ополчением под командованием Салема.",
+    ],
+)
+def test_each_subject_takes_the_entity_written_with_it(tmp_path: Path, sentence: str) -> None:
+    (tmp_path / "reconcile.yaml").write_text(
+        json.dumps({"title": "t", "language": "en", **_LEADERS}), encoding="utf-8"
+    )
+    found = {s.subject: s.value for s in suggest_claims(sentence, load_config(tmp_path))}
+    assert found == {"army": "hadi", "militia": "salem"}
