@@ -282,10 +282,41 @@ def _named_day_and_month(
         after = named[1]
         while after < len(found) and found[after].text in DAY_MONTH_LINKS:
             after += 1
-        if _day_at(found, after, languages) == day:
+        if day in _days_listed_after(found, after, languages):
             return True
     return False
 
+
+def _days_listed_after(found: Sequence[Token], at: int, languages: tuple[str, ...]) -> list[int]:
+    """The day written from token `at` after a month name and the days a range or list goes
+    on to: "June 28", "between July 8 and 11", "July 8-11", "July 8, 9 and 10" (a list by
+    commas only when "and" ends it: "on May 5, 12 people died" names the 5th alone)."""
+    first = _day_at(found, at, languages)
+    if first is None:
+        return []
+    days, joins = [first], []
+    while at + 1 < len(found):
+        if found[at + 1].text in ORDINAL_SUFFIXES and found[at + 1].word == found[at].word:
+            at += 1  # 8th
+            continue
+        if found[at + 1].word == found[at].word:
+            join, step = "word", 1  # 8-11, one word
+        elif found[at + 1].text in DAY_RANGE_LINKS:
+            join, step = "link", 2
+        elif found[at].stop:
+            join, step = "comma", 1
+        else:
+            break
+        day = _day_at(found, at + step, languages, end=at + step + 1)
+        if day is None:
+            break
+        days.append(day)
+        joins.append(join)
+        at += step
+    while joins and joins[-1] == "comma":
+        joins.pop()
+        days.pop()
+    return days
 
 def day_before(
     found: Sequence[Token], month_at: int, languages: tuple[str, ...]

@@ -472,6 +472,9 @@ def test_a_year_not_counted_on(quote, year) -> None:
         ("ففي ليلة 10 إلى 11 سبتمبر انهار السدان", ["ar"]),
         ("في ليلة العاشر على الحادي عشر من أيلول", ["ar"]),
         ("в ночь с 10 на 11 сентября", ["ru"]),
+        ("all were brought out between September 10 and 11", ["en"]),
+        ("the count ran September 10-11", ["en"]),
+        ("from September 10th to 11th", ["en"]),
         ("дамбу прорвало в ночь на 11 сентября", ["ru"]),  # the night to the 11th
     ],
 )
@@ -487,6 +490,7 @@ def test_both_days_of_a_range_in_one_month(quote, languages) -> None:
         ("voting abroad on 1, 2 and 3 December", ["en"]),
         ("يصوت المصريون في الخارج أيام 1 و2 و3 ديسمبر", ["ar"]),
         ("голосование 1, 2 и 3 декабря", ["ru"]),
+        ("voting abroad on December 1, 2 and 3", ["en"]),
     ],
 )
 def test_every_day_of_a_list_in_one_month(quote, languages) -> None:
@@ -679,3 +683,8 @@ def test_late_in_a_short_month_ends_with_it() -> None:
     assert mentions_part_of_month("in late February 2023", 2023, 2, (21, 28), ["en"])
     assert not mentions_part_of_month("in late February 2023", 2023, 2, (21, 31), ["en"])
     assert not mentions_part_of_month("late on 5 May 2023", 2023, 5, (21, 31), ["en"])
+
+
+def test_a_figure_after_a_day_and_a_comma_is_no_day() -> None:
+    assert mentions_date("On December 1, 12 people were hurt", 2023, 12, 1, ["en"])
+    assert not mentions_date("On December 1, 12 people were hurt", 2023, 12, 12, ["en"])
