@@ -318,6 +318,7 @@ def _days_listed_after(found: Sequence[Token], at: int, languages: tuple[str, ..
         days.pop()
     return days
 
+
 def day_before(
     found: Sequence[Token], month_at: int, languages: tuple[str, ...]
 ) -> tuple[int, int] | None:

@@ -169,7 +169,7 @@ _LEADERS = {
     "entities": {
         "force": {
             "army": {"label": "the army", "aliases": ["الجيش", "армия", "армией"]},
-            "militia": {"label": "the militia", "aliases": ["الميليشيا", "ополчение", "ополчением"]},
+            "militia": {"label": "militia", "aliases": ["الميليشيا", "ополчение", "ополчением"]},
         },
         "person": {
             "hadi": {"label": "Hadi", "aliases": ["هادي", "Хади"]},
