@@ -95,6 +95,10 @@ DEVELOPED_ON = {
     "en-surfside": ROOT / "benchmarks/projects/en-surfside",
     "en-key-bridge": ROOT / "benchmarks/projects/en-key-bridge",
     "ru-sheremetyevo": ROOT / "benchmarks/projects/ru-sheremetyevo",
+    # measured after the tenth round (sentence cutting, titled lists, likeness of short quotes)
+    "ar-sudan-jeddah": ROOT / "benchmarks/projects/ar-sudan-jeddah",
+    "en-titan-sub": ROOT / "benchmarks/projects/en-titan-sub",
+    "ru-perm-shooting": ROOT / "benchmarks/projects/ru-perm-shooting",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).
