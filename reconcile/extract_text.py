@@ -39,7 +39,11 @@ def _written(sentence: Sentence, text: str, start: int, end: int) -> str | None:
     first, last = found[start].word, found[end - 1].word
     written = text.split()
     words = written if len(written) == len(sentence.words()) else sentence.words()
-    return " ".join(words[first : last + 1]).strip(" .,;:!?،؛") or None
+    return " ".join(words[first : last + 1]).strip(_EDGES) or None
+
+
+#: What a text value neither begins nor ends with: white space and the marks between clauses.
+_EDGES = " .,;:!?،؛"
 
 
 #: How far from its subject a property's word may stand to be read as the subject's title:
@@ -131,12 +135,9 @@ def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
         alignment = fuzz.partial_ratio_alignment(target, folded)
         needed = _TEXT_LIKENESS if " " in target.strip() else _WORD_LIKENESS
         if alignment is not None and alignment.score >= needed:
-            written = (
-                value
-                if alignment.score >= 95
-                else text.words_at(alignment.dest_start, alignment.dest_end)
-            )
-            start = folded.count(" ", 0, alignment.dest_start)
-            end = folded.count(" ", 0, alignment.dest_end) + 1
+            low, high = alignment.dest_start, alignment.dest_end
+            written = value if alignment.score >= 95 else text.words_at(low, high).strip(_EDGES)
+            start = folded.count(" ", 0, low)
+            end = folded.count(" ", 0, high) + 1
             found.append((alignment.score, Found(written.strip(), start, end)))
     return [f for _, f in sorted(found, key=lambda pair: -pair[0])]

@@ -10,6 +10,7 @@ import pytest
 
 from reconcile.extract import Sentence, find_dates, find_numbers
 from reconcile.extract_words import find_boolean
+from reconcile.extract_text import find_text
 from reconcile.load import load_config
 from reconcile.suggest import suggest_claims
 
@@ -629,3 +630,21 @@ def test_a_short_quote_held_whole_in_a_long_sentence_is_like_it(
     project = load_project(tmp_path)
     learnt = suggest_claims(sentence, project.config, precedent_of(project, "new"))
     assert (subject, value) in [(s.subject, s.value) for s in learnt if s.property.id == "age"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "known", "written"),
+    [
+        ("ويواجه تهم تبييض الأموال والتهرب الضريبي، بحسب المحكمة.",
+         "غسل الأموال والتهرب الضريبي", "تبييض الأموال والتهرب الضريبي"),
+        ("The cause was a loosened wire-label band.", "a loose wire-label band",
+         "loosened wire-label band"),
+        ("Ему вменяют разрушение шпилек крепления крышки турбины второго агрегата.",
+         "разрушение шпилек крепления крышки турбины гидроагрегата № 2",
+         "разрушение шпилек крепления крышки турбины второго агрегата"),
+    ],
+)  # fmt: skip
+def test_a_text_near_another_sources_is_the_articles_words_without_a_clause_mark(
+    sentence: str, known: str, written: str
+) -> None:
+    assert [found.value for found in find_text(sentence, [known])] == [written]
