@@ -532,8 +532,15 @@ def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[i
         at_least = _starting(found, start, _AT_LEAST_AFTER)
         at_most = _starting(found, start, _AT_MOST_AFTER)
         if at_least or at_most:
+            after = start + max(at_least, at_most)
+            if after < len(found) and found[after].text in _THAN:
+                return 0, 0  # "705 قتلى وأكثر من 5 آلاف جريح": the next figure's bound
             return at_least, at_most
     return 0, 0
+
+
+#: The word after "more" or "less" that makes it a comparison with the next figure.
+_THAN = frozenset({"than", "من", "чем"})
 
 
 def _starting(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -28,6 +28,10 @@ LANGUAGES = ("ar", "en", "ru")
         ("погибли 40 человек как минимум", [{"min": 40}]),
         ("прибыли 200 спасателей, как минимум 3 самолёта", [200, {"min": 3}]),
         ("пострадали 90 человек или меньше", [{"max": 90}]),
+        # "and more than" before the next figure is that figure's bound
+        ("أحصت المنظمة 705 قتلى وأكثر من 5 آلاف جريح", [705, {"min": 5000}]),
+        ("171 dead and more than 6,500 injured", [171, {"min": 6500}]),
+        ("сообщили о 40 погибших и более чем ста раненых", [40, {"min": 100}]),
     ],
 )
 def test_bounds_written_after_the_number(sentence: str, values: list[object]) -> None:
