@@ -358,7 +358,8 @@ _AT_LEAST = phrases(
 _AT_MOST = phrases(
     "up to", "less than", "fewer than", "under", "at most", "no more than", "as many as", "حتى",
     "ما يصل إلى", "يصل إلى", "أقل من", "لا يزيد عن", "до", "менее", "меньше", "не более",
-    "не больше", "максимум", "менее чем", "меньше чем", "не более чем",
+    "не больше", "максимум", "менее чем", "меньше чем", "не более чем", "below",
+    "no later than", "لا يتجاوز", "لا تتجاوز", "не позднее", "не позднее чем", "не позже",
 )  # fmt: skip
 _ABOUT = phrases(
     "about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
@@ -479,7 +480,12 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
-        if at_most and not at_least and changed_to(found, mention.start - at_most):
+        if (
+            at_most
+            and not at_least
+            and found[mention.start - 1].text in _TO_WORDS
+            and changed_to(found, mention.start - at_most)
+        ):
             bound = at_most  # "выросло до 8574" is the figure reached, not a maximum
             at_most = 0
         else:
@@ -539,6 +545,9 @@ def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[i
     return 0, 0
 
 
+#: The last words of an "up to" that, after a verb of change, say "to": "rose up to 93",
+#: "выросло до 8574", "ارتفع حتى 100" reach a figure, where "fell below 6" stays a bound.
+_TO_WORDS = frozenset({"to", "до", "حتي", "الي"})
 #: The word after "more" or "less" that makes it a comparison with the next figure.
 _THAN = frozenset({"than", "من", "чем"})
 

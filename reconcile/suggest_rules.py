@@ -290,9 +290,10 @@ def _own_first(
 MAXIMUM_STEMS = tuple(
     normalise(stem)
     for stem in (
-        "limit", "ceiling", "capacit", "maximum", "quota",
-        "سقف", "سعة", "حد أقصى", "الحد الأقصى", "طاقة استيعابية",
+        "limit", "ceiling", "capacit", "maximum", "quota", "designed", "withstand",
+        "سقف", "سعة", "حد أقصى", "الحد الأقصى", "طاقة استيعابية", "تصميمي",
         "потол", "лимит", "предел", "максимум", "максимальн", "вместимост", "квот",
+        "расчетн", "рассчитан",
     )
 )  # fmt: skip
 MAXIMUM_WORDS = frozenset({"cap", "caps"})

@@ -40,6 +40,9 @@ def _number(label: str, keywords: tuple[str, ...] = (), id: str = "count") -> Pr
         ("Потолок развёрнутых боезарядов", True),
         ("Предельная численность войск", True),
         ("Число погибших", False),
+        ("Water level the dam was designed for (m)", True),
+        ("المنسوب التصميمي للسد", True),
+        ("Расчётный уровень воды для дамбы", True),
     ],
 )
 def test_a_property_is_a_maximum_when_its_words_name_one(label: str, maximum: bool) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.extract import Sentence, find_dates, find_numbers
-from reconcile.extract_words import find_boolean
 from reconcile.extract_text import find_text
+from reconcile.extract_words import find_boolean
 from reconcile.load import load_config
 from reconcile.suggest import suggest_claims
 
@@ -28,6 +28,13 @@ LANGUAGES = ("ar", "en", "ru")
         ("погибли 40 человек как минимум", [{"min": 40}]),
         ("прибыли 200 спасателей, как минимум 3 самолёта", [200, {"min": 3}]),
         ("пострадали 90 человек или меньше", [{"max": 90}]),
+        # a bound after a verb of change stays a bound, but for "to", "до", "حتى"
+        ("prices have fallen back below $6 a bushel", [{"max": 6}]),
+        ("تراجع السعر إلى ما لا يتجاوز 6 دولارات", [{"max": 6}]),
+        ("смерть наступила не позднее 8 часов после взрыва", [{"max": 8}]),
+        ("the toll rose to 93", [93]),
+        ("число погибших выросло до 93", [93]),
+        ("ارتفعت الحصيلة حتى 93 قتيلا", [93]),
         # "and more than" before the next figure is that figure's bound
         ("أحصت المنظمة 705 قتلى وأكثر من 5 آلاف جريح", [705, {"min": 5000}]),
         ("171 dead and more than 6,500 injured", [171, {"min": 6500}]),
