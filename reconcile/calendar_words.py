@@ -68,17 +68,32 @@ def month_names(language: str) -> Phrases:
                     # an abbreviation of two letters is too often a word; a name is not (آب)
                     if key and (width == "wide" or sum(map(len, key)) >= 3):
                         names.setdefault(key, int(number))
-    for number, name in enumerate(EXTRA_MONTH_FORMS.get(language, ()), start=1):
-        names.setdefault((normalise(name),), number)
+    for forms in EXTRA_MONTH_FORMS.get(language, ()):
+        for number, name in enumerate(forms, start=1):
+            names.setdefault((normalise(name),), number)
     return names
 
 
-#: Cases of month names CLDR does not give: the Russian prepositional, "в феврале 2011 года".
-EXTRA_MONTH_FORMS: dict[str, tuple[str, ...]] = {
+#: Cases of month names CLDR does not give: the Russian prepositional ("в феврале 2011 года")
+#: and dative ("к декабрю 2014 года").
+EXTRA_MONTH_FORMS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ru": (
-        "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
-        "октябре", "ноябре", "декабре",
+        ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+         "октябре", "ноябре", "декабре"),
+        ("январю", "февралю", "марту", "апрелю", "маю", "июню", "июлю", "августу", "сентябрю",
+         "октябрю", "ноябрю", "декабрю"),
     ),
+}  # fmt: skip
+
+#: The seasons, as EDTF numbers them (21 spring, 22 summer, 23 autumn, 24 winter), in the
+#: forms written before a year: "summer 2019", "صيف 2019", "летом 2019 года", "осени 2028".
+SEASONS: dict[str, int] = {
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+    **{normalise(word): 21 + n for n, word in enumerate(("ربيع", "صيف", "خريف", "شتاء"))},
+    **{word: 21 for word in ("весна", "весны", "весной", "весну")},
+    **{word: 22 for word in ("лето", "лета", "летом")},
+    **{word: 23 for word in ("осень", "осени", "осенью")},
+    **{normalise(word): 24 for word in ("зима", "зимы", "зимой", "зиму")},
 }  # fmt: skip
 
 
@@ -257,6 +272,21 @@ DEKADS: dict[str, tuple[int, int]] = {normalise(word): days for word, days in {
     "первой": (1, 10), "первая": (1, 10), "второй": (11, 20), "вторая": (11, 20),
     "третьей": (21, 31), "третья": (21, 31), "последней": (21, 31),
 }.items()}  # fmt: skip
+
+
+def year_named_after(
+    found: Sequence[Token], at: int, published: str, count: Callable[[str], int | None]
+) -> tuple[int, int] | None:
+    """The year a month name's next words (from token `at`) count from the article's day, and
+    the token after them: "July of last year", "يوليو من العام الماضي", "в июле прошлого
+    года", "в мае текущего года"."""
+    while at < len(found) and found[at].text in DAY_MONTH_LINKS:
+        at += 1
+    reference = relative_at(found, at, count) if at < len(found) else None
+    if reference is None or reference[0] != "year" or reference[2] != "published":
+        return None
+    year = shifted(published, "year", reference[1])
+    return (int(year), reference[3]) if year is not None else None
 
 
 def month_part_before(found: Sequence[Token], month_at: int) -> tuple[int, int] | None:

@@ -13,10 +13,12 @@ from itertools import accumulate
 
 from reconcile.calendar_words import (
     ORDINAL_SUFFIXES,
+    SEASONS,
     month_table,
     ordinal_table,
     relative_at,
     shifted,
+    year_named_after,
 )
 from reconcile.extract_verbs import changed_to
 from reconcile.mentions import day_before, days_listed_before
@@ -182,7 +184,11 @@ def find_dates(
     "на следующий день"; or from `published`: "yesterday", "أمس", "вчера", "on Tuesday"."""
     dates: list[Found] = []
     taken: set[int] = set()
-    for candidate in (*_digit_dates(found), *_named_dates(found, languages, year)):
+    for candidate in (
+        *_digit_dates(found),
+        *_named_dates(found, languages, year, published),
+        *_season_dates(found),
+    ):
         span = set(range(candidate.start, candidate.end))
         if not span & taken:
             dates.append(candidate)
@@ -262,7 +268,10 @@ def _ymd(year: str, month: str, day: str) -> str | None:
 
 
 def _named_dates(
-    found: Sequence[Token], languages: tuple[str, ...], default_year: int | None
+    found: Sequence[Token],
+    languages: tuple[str, ...],
+    default_year: int | None,
+    published: str | None = None,
 ) -> Iterable[Found]:
     months = month_table(languages)
     index = 0
@@ -282,6 +291,13 @@ def _named_dates(
             if end < len(found) and found[end].text in ORDINAL_SUFFIXES:
                 end += 1  # May 15th
         year, end = _year_after(found, end)
+        counted = (
+            None
+            if year is not None or published is None
+            else (year_named_after(found, end, published, _count_of_days))
+        )
+        if counted is not None:
+            year, end = counted  # "в мае текущего года", "in July last year"
         yearless = year is None
         if year is None and day is not None:
             year = default_year
@@ -293,6 +309,22 @@ def _named_dates(
                 start = first[0]
             yield Found(text, start, end, yearless=yearless)
         index = max(end, index + 1)
+
+
+def _count_of_days(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= 3 else None
+
+
+def _season_dates(found: Sequence[Token]) -> Iterable[Found]:
+    """A season and its year, as EDTF writes it (2019-22 is summer 2019): "summer 2019", "the
+    summer of 2019", "صيف 2019", "في خريف عام 2028", "летом 2019 года"."""
+    for index, token in enumerate(found):
+        season = next((SEASONS[s] for s in arabic_stems(token.text) if s in SEASONS), None)
+        if season is None:
+            continue
+        year, end = _year_after(found, index + 1)
+        if year is not None:
+            yield Found(f"{year}-{season}", index, end)
 
 
 #: Words between the first and the last day of an interval in one month: "10 to 11

@@ -27,6 +27,7 @@ from reconcile.calendar_words import (
     ordinal_table,
     relative_at,
     shifted,
+    year_named_after,
 )
 from reconcile.normalise import normalise
 from reconcile.numerals import decades, language_key, read_numbers
@@ -148,15 +149,8 @@ def _dated_by_article(
 
 
 def _year_by_article_after(found: Sequence[Token], at: int, published: str) -> int | None:
-    """The year a month name's next words count from the article's day: "July of last year",
-    "يوليو من العام الماضي", "в июле прошлого года"."""
-    while at < len(found) and found[at].text in DAY_MONTH_LINKS:
-        at += 1
-    reference = relative_at(found, at, _digit_count) if at < len(found) else None
-    if reference is None or reference[0] != "year" or reference[2] != "published":
-        return None
-    year = shifted(published, "year", reference[1])
-    return int(year) if year is not None else None
+    named = year_named_after(found, at, published, _digit_count)
+    return named[0] if named is not None else None
 
 
 def _digit_count(text: str) -> int | None:

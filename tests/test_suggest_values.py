@@ -84,6 +84,12 @@ def test_verbs_that_negate_what_they_bear_on(sentence: str, cue: int, truth: boo
         ("во вторник министр сообщил", None, "2023-02-10", ["2023-02-07"]),
         ("the day before, 2,000 had died", None, "2023-02-10", []),  # no date to count from
         ("في الأحد عشر من الشهر", None, "2023-02-10", []),  # الأحد is also "one"
+        # a month in a year the words after it count from the article's day
+        ("completed in July last year", None, "2021-07-20", ["2020-07"]),
+        ("الذي أنجز في يوليو من العام الماضي", None, "2021-07-20", ["2020-07"]),
+        ("которое приобрёл в мае текущего года", None, "2021-09-20", ["2021-05"]),
+        ("приговор вынесли 15 декабря прошлого года", None, "2015-05-26", ["2014-12-15"]),
+        ("in July", None, "2021-07-20", []),  # a month alone is no date
     ],
 )  # fmt: skip
 def test_dates_by_reference(
@@ -659,3 +665,21 @@ def test_a_text_near_another_sources_is_the_articles_words_without_a_clause_mark
     sentence: str, known: str, written: str
 ) -> None:
     assert [found.value for found in find_text(sentence, [known])] == [written]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("the rebuilding should end in the autumn of 2028", ["2028-23"]),
+        ("died in summer 2019, weeks before the vote", ["2019-22"]),
+        ("تنتهي إعادة البناء في خريف عام 2028", ["2028-23"]),
+        ("توفي في صيف 2019", ["2019-22"]),
+        ("восстановление завершат осенью 2028 года", ["2028-23"]),
+        ("летом 2019 года", ["2019-22"]),
+        ("станцию восстановят к декабрю 2014 года", ["2014-12"]),  # the dative
+        ("the spring offensive began in 2019", ["2019"]),  # no year after the season
+    ],
+)
+def test_a_season_or_a_month_in_another_case_and_its_year(sentence: str, dates: list[str]) -> None:
+    found = find_dates(Sentence.of(sentence).tokens, LANGUAGES, None)
+    assert [d.value for d in found] == dates
