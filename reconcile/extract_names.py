@@ -60,10 +60,10 @@ def find_entity(found: Sequence[Token], index: NameIndex) -> list[Found]:
     return [Found(entity, start, end) for entity, start, end in entity_spans(found, index)]
 
 
-def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
-    """The lists of two or more entities of one kind written together ("A, B and C"); those
-    named after "except", "باستثناء", "кроме" are left out and said so; "include" makes a list
-    partial."""
+def find_entities(found: Sequence[Token], index: NameIndex, least: int = 2) -> list[Found]:
+    """The lists of two (or `least`) or more entities of one kind written together ("A, B and
+    C"); those named after "except", "باستثناء", "кроме" are left out and said so; "include"
+    makes a list partial."""
     spans = entity_spans(found, index)
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
@@ -85,7 +85,7 @@ def find_entities(found: Sequence[Token], index: NameIndex) -> list[Found]:
         named = [e for e, s, _ in run if not _excepted(found, run[0][1], s)]
         left_out = tuple(dict.fromkeys(e for e, s, _ in run if _excepted(found, run[0][1], s)))
         named = list(dict.fromkeys(named))
-        if len(named) + len(left_out) < 2:
+        if len(named) + len(left_out) < least:
             continue
         complete = not any(
             ends_with(found, end, _PARTIAL) for end in range(max(0, run[0][1] - 3), run[0][1] + 1)

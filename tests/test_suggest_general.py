@@ -383,3 +383,33 @@ def test_a_label_word_signals_its_own_word_not_one_that_shares_its_first_letters
 
     prop = Property("t", "p", PropertyType.BOOLEAN, Label((("", label),)))
     assert bool(Cues([prop]).in_sentence(Sentence.of(sentence))) is cued
+
+
+@pytest.mark.parametrize(
+    ("sentence", "known", "found"),
+    [
+        # other sources give each person one country: a country alone is the person's list
+        ("Sato, 58, a Japanese diver, led the team", ({"japan"}, {"greece"}), [["japan"]]),
+        ("قاد الفريق ساتو، وهو غواص من اليابان", ({"japan"}, {"greece"}), [["japan"]]),
+        ("Команду возглавил Сато, водолаз из Японии", ({"japan"}, {"greece"}), [["japan"]]),
+        # ... but not where they give lists, or nothing
+        ("Sato, 58, a Japanese diver, led the team", ({"japan", "greece"},), []),
+        ("Sato, 58, a Japanese diver, led the team", (), []),
+    ],
+)
+def test_one_name_is_a_list_where_other_sources_give_one_a_subject(
+    sentence: str, known: tuple[set[str], ...], found: list[list[str]]
+) -> None:
+    from reconcile.precedent import Known
+    from reconcile.suggest_rules import Look
+    from reconcile.values import RULES
+
+    names = NameIndex({**{name: key for name, key in NAMES.items()}, "Japanese": "japan"})
+    prop = Property(
+        "t", "nationality", PropertyType.ENTITIES, Label((("", "Nationality"),)),
+        kind="country", subject="person",
+    )  # fmt: skip
+    lists = tuple(frozenset(ids) for ids in known)
+    parsed = Sentence.of(sentence)
+    look = Look(parsed, sentence, (), (), (), Known(lists=lists), None, lambda kind: names)
+    assert [sorted(f.value) for f in RULES[PropertyType.ENTITIES].find(prop, look)] == found

@@ -137,7 +137,8 @@ class EntitiesRule(Rule):
         from reconcile.extract_names import find_entities
         from reconcile.extract_words import negated_words
 
-        lists = find_entities(look.sentence.tokens, look.names(prop.kind or ""))
+        least = 1 if prop.subject and _mostly_single(look.known.lists) else 2
+        lists = find_entities(look.sentence.tokens, look.names(prop.kind or ""), least)
         if negated_words(prop.label.all() + prop.keywords):
             lists = [Found(list(f.left_out), f.start, f.end) for f in lists if f.left_out]
         lists = [f for f in lists if f.value]
@@ -148,6 +149,12 @@ class EntitiesRule(Rule):
             return max((len(named & ids) / len(named | ids) for ids in known), default=0.0)
 
         return nearest(lists, look.near, overlap)
+
+
+def _mostly_single(lists: Sequence[frozenset[str]]) -> bool:
+    """Whether most lists other sources give a per-entity property name one entity (each
+    person's nationality): a name alone is then a list too."""
+    return bool(lists) and 2 * sum(len(ids) == 1 for ids in lists) > len(lists)
 
 
 # Finding entities in a sentence --------------------------------------------------------------
