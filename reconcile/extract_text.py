@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from reconcile.extract import Found, Sentence
 from reconcile.normalise import normalise
+from reconcile.wordforms import Token, is_form_of, tokens
 
 __all__ = ["clause_after", "find_quoted", "find_text", "title_of"]
 
@@ -127,10 +128,15 @@ def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
 
     text = SourceText(sentence)
     folded = text.folded
+    words = tokens(folded)
     found: list[tuple[float, Found]] = []
     for value in dict.fromkeys(known):
         target = normalise(value)
         if not target:
+            continue
+        inflected = _inflected(words, tuple(t.text for t in tokens(target)))
+        if inflected is not None:
+            found.append((100.0, Found(value, *inflected)))
             continue
         alignment = fuzz.partial_ratio_alignment(target, folded)
         needed = _TEXT_LIKENESS if " " in target.strip() else _WORD_LIKENESS
@@ -141,3 +147,15 @@ def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
             end = folded.count(" ", 0, high) + 1
             found.append((alignment.score, Found(written.strip(), start, end)))
     return [f for _, f in sorted(found, key=lambda pair: -pair[0])]
+
+
+def _inflected(found: Sequence[Token], value: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where the sentence writes the words of `value` in other case forms ("гладкоствольным
+    ружьем" for "гладкоствольное ружье"), as the words (start, end) they cover; None if not."""
+    size = len(value)
+    for start in range(len(found) - size + 1):
+        if all(
+            is_form_of(found[start + k].text, word, first=k == 0) for k, word in enumerate(value)
+        ):
+            return found[start].word, found[start + size - 1].word + 1
+    return None

@@ -683,3 +683,22 @@ def test_a_text_near_another_sources_is_the_articles_words_without_a_clause_mark
 def test_a_season_or_a_month_in_another_case_and_its_year(sentence: str, dates: list[str]) -> None:
     found = find_dates(Sentence.of(sentence).tokens, LANGUAGES, None)
     assert [d.value for d in found] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "known", "written"),
+    [
+        # the same words in another case are the other source's text
+        ("Он стрелял из гладкоствольного ружья марки Huglu.", "гладкоствольное ружье",
+         "гладкоствольное ружье"),
+        ("وأدين بتهمة غسل الأموال في العام نفسه", "تهمة غسل الأموال", "تهمة غسل الأموال"),
+        ("He was charged with money laundering.", "money laundering", "money laundering"),
+        # another word is another text: the article's own words
+        ("Он стрелял из охотничьего ружья.", "гладкоствольное ружье", None),
+    ],
+)  # fmt: skip
+def test_a_text_in_other_forms_of_another_sources_words_is_that_text(
+    sentence: str, known: str, written: str | None
+) -> None:
+    found = find_text(sentence, [known])
+    assert (found[0].value if found else None) == written
