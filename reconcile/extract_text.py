@@ -121,11 +121,16 @@ _WORD_LIKENESS = 95
 
 def find_text(sentence: str, known: Sequence[str]) -> list[Found]:
     """The words of the sentence that write a text value other sources gave (best first), each
-    spanning the words (not tokens) it covers."""
+    spanning the words (not tokens) it covers; where the others cite articles of a Russian
+    code, the articles the sentence cites, as codes cite them."""
     from rapidfuzz import fuzz
 
     from reconcile.quotes import SourceText
 
+    if any(_CITATION.fullmatch(value.strip()) for value in known):
+        cited = citations(sentence)
+        if cited:
+            return cited
     text = SourceText(sentence)
     folded = text.folded
     words = tokens(folded)
@@ -159,3 +164,36 @@ def _inflected(found: Sequence[Token], value: tuple[str, ...]) -> tuple[int, int
         ):
             return found[start].word, found[start + size - 1].word + 1
     return None
+
+
+#: An article of a Russian code as the press cites it: "ч. 3 ст. 238 УК РФ", "части 2 статьи
+#: 105 УК РФ", "статье 143 УК РФ", "пункты «а», «е», «и» части 2 статьи 105 УК РФ".
+_CITATION = re.compile(
+    r"(?:(?P<points>(?:п\.|пункт\w*)\s*«\w»(?:\s*,\s*«\w»)*)\s+)?"
+    r"(?:(?:ч\.|част\w*)\s*(?P<part>\d+)\s+)?"
+    r"(?:ст\.|стать\w*)\s*(?P<article>\d+(?:\.\d+)?)\s+"
+    r"(?P<code>УК|УПК|КоАП|ГК|ТК)(?:\s+РФ)?(?!\w)",
+    re.IGNORECASE,
+)
+_CODES = {"ук": "УК", "упк": "УПК", "коап": "КоАП", "гк": "ГК", "тк": "ТК"}
+
+
+def citations(sentence: str) -> list[Found]:
+    """The articles of a Russian code the sentence cites, each written as codes cite
+    themselves ("части 3 статьи 263 УК" is "ч. 3 ст. 263 УК РФ"), spanning its words."""
+    found = []
+    for match in _CITATION.finditer(sentence):
+        points = match["points"]
+        written = " ".join(
+            part
+            for part in (
+                "п. " + ", ".join(re.findall(r"«\w»", points)) if points else "",
+                f"ч. {match['part']}" if match["part"] else "",
+                f"ст. {match['article']}",
+                _CODES[match["code"].casefold()] + " РФ",
+            )
+            if part
+        )
+        start = len(sentence[: match.start()].split())
+        found.append(Found(written, start, start + len(match[0].split())))
+    return found

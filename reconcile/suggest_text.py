@@ -24,6 +24,10 @@ _ABBREVIATED = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)  # "at 5 p.m. The next day": an end
+# Abbreviations that number what follows them, ending no sentence before a digit: an article of
+# a code ("ч. 3 ст. 263 УК РФ", "гл. 2"), a page, a paragraph, a volume ("art. 5", "pp. 12").
+_NUMBERING = re.compile(r"(?:^|[\s(«\"“])(?:ст|пп|гл|art|para|pp|vol|fig|nos)\.$", re.IGNORECASE)
+_DIGIT_NEXT = re.compile(r"\s+\d")
 _PUNCTUATION = ".!?؟;؛۔… \t"
 
 
@@ -47,6 +51,8 @@ def _abbreviation(line: str, end: int) -> bool:
         return True
     if _TIME_OF_DAY.search(line, max(0, end - 5), end):
         return False
+    if _DIGIT_NEXT.match(line, end) and _NUMBERING.search(line, max(0, end - 6), end):
+        return True
     return bool(_ABBREVIATED.search(line, max(0, end - 8), end))
 
 

@@ -160,6 +160,14 @@ def test_sentences_split_on_arabic_and_latin_punctuation() -> None:
             "كتب د. معن منيف سليمان مقالا. وانتهى الاجتماع.",
             ["كتب د. معن منيف سليمان مقالا.", "وانتهى الاجتماع."],
         ),
+        (
+            "Ему предъявили обвинение по ч. 3 ст. 263 УК РФ. Суд начался.",
+            ["Ему предъявили обвинение по ч. 3 ст. 263 УК РФ.", "Суд начался."],
+        ),
+        (
+            "See art. 5 and pp. 12-14 of the report. It was read.",
+            ["See art. 5 and pp. 12-14 of the report.", "It was read."],
+        ),
     ],
 )
 def test_a_full_stop_after_an_abbreviation_or_before_lower_case_ends_no_sentence(
@@ -343,9 +351,11 @@ def test_booleans_by_negation_in_the_clause(sentence: str, truth: bool) -> None:
         ("his emblem is the fridge", ["bridge"], None),
         ("его символ — ворона", ["корона"], None),
         ("ورمزه النجمة", ["النجمة"], "النجمة"),
-        # written as the sentence has it, in whole words, when another source wrote it otherwise
+        # an article of a Russian code as codes cite it
         ("Уголовное дело по статье 143 УК РФ расследует СК", ["ст. 143 УК РФ"],
-         "статье 143 УК РФ"),
+         "ст. 143 УК РФ"),
+        # else written as the sentence has it, in whole words, when another source wrote it
+        # otherwise
         ("along the Anatolian Fault line", ["East Anatolian Fault"], "the Anatolian Fault"),
         ("وفتحت النيابة تحقيقا بموجب المادة 143 من قانون العقوبات", ["المادة 143 من القانون"],
          "المادة 143 من قانون"),

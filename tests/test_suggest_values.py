@@ -702,3 +702,20 @@ def test_a_text_in_other_forms_of_another_sources_words_is_that_text(
 ) -> None:
     found = find_text(sentence, [known])
     assert (found[0].value if found else None) == written
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited"),
+    [
+        ("Им вменяется часть 3 статьи 238 УК РФ — оказание услуг", ["ч. 3 ст. 238 УК РФ"]),
+        ("дело возбуждено по статье 143 УК РФ", ["ст. 143 УК РФ"]),
+        ("обвинение по пункту «б» части 3 статьи 205 УК", ["п. «б» ч. 3 ст. 205 УК РФ"]),
+        ("по пунктам «а», «е», «и» части 2 статьи 105 УК РФ", ["п. «а», «е», «и» ч. 2 ст. 105 УК РФ"]),
+        ("по ч. 1 ст. 216 УК РФ и ч. 1 ст. 293 УК РФ", ["ч. 1 ст. 216 УК РФ", "ч. 1 ст. 293 УК РФ"]),
+        ("на 5 статьи в газетах", []),
+    ],
+)
+def test_articles_of_a_russian_code_are_written_as_codes_cite_them(
+    sentence: str, cited: list[str]
+) -> None:
+    assert [found.value for found in find_text(sentence, ["ч. 2 ст. 109 УК РФ"])] == cited
