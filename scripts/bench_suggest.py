@@ -99,6 +99,10 @@ DEVELOPED_ON = {
     "ar-sudan-jeddah": ROOT / "benchmarks/projects/ar-sudan-jeddah",
     "en-titan-sub": ROOT / "benchmarks/projects/en-titan-sub",
     "ru-perm-shooting": ROOT / "benchmarks/projects/ru-perm-shooting",
+    # measured after the eleventh round (entity pairs, bounds, seasons, one-name lists, codes)
+    "ar-baghdad-hospital-fire": ROOT / "benchmarks/projects/ar-baghdad-hospital-fire",
+    "en-thai-cave": ROOT / "benchmarks/projects/en-thai-cave",
+    "ru-norilsk-spill": ROOT / "benchmarks/projects/ru-norilsk-spill",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).
