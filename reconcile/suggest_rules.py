@@ -332,16 +332,48 @@ def is_minimum(prop: Property) -> bool:
 
 def _bound_as_value(prop: Property, value: Found) -> Found:
     """A number written as at most N is the value N of a property that is a maximum, and one
-    written as at least N of a property that is a minimum."""
+    written as at least N of a property that is a minimum; a range's end is the value of a
+    property of the range's highest or lowest ("aged 11 to 16" gives the oldest 16)."""
     written = value.value
     if not isinstance(written, dict) or prop.type is not PropertyType.NUMBER:
         return value
     low, high = written.get("min"), written.get("max")
+    end = extreme_of(prop)
+    if low is not None and high is not None and end is not None:
+        return replace(value, value=high if end == "max" else low)
     if low is None and high is not None and is_maximum(prop):
         return replace(value, value=high)
     if high is None and low is not None and is_minimum(prop):
         return replace(value, value=low)
     return value
+
+
+#: The stems of words that make a property the highest or the lowest of what a range spans:
+#: "the oldest of the boys", "أكبر المصابين سنا", "самый старший".
+_HIGHEST = tuple(
+    normalise(stem)
+    for stem in (
+        "oldest", "eldest", "highest", "largest", "biggest", "longest", "deepest", "heaviest",
+        "upper", "أكبر", "أعلى", "أطول", "أقصى", "старш", "наибольш", "высш", "верхн",
+    )
+)  # fmt: skip
+_LOWEST = tuple(
+    normalise(stem)
+    for stem in (
+        "youngest", "lowest", "smallest", "shortest", "lightest", "lower", "أصغر", "أدنى",
+        "أقصر", "младш", "наименьш", "низш", "нижн",
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def extreme_of(prop: Property) -> str | None:
+    """ "max" for a property whose label names the highest of something, "min" for the lowest,
+    None for neither or both."""
+    folded = " " + " ".join(t.text for text in prop.label.all() for t in tokens(normalise(text)))
+    high = any((" " + stem) in folded or (" ال" + stem) in folded for stem in _HIGHEST)
+    low = any((" " + stem) in folded or (" ال" + stem) in folded for stem in _LOWEST)
+    return "max" if high and not low else "min" if low and not high else None
 
 
 def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:

@@ -15,7 +15,7 @@ from reconcile.extract_words import find_boolean, word_hits
 from reconcile.model import Label, Property
 from reconcile.name_mentions import NameIndex
 from reconcile.numerals import read_numbers
-from reconcile.suggest_rules import _bound_as_value, is_maximum, is_minimum
+from reconcile.suggest_rules import _bound_as_value, extreme_of, is_maximum, is_minimum
 from reconcile.values import PropertyType
 
 LANGUAGES = ("ar", "en", "ru")
@@ -413,3 +413,23 @@ def test_one_name_is_a_list_where_other_sources_give_one_a_subject(
     parsed = Sentence.of(sentence)
     look = Look(parsed, sentence, (), (), (), Known(lists=lists), None, lambda kind: names)
     assert [sorted(f.value) for f in RULES[PropertyType.ENTITIES].find(prop, look)] == found
+
+
+@pytest.mark.parametrize(
+    ("label", "end", "value"),
+    [
+        ("Age of the oldest of the boys", "max", 16),
+        ("Age of the youngest boy", "min", 11),
+        ("عمر أكبر الأطفال سنا", "max", 16),
+        ("عمر أصغر الأطفال", "min", 11),
+        ("Возраст самого старшего из мальчиков", "max", 16),
+        ("Возраст самого младшего", "min", 11),
+        ("Ages of the boys", None, {"min": 11, "max": 16}),  # the range itself
+    ],
+)
+def test_a_range_gives_its_end_to_a_property_of_its_highest_or_lowest(
+    label: str, end: str | None, value: object
+) -> None:
+    prop = _number(label)
+    assert extreme_of(prop) == end
+    assert _bound_as_value(prop, Found({"min": 11, "max": 16}, 0, 3)).value == value
