@@ -35,6 +35,10 @@ LANGUAGES = ("ar", "en", "ru")
         ("the toll rose to 93", [93]),
         ("число погибших выросло до 93", [93]),
         ("ارتفعت الحصيلة حتى 93 قتيلا", [93]),
+        # a bound's plural verb, or "в" between a bound and its figure
+        ("وبأن الجرحى تجاوزوا 6500", [{"min": 6500}]),
+        ("оценивает число раненых более чем в 140 человек", [{"min": 140}]),
+        ("ущерб оценили менее чем в 5 млрд рублей", [{"max": 5_000_000_000}]),
         # "and more than" before the next figure is that figure's bound
         ("أحصت المنظمة 705 قتلى وأكثر من 5 آلاف جريح", [705, {"min": 5000}]),
         ("171 dead and more than 6,500 injured", [171, {"min": 6500}]),
