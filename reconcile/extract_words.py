@@ -186,7 +186,30 @@ def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
         start, end = clauses[0]
     if verbs:
         return [Found(any(_negated_verb(found, start, at) for at in verbs), start, end)]
+    if not negated and any(_former(found, at) for at in cues):
+        return [Found(False, start, end)]  # "бывший глава Норильска": no longer in office
     return [Found(not negated, start, end)]
+
+
+#: Words that say what they qualify is no longer so: "the former mayor", "экс-мэр", "رئيس
+#: البلدية السابق" (Arabic writes it after its noun).
+_FORMER_BEFORE = frozenset(
+    normalise(w)
+    for w in (
+        "former", "ex", "бывший", "бывшего", "бывшему", "бывшим", "бывшем", "бывшая",
+        "бывшей", "бывшую", "экс",
+    )
+)  # fmt: skip
+_FORMER_AFTER = frozenset(normalise(w) for w in ("السابق", "السابقة", "سابق", "سابقة"))
+
+
+def _former(found: Sequence[Token], at: int) -> bool:
+    """Whether the word at `at` is "former" or a word that "former" qualifies."""
+    if found[at].text in _FORMER_BEFORE | _FORMER_AFTER:
+        return True
+    before = {t.text for t in found[max(0, at - 2) : at]}
+    after = {t.text for t in found[at + 1 : at + 3]}
+    return bool(before & _FORMER_BEFORE or after & _FORMER_AFTER)
 
 
 #: Words that begin a clause of time, cause, condition or concession: what such a clause

@@ -63,6 +63,12 @@ def test_bounds_written_after_the_number(sentence: str, values: list[object]) ->
         ("Россия приостановила инспекции", 2, False),
         ("Россия отказалась от инспекций", 3, False),
         ("Россия не отказалась от инспекций", 4, True),
+        # "former" says what it qualifies is no longer so
+        ("the former mayor of the city spoke", 2, False),
+        ("the mayor of the city spoke", 1, True),
+        ("قال رئيس البلدية السابق", 1, False),
+        ("Бывший глава Норильска Ринат Ахметчин", 1, False),
+        ("экс-мэр признан виновным", 1, False),
     ],
 )
 def test_verbs_that_negate_what_they_bear_on(sentence: str, cue: int, truth: bool) -> None:
