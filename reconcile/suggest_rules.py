@@ -299,15 +299,27 @@ MAXIMUM_STEMS = tuple(
 MAXIMUM_WORDS = frozenset({"cap", "caps"})
 
 
+def _words_of(prop: Property, keywords: bool = True) -> list[str]:
+    """The folded words of the property's label, and of its keywords and id."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    return [
+        t.text
+        for text in (texts if keywords else prop.label.all())
+        for t in tokens(normalise(text))
+    ]
+
+
+def _begins_one(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """Whether one of `words` (or a run of them) begins with one of `stems`, maybe after ال."""
+    folded = " " + " ".join(words)
+    return any((" " + stem) in folded or (" ال" + stem) in folded for stem in stems)
+
+
 @lru_cache(maxsize=1024)
 def is_maximum(prop: Property) -> bool:
     """Whether the property's label, keywords or id name a maximum: a limit, cap or capacity."""
-    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
-    words = [t.text for text in texts for t in tokens(normalise(text))]
-    folded = " " + " ".join(words)
-    return not MAXIMUM_WORDS.isdisjoint(words) or any(
-        (" " + stem) in folded or (" ال" + stem) in folded for stem in MAXIMUM_STEMS
-    )
+    words = _words_of(prop)
+    return not MAXIMUM_WORDS.isdisjoint(words) or _begins_one(words, MAXIMUM_STEMS)
 
 
 #: The stems of words that make a property itself a minimum (a threshold, what is required):
@@ -325,9 +337,7 @@ MINIMUM_STEMS = tuple(
 @lru_cache(maxsize=1024)
 def is_minimum(prop: Property) -> bool:
     """Whether the property's label, keywords or id name a minimum: a threshold, a requirement."""
-    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
-    folded = " " + " ".join(t.text for text in texts for t in tokens(normalise(text)))
-    return any((" " + stem) in folded or (" ال" + stem) in folded for stem in MINIMUM_STEMS)
+    return _begins_one(_words_of(prop), MINIMUM_STEMS)
 
 
 def _bound_as_value(prop: Property, value: Found) -> Found:
@@ -370,9 +380,8 @@ _LOWEST = tuple(
 def extreme_of(prop: Property) -> str | None:
     """ "max" for a property whose label names the highest of something, "min" for the lowest,
     None for neither or both."""
-    folded = " " + " ".join(t.text for text in prop.label.all() for t in tokens(normalise(text)))
-    high = any((" " + stem) in folded or (" ال" + stem) in folded for stem in _HIGHEST)
-    low = any((" " + stem) in folded or (" ال" + stem) in folded for stem in _LOWEST)
+    words = _words_of(prop, keywords=False)
+    high, low = _begins_one(words, _HIGHEST), _begins_one(words, _LOWEST)
     return "max" if high and not low else "min" if low and not high else None
 
 
