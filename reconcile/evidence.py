@@ -15,6 +15,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from reconcile.durations import property_unit
 from reconcile.entities import EntityIndex, NameMatch
 from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
 from reconcile.misquote import Misquote, find_misquote
@@ -157,7 +158,8 @@ class QuoteEvidence:
         if isinstance(value, NumberValue):
             if value.minimum is None and value.maximum is None:
                 return None
-            return mentions_number(quote, value.minimum, value.maximum, languages)
+            unit = property_unit((*prop.label.all(), prop.id))
+            return mentions_number(quote, value.minimum, value.maximum, languages, unit)
         if isinstance(value, EntityValue):
             ids: Sequence[str] = (value.id,)
         elif isinstance(value, EntitySetValue):

@@ -29,8 +29,9 @@ from reconcile.calendar_words import (
     shifted,
     year_named_after,
 )
+from reconcile.durations import Unit, durations, in_unit
 from reconcile.normalise import normalise
-from reconcile.numerals import decades, language_key, read_numbers
+from reconcile.numerals import decades, language_key, read_numbers, same_number
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 _DIGIT_DATE = re.compile(r"(?<![\d.,])(\d{1,4})([./-])(\d{1,2})(?:\2(\d{1,4}))?(?!\d)")
@@ -383,14 +384,26 @@ def _day_at(
 
 
 def mentions_number(
-    quote: str, low: float | None, high: float | None, languages: Collection[str]
+    quote: str,
+    low: float | None,
+    high: float | None,
+    languages: Collection[str],
+    unit: Unit | None = None,
 ) -> Mention:
     """A number is mentioned in any usual writing; a range when both its bounds are (a single
-    number is `low == high`; an open bound is None)."""
+    number is `low == high`; an open bound is None). A number of a `unit` of time is also
+    mentioned as a length in another unit it converts to exactly ("an hour and 45 minutes"
+    for 105 minutes, "полгода" for 6 months)."""
     folded = normalise(quote)
     mentions = read_numbers(folded, languages)
     bounds = dict.fromkeys(bound for bound in (low, high) if bound is not None)
     missing = [bound for bound in bounds if not any(m.means(bound) for m in mentions)]
+    if missing and unit is not None:
+        figures = [(v, m.start, m.end) for m in mentions for v in m.values]
+        lengths = [in_unit(d, unit) for d in durations(tokens(folded), figures)]
+        missing = [
+            b for b in missing if not any(n is not None and same_number(b, n) for n in lengths)
+        ]
     if missing and any(float(bound).is_integer() and 1 <= bound <= 31 for bound in missing):
         ordinals = _ordinals_in(folded, language_key(languages))
         missing = [bound for bound in missing if bound not in ordinals]

@@ -21,6 +21,7 @@ RULES = {
     "numerals",
     "number_words",
     "calendar_words",
+    "durations",
     "wordforms",
     "mentions",
     "name_mentions",

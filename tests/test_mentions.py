@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from reconcile.entities import CLEAR_MARGIN
+from reconcile.durations import property_unit
 from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
 from reconcile.name_mentions import NAME_THRESHOLD, NameIndex, mentions_entity
 from reconcile.normalise import normalise
@@ -688,3 +689,38 @@ def test_late_in_a_short_month_ends_with_it() -> None:
 def test_a_figure_after_a_day_and_a_comma_is_no_day() -> None:
     assert mentions_date("On December 1, 12 people were hurt", 2023, 12, 1, ["en"])
     assert not mentions_date("On December 1, 12 people were hurt", 2023, 12, 12, ["en"])
+
+
+MINUTES = property_unit(("Minutes from launch to the loss of contact",))
+MONTHS = property_unit(("Sentence (months)", "sentence_months"))
+
+
+@pytest.mark.parametrize(
+    ("quote", "low", "high", "unit", "languages"),
+    [
+        ("about one hour and 45 minutes into the dive", 105, 105, MINUTES, ["en"]),
+        ("lost contact less than two hours later", None, 120, MINUTES, ["en"]),
+        ("an hour later", 60, 60, MINUTES, ["en"]),
+        ("انقطع الاتصال بعد ساعة و45 دقيقة", 105, 105, MINUTES, ["ar"]),
+        ("بعد ساعتين من الغوص", 120, 120, MINUTES, ["ar"]),
+        ("связь пропала через полчаса", 30, 30, MINUTES, ["ru"]),
+        ("он получил полгода исправительных работ", 6, 6, MONTHS, ["ru"]),
+        ("от одного года до полутора лет исправительных работ", 12, 18, MONTHS, ["ru"]),
+        ("sentenced to two and a half years", 30, 30, MONTHS, ["en"]),
+        ("حكم عليه بالسجن سنتين", 24, 24, MONTHS, ["ar"]),
+    ],
+)
+def test_a_length_of_time_in_another_unit_mentions_its_number(
+    quote, low, high, unit, languages
+) -> None:
+    assert mentions_number(quote, low, high, languages, unit)
+    assert not mentions_number(quote, low, high, languages)  # without the property's unit
+    assert not mentions_number(quote, (low or high) + 1, (high or low) + 1, languages, unit)
+
+
+def test_only_exact_conversions_are_made() -> None:
+    days = property_unit(("Days trapped",))
+    assert days is not None and MONTHS is not None
+    assert not mentions_number("trapped for two months", 60, 60, ["en"], days)
+    assert mentions_number("trapped for two weeks", 14, 14, ["en"], days)
+    assert property_unit(("Hours and minutes",)) is None  # two units: none is the property's

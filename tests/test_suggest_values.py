@@ -731,3 +731,33 @@ def test_articles_of_a_russian_code_are_written_as_codes_cite_them(
     sentence: str, cited: list[str]
 ) -> None:
     assert [found.value for found in find_text(sentence, ["ч. 2 ст. 109 УК РФ"])] == cited
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "values"),
+    [
+        ("The ship lost contact about one hour and 45 minutes into the dive",
+         "Minutes to the loss of contact", [105]),
+        ("lost contact less than two hours later", "Minutes to the loss of contact",
+         [{"max": 120}]),
+        ("rescued after 22 hours and 37 minutes", "Hours the rescue took", [22.62]),
+        ("انقطع الاتصال بعد ساعة و45 دقيقة", "Minutes to the loss of contact", [105]),
+        ("انقطع الاتصال بعد ساعتين", "Minutes to the loss of contact", [120]),
+        ("он получил полгода исправительных работ", "Sentence (months)", [6]),
+        ("выжить можно было от двух до трёх суток", "Hours of survival",
+         [{"min": 48, "max": 72}]),
+        ("after 45 minutes", "Minutes to the loss of contact", [45]),  # its own unit
+        ("trapped for two months", "Days trapped", [2]),  # no exact conversion: as written
+    ],
+)  # fmt: skip
+def test_a_length_of_time_is_counted_in_the_propertys_unit(
+    sentence: str, label: str, values: list[object]
+) -> None:
+    from reconcile.durations import property_unit
+    from reconcile.values.number import in_property_unit
+
+    unit = property_unit((label,))
+    assert unit is not None
+    parsed = Sentence.of(sentence)
+    numbers = find_numbers(parsed, LANGUAGES, find_dates(parsed.tokens, LANGUAGES, None))
+    assert [o.value for o in in_property_unit(numbers, parsed.tokens, unit)] == values

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from reconcile.durations import Unit, durations, in_unit, property_unit, unit_at
 from reconcile.problems import Place
 from reconcile.values import (
     Describer,
@@ -24,7 +25,9 @@ from reconcile.values import (
 )
 
 if TYPE_CHECKING:
+    from reconcile.extract import Found
     from reconcile.model import Property
+    from reconcile.wordforms import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,7 @@ class NumberRule(Rule):
         """The number nearest the property's words; one near other sources' first. An ordinal
         in words counts as its number where other sources give that number ("the fire began
         on the fourth floor", when others say 4)."""
-        from reconcile.extract import Found, nearest
+        from reconcile.extract import nearest
 
         def closeness(found: Found) -> float:
             return float(look.known.figure_closeness(found.value))
@@ -185,8 +188,58 @@ class NumberRule(Rule):
         given = frozenset(look.known.numbers)
         ranked = [o for o in look.ordinals if float(o.value) in given] if given else []
         options = [*look.numbers, *ranked]
+        unit = property_unit((*prop.label.all(), prop.id))
+        if unit is not None:
+            options = in_property_unit(options, look.sentence.tokens, unit)
         if len(given) >= SCALE_SET_BY and any(closeness(o) >= IN_SCALE for o in options):
             # the other sources' figures set the property's scale (a share in per cent, a
             # toll in hundreds): a figure a hundred times off theirs is of another property
             options = [o for o in options if closeness(o) >= OFF_SCALE]
         return nearest(options, look.near, closeness)
+
+
+def in_property_unit(options: Sequence[Found], found: Sequence[Token], unit: Unit) -> list[Found]:
+    """The figures of a property counted in a unit of time, each counted in it where the
+    sentence writes it in another ("an hour and 45 minutes" is 105 for minutes, "less than two
+    hours" at most 120), and the lengths written without a figure ("полгода", "ساعتين")."""
+    from dataclasses import replace
+
+    from reconcile.extract import Found
+
+    plain = [(float(o.value), o.start, o.end) for o in options if isinstance(o.value, (int, float))]
+    lengths = durations(found, plain)
+    converted: list[Found] = []
+    used: set[int] = set()  # the lengths a figure was counted into: one figure each
+    for option in options:
+        length = next((d for d in lengths if d.start <= option.start < d.end), None)
+        if _is_figure(option.value) and length is not None:
+            if length.start in used:
+                continue  # the 45 of "an hour and 45 minutes", counted with the hour
+            used.add(length.start)
+            counted = in_unit(length, unit)
+            if counted is not None and counted != option.value:
+                start, end = min(option.start, length.start), max(option.end, length.end)
+                option = replace(option, value=_whole(counted), start=start, end=end)
+        elif isinstance(option.value, dict):
+            after = unit_at(found, option.end)
+            if after is not None and after.family == unit.family and after != unit:
+                bounds = {k: _whole(v * after.size / unit.size) for k, v in option.value.items()}
+                option = replace(option, value=bounds, end=option.end + 1)
+        converted.append(option)
+    taken = {at for o in options for at in range(o.start, o.end)}
+    for length in lengths:
+        counted = in_unit(length, unit)
+        if counted is not None and not taken & set(range(length.start, length.end)):
+            converted.append(Found(_whole(counted), length.start, length.end))
+    return converted
+
+
+def _is_figure(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _whole(number: float) -> int | float:
+    """The number as a claim would write it: whole if it is, else to two decimals (22 hours
+    and 37 minutes are 22.62 hours)."""
+    number = round(number, 2)
+    return int(number) if number.is_integer() else number
