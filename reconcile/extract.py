@@ -20,6 +20,7 @@ from reconcile.calendar_words import (
     shifted,
     year_named_after,
 )
+from reconcile.durations import unit_at
 from reconcile.extract_verbs import changed_to
 from reconcile.mentions import day_before, days_listed_before
 from reconcile.normalise import normalise
@@ -461,9 +462,12 @@ def _ranged(found: Sequence[Token], first: NumberMention, second: NumberMention)
         second.start - link == 2
         and found[link].text.isalpha()
         and second.end < len(found)
-        and found[second.end].text == found[link].text
+        and (
+            found[second.end].text == found[link].text
+            or unit_at(found, link) == unit_at(found, second.end) is not None
+        )
     ):
-        link += 1  # "20km and 30km"
+        link += 1  # "20km and 30km", "от одного года до полутора лет"
     if second.start - link != 1 or found[link - 1].stop:
         return False
     if ends_with(found, first.start, _BETWEEN):

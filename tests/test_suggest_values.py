@@ -746,6 +746,8 @@ def test_articles_of_a_russian_code_are_written_as_codes_cite_them(
         ("он получил полгода исправительных работ", "Sentence (months)", [6]),
         ("выжить можно было от двух до трёх суток", "Hours of survival",
          [{"min": 48, "max": 72}]),
+        ("от одного года до полутора лет исправительных работ", "Sentence (months)",
+         [{"min": 12, "max": 18}]),
         ("after 45 minutes", "Minutes to the loss of contact", [45]),  # its own unit
         ("trapped for two months", "Days trapped", [2]),  # no exact conversion: as written
     ],
