@@ -53,12 +53,19 @@ def base_language(code: str) -> str:
 
 def language_key(languages: Iterable[str]) -> tuple[str, ...]:
     """The distinct base languages of `languages`, sorted: a key for the cached tables."""
+    return _language_key(tuple(languages))
+
+
+@lru_cache(maxsize=256)
+def _language_key(languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({base_language(code) for code in languages if code}))
 
 
 def digit_readings(token: str) -> frozenset[float]:
     """Every value digits with separators can mean: 4,000 and 4.000 are 4000 (or 4),
     17,9 and 17.9 are 17.9, 1.234,5 is 1234.5; Arabic ٫ is a decimal point, ٬ a group mark."""
+    if token.isdecimal():  # most are digits alone: no marks to split at
+        return frozenset({float(int(token))})
     parts = re.split(r"([.,])", token.replace("\u066c", ",").replace("\u066b", "."))
     groups, marks = parts[0::2], parts[1::2]
     if not marks:
@@ -110,16 +117,14 @@ def read_numbers(folded: str, languages: Iterable[str]) -> tuple[NumberMention, 
 def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMention, ...]:
     table = vocabulary(languages)
     found = tokens(folded)
+    may_start = _number_starts(languages)
     mentions: list[NumberMention] = []
     index = 0
-    while index < len(found):
-        if not _may_start(found[index].text, languages):
-            index += 1
+    for start in [at for at, token in enumerate(found) if may_start[token.text]]:
+        if start < index:
             continue
-        mention = _number_at(found, index, table)
-        if mention is None:
-            index += 1
-        else:
+        mention = _number_at(found, start, table)
+        if mention is not None:
             if mentions and _shares_scale(found, mentions[-1], mention):
                 first = mentions[-1]
                 more = {value * mention.scale for value in first.values}
@@ -137,6 +142,7 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
 #: "And a half" after a number, or after the noun it counts: "two and a half years", "two
 #: years and a half", "ثلاث سنوات ونصفا", "пять с половиной лет".
 _HALF = (("and", "a", "half"), ("ونصف",), ("ونصفا",), ("с", "половинои"))
+_HALF_FIRST_WORDS = frozenset(phrase[0] for phrase in _HALF)
 
 
 def _half_after(found: Sequence[Token], end: int, stop: int) -> bool:
@@ -145,6 +151,8 @@ def _half_after(found: Sequence[Token], end: int, stop: int) -> bool:
     for start in (end, end + 1):
         if start >= stop or found[start - 1].stop:
             return False
+        if found[start].text not in _HALF_FIRST_WORDS:
+            continue
         for phrase in _HALF:
             if tuple(t.text for t in found[start : start + len(phrase)]) == phrase:
                 after = start + len(phrase)
@@ -184,11 +192,29 @@ def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMe
     return link in RANGE_LINKS or (link in RANGE_AND and opened)
 
 
-@lru_cache(maxsize=65536)
-def _may_start(token: str, languages: tuple[str, ...]) -> bool:
-    """False when no number can begin at `token`: the words most of a text is made of."""
-    starts = vocabulary(languages).starts
-    return is_digits(token) or any(stem in starts for stem in number_stems(token))
+class _NumberStarts(dict[str, bool]):
+    """Whether a number can begin at a token, in one set of languages: False for the words most
+    of a text is made of. Each token is worked out once (up to a bound on the words kept)."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        super().__init__()
+        self._starts = vocabulary(languages).starts
+
+    def __missing__(self, token: str) -> bool:
+        if is_digits(token):
+            return True  # not kept: figures are mostly each written once
+        may = any(stem in self._starts for stem in number_stems(token))
+        if len(self) < _MAX_WORDS_KEPT:
+            self[token] = may
+        return may
+
+
+_MAX_WORDS_KEPT = 65536
+
+
+@lru_cache(maxsize=64)
+def _number_starts(languages: tuple[str, ...]) -> _NumberStarts:
+    return _NumberStarts(languages)
 
 
 def _number_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> NumberMention | None:

@@ -7,7 +7,8 @@ quotation marks are gone (so "didn't" is "didnt"), Arabic-Indic digits are 0-9.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import count, repeat
 from typing import NamedTuple
 
 from reconcile.normalise import normalise
@@ -66,17 +67,30 @@ class Token(NamedTuple):
 @lru_cache(maxsize=4096)
 def tokens(folded: str) -> tuple[Token, ...]:
     """The tokens of folded text: digit groups with their separators, and runs of letters."""
-    found: list[Token] = []
-    for index, word in enumerate(folded.split(" ")):
-        if word.isalpha():  # most words: one run of letters (a letter is \w and no digit)
-            found.append(Token(word, index))
-            continue
-        matches = list(_TOKEN.finditer(word))
-        for position, match in enumerate(matches):
-            after = matches[position + 1].start() if position + 1 < len(matches) else len(word)
-            stop = any(c in _STOPS for c in word[match.end() : after])
-            found.append(Token(match.group(), index, stop))
+    words = folded.split(" ")
+    found = list(map(_new_token, zip(words, count(), repeat(False))))
+    # Most words are one run of letters (a letter is \w and no digit) and are a token as they
+    # are; the others are cut, from the last, so that the indices of those before stay put.
+    for index in reversed([index for index, word in enumerate(words) if not word.isalpha()]):
+        word = words[index]
+        found[index : index + 1] = [Token(word, index)] if word.isdecimal() else _split(word, index)
     return tuple(found)
+
+
+#: A token made from a (text, word, stop) tuple with no call into Python code: a text is cut
+#: into tens of tokens.
+_new_token = partial(tuple.__new__, Token)
+
+
+def _split(word: str, index: int) -> list[Token]:
+    """The tokens of a word that is not all letters: its digit groups and runs of letters."""
+    matches = list(_TOKEN.finditer(word))
+    found = []
+    for position, match in enumerate(matches):
+        after = matches[position + 1].start() if position + 1 < len(matches) else len(word)
+        stop = any(c in _STOPS for c in word[match.end() : after])
+        found.append(Token(match.group(), index, stop))
+    return found
 
 
 def word_key(word: str) -> str:
