@@ -32,7 +32,7 @@ from typing import Any
 
 import reconcile
 from reconcile import model, problems, values
-from reconcile.frozen import FrozenMap
+from reconcile.frozen import FrozenMap, by_columns
 from reconcile.problems import Place, Problem
 
 CACHE_DIR = Path(".reconcile") / "cache"
@@ -320,7 +320,7 @@ def _kind(column: list[Any]) -> str:
 def _claims(data: dict[str, Any], name: str) -> list[Any]:
     """The claims `_claims_data` wrote; an exception when they are not that. Built a column at
     a time: each field's cells are decoded by one comprehension, and the claims, their places
-    and quote matches made field by field (`_by_columns`)."""
+    and quote matches made field by field (`by_columns`)."""
     kinds = data["fields"]
     if len(kinds) != len(dataclasses.fields(model.Claim)) - 2:
         raise ValueError("another model")
@@ -332,9 +332,9 @@ def _claims(data: dict[str, Any], name: str) -> list[Any]:
     if len(cells) != len(kinds):
         raise ValueError("another model")
     count = len(rows)
-    places = _by_columns(Place, [repeat(name), map(int, lines), map(int, columns)], count)
+    places = by_columns(Place, [repeat(name), map(int, lines), map(int, columns)], count)
     fields = [_column(kind, column, table) for kind, column in zip(kinds, cells, strict=True)]
-    return _by_columns(model.Claim, [repeat(str(data["source"])), places, *fields], count)
+    return by_columns(model.Claim, [repeat(str(data["source"])), places, *fields], count)
 
 
 def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any]:
@@ -358,28 +358,9 @@ def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any
     statuses = [_STATUSES[cell[0]] for cell in found]
     scores, texts = [cell[2] for cell in found], [cell[3] for cell in found]
     matches = iter(
-        _by_columns(model.QuoteMatch, [statuses, spans, scores, texts, differences], len(found))
+        by_columns(model.QuoteMatch, [statuses, spans, scores, texts, differences], len(found))
     )
     return [None if cell is None else next(matches) for cell in cells]
-
-
-def _by_columns(kind: type, columns: list[Iterable[Any]], count: int) -> list[Any]:
-    """`count` objects of the dataclass `kind` from one column of values per field: what its
-    constructor would make, each field set in one pass over the objects, which takes a third
-    of the time of a constructor call per object. For a frozen dataclass with slots whose
-    constructor does nothing but set its fields, as the model's classes here are; any other
-    class is made by its constructor."""
-    fields = dataclasses.fields(kind)
-    if len(columns) != len(fields):
-        raise ValueError("another model")
-    if hasattr(kind, "__post_init__") or "__slots__" not in vars(kind):
-        return list(map(kind, *columns))
-    made: list[Any] = list(map(object.__new__, repeat(kind, count)))
-    for field, column in zip(fields, columns, strict=True):
-        setter = vars(kind)[field.name].__set__  # the slot itself, as object.__setattr__ uses
-        if len(list(map(setter, made, column))) != count:
-            raise ValueError("a column of another length")
-    return made
 
 
 def _problem_data(problem: Problem) -> list[Any]:

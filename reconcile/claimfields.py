@@ -27,6 +27,7 @@ class ClaimFields:
         self.checker = checker
         self.config = config
         self.index = index
+        self._contexts: dict[tuple[str, str], ReadContext] = {}
 
     def add(self, problem: Problem) -> None:
         self.checker.add(problem)
@@ -135,6 +136,18 @@ class ClaimFields:
             self.add(error(raw.place_of("as_of"), "bad-date", str(exc)))
             return None
 
+    def context(self, raw: YamlMap, prop: Property, claim: bool) -> ReadContext:
+        """What reading the value of `raw` needs: one context for every claim of a property
+        that gives none of the flags, made once."""
+        if claim and any(key in raw for key in CLAIM_FLAGS):
+            return ReadContext(prop, self.config.settings, self.flags(raw, prop, claim), self)
+        key = (prop.topic, prop.id)
+        context = self._contexts.get(key)
+        if context is None:
+            context = ReadContext(prop, self.config.settings, self.flags(raw, prop, False), self)
+            self._contexts[key] = context
+        return context
+
     def flags(self, raw: YamlMap, prop: Property, claim: bool) -> dict[str, bool]:
         """The claim's flags its property's type takes, each as given or by default."""
         flags = dict(RULES[prop.type].flags)
@@ -169,9 +182,8 @@ class ClaimFields:
         self, raw: YamlMap, prop: Property, value: Any, place: Place, claim: bool
     ) -> Value | None:
         rule = RULES[prop.type]
-        context = ReadContext(prop, self.config.settings, self.flags(raw, prop, claim), self)
         try:
-            return rule.read(value, place, context)
+            return rule.read(value, place, self.context(raw, prop, claim))
         except InvalidValue as exc:
             self.add(error(place, exc.code or rule.error_code, str(exc)))
             return None

@@ -17,7 +17,7 @@ from reconcile.entities import EntityIndex
 from reconcile.evidence import Evidence, QuoteEvidence
 from reconcile.fields import Checker, did_you_mean, empty_map
 from reconcile.files import real_path
-from reconcile.frozen import frozen
+from reconcile.frozen import Written, by_columns, frozen
 from reconcile.model import (
     CLAIM_FIELDS,
     Claim,
@@ -34,6 +34,7 @@ from reconcile.quotes import SourceText, quote_limit_problem
 from reconcile.values import (
     DateValue,
     InvalidValue,
+    Value,
     parse_date,
 )
 from reconcile.yamlfile import YamlList, YamlMap, parse_yaml, read_text
@@ -67,6 +68,21 @@ _RESOLUTION_FIELDS = (
 _SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "language")
 
 GroupKey = tuple[str, str, str | None]
+#: A claim's fields in the order of `Claim`'s.
+ClaimRow = tuple[
+    str,
+    Place,
+    str,
+    str,
+    Value,
+    Written,
+    str | None,
+    str | None,
+    DateValue | None,
+    str | None,
+    QuoteMatch,
+    str | None,
+]
 
 if TYPE_CHECKING:
     from reconcile.cache import ClaimsCache
@@ -367,12 +383,12 @@ class _ProjectReader(Checker):
             return []
         text = SourceText(source.text) if self.weigh_quotes else None
         reader = ClaimFields(self, config, index)
-        claims = []
+        rows = []
         for item, place in zip(raw, raw.places, strict=True):
-            claim = self.claim(item, place, source, text, reader, evidence)
-            if claim is not None:
-                claims.append(claim)
-        return claims
+            row = self.claim(item, place, source, text, reader, evidence)
+            if row is not None:
+                rows.append(row)
+        return by_columns(Claim, list(zip(*rows, strict=True)), len(rows)) if rows else []
 
     def claim(
         self,
@@ -382,8 +398,9 @@ class _ProjectReader(Checker):
         text: SourceText | None,
         reader: ClaimFields,
         evidence: QuoteEvidence,
-    ) -> Claim | None:
-        """The claim `raw` gives; its quote weighed against `text`, when there is one."""
+    ) -> ClaimRow | None:
+        """The fields of the claim `raw` gives, in order; its quote weighed against `text`, when
+        there is one. (A file's claims are made from their rows at once, faster than one by one.)"""
         if not self.expect(raw, YamlMap, place, "a claim"):
             return None
         complete = self.fields(raw, CLAIM_FIELDS, ("topic", "property", "value"), "a claim")
@@ -419,7 +436,7 @@ class _ProjectReader(Checker):
             return None
         if prop.temporal and as_of is None:
             return None
-        return Claim(
+        return (
             source.id,
             raw.place,
             prop.topic,
