@@ -83,9 +83,10 @@ class QuoteEvidence:
         languages = [language] if language else []
         said = without_ellipses(quote)
         misquoted = self._misquoted(said, match, text, languages)
-        parts = quote_parts(quote)
-        if misquoted is None and match.status is not QuoteStatus.EXACT and len(parts) > 1:
-            misquoted = self._misquoted_part(parts, text, languages)
+        if misquoted is None and match.status is not QuoteStatus.EXACT:
+            parts = quote_parts(quote)
+            if len(parts) > 1:
+                misquoted = self._misquoted_part(parts, text, languages)
         if misquoted is not None:
             return misquoted
         if match.status not in (QuoteStatus.EXACT, QuoteStatus.APPROXIMATE) or value is None:
