@@ -161,6 +161,15 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
         for kind, message in _UNCLOSED.items():
             if kind in context:
                 return opened, message
+    if mark is not None and problem != "found unexpected end of stream":
+        left_open = _quote_left_open(text, mark.line)
+        if left_open is not None:
+            line, column, quote = left_open
+            return (
+                yaml.Mark("", 0, line, column, None, None),
+                f"the value quoted here with {quote} is not closed on its line: end it with "
+                f"{quote} (what follows was read as part of it)",
+            )
     if mark is not None:
         if problem.startswith("mapping values are not allowed"):
             return mark, _stray_colon(text, mark.line)
@@ -171,6 +180,31 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
         if problem.startswith("did not find expected '-' indicator"):
             return mark, _NOT_AN_ITEM
     return mark, " ".join(filter(None, [context, problem]))
+
+
+_QUOTED_VALUE = re.compile(r"\s*(?:-\s+)?[^\s:#][^:#]*:\s+([\"'])")
+#: How many lines above a syntax error a quotation left open is looked for.
+_OPEN_QUOTE_REACH = 40
+
+
+def _quote_left_open(text: str, line: int) -> tuple[int, int, str] | None:
+    """Where a value opens a quotation it does not close on its line, when the parser read on
+    from it to the next such mark, on `line`, and stumbled there: the mark that is missing is
+    the one to show."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, max(-1, line - _OPEN_QUOTE_REACH), -1):
+        match = _QUOTED_VALUE.match(lines[number])
+        if match is None:
+            continue
+        quote = match[1]
+        if quote in lines[number][match.end() :]:
+            return None  # closed on its line: what went wrong is elsewhere
+        between = lines[number + 1 : line]
+        reaches = line < len(lines) and quote in lines[line]
+        if reaches and not any(quote in other for other in between):
+            return number, match.end() - 1, quote
+        return None
+    return None
 
 
 def _stray_colon(text: str, line: int) -> str:

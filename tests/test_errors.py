@@ -167,6 +167,13 @@ def only(run, root: Path, code: str) -> tuple[str, str]:
             'the value quoted here with " is never closed',
         ),
         (
+            '- topic: founding\n  property: treaty_signed\n  value: 1992\n  quote: "signed in\n\n'
+            '- topic: founding\n  property: treaty_signed\n  value: 1993\n  quote: "joined"\n',
+            "yaml-syntax",
+            "claims/a.yaml:4:10",
+            'the value quoted here with " is not closed on its line',
+        ),
+        (
             "- topic: founding\n  property treaty_signed\n  value: 1992\n",
             "yaml-syntax",
             "claims/a.yaml:2:3",
