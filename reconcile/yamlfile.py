@@ -166,7 +166,7 @@ def _explained(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
         if left_open is not None:
             line, column, quote = left_open
             return (
-                yaml.Mark("", 0, line, column, None, None),
+                yaml.Mark("", 0, line, column, None, 0),
                 f"the value quoted here with {quote} is not closed on its line: end it with "
                 f"{quote} (what follows was read as part of it)",
             )
