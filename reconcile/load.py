@@ -68,6 +68,8 @@ _RESOLUTION_FIELDS = (
 _SOURCE_FIELDS = ("title", "author", "publisher", "url", "published", "language")
 
 GroupKey = tuple[str, str, str | None]
+#: The evidence of a claim whose quote is not looked for.
+_NOT_WEIGHED = Evidence(QuoteMatch(QuoteStatus.ABSENT))
 #: A claim's fields in the order of `Claim`'s.
 ClaimRow = tuple[
     str,
@@ -420,7 +422,7 @@ class _ProjectReader(Checker):
                 )
             )
         quote = self.text_field(raw, "quote", "a claim")
-        found = Evidence(QuoteMatch(QuoteStatus.ABSENT))
+        found = _NOT_WEIGHED
         if text is not None:
             found = evidence.weigh(
                 quote,
