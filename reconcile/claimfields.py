@@ -139,7 +139,7 @@ class ClaimFields:
     def context(self, raw: YamlMap, prop: Property, claim: bool) -> ReadContext:
         """What reading the value of `raw` needs: one context for every claim of a property
         that gives none of the flags, made once."""
-        if claim and any(key in raw for key in CLAIM_FLAGS):
+        if claim and not raw.keys().isdisjoint(CLAIM_FLAGS):
             return ReadContext(prop, self.config.settings, self.flags(raw, prop, claim), self)
         key = (prop.topic, prop.id)
         context = self._contexts.get(key)
