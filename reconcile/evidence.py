@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -295,7 +295,7 @@ def shown_words(text: str, at: tuple[int, int]) -> str:
 
 
 def _part_of_month(
-    quote: str, ends: list[DateParts], languages: Sequence[str], published: str | None
+    quote: str, ends: Sequence[DateParts], languages: Sequence[str], published: str | None
 ) -> bool:
     """An interval within one month that the quote names as a part of it ("late May")."""
     if len(ends) != 2:
@@ -308,9 +308,10 @@ def _part_of_month(
     )
 
 
-def date_ends(edtf: str) -> list[DateParts]:
+@lru_cache(maxsize=4096)
+def date_ends(edtf: str) -> tuple[DateParts, ...]:
     """The year, month and day each end of an EDTF date gives; unspecified digits (199X) and
-    open ends give nothing."""
+    open ends give nothing. (Kept for the next claim of the same date: a desk's dates repeat.)"""
     ends: list[DateParts] = []
     for end in edtf.split("/"):
         parts = _EDTF_END.fullmatch(re.sub(r"[~?%]", "", end.strip()))
@@ -323,4 +324,4 @@ def date_ends(edtf: str) -> list[DateParts]:
         if year_number is None and day_number is None:
             continue
         ends.append((year_number, month_number, day_number))
-    return ends
+    return tuple(ends)

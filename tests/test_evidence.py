@@ -275,7 +275,7 @@ def test_the_words_named_are_as_written() -> None:
     ],
 )
 def test_the_parts_of_a_date_the_quote_must_give(edtf, ends) -> None:
-    assert date_ends(edtf) == ends
+    assert date_ends(edtf) == tuple(ends)
 
 
 def test_a_number_found_approximately_is_found_whole() -> None:
