@@ -78,7 +78,7 @@ class SourceText:
     def _find(self, quote: str, threshold: float) -> QuoteMatch:
         if quote_limit_problem(quote) is not None:
             return QuoteMatch(QuoteStatus.MISSING, score=0.0)
-        parts = [p for p in (normalise(part) for part in _split(quote)) if p]
+        parts = [part for part in map(normalise, _split(quote)) if part]
         if not parts:
             return QuoteMatch(QuoteStatus.ABSENT)
         spans: list[tuple[int, int]] = []
