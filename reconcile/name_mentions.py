@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -41,7 +42,7 @@ class NameIndex(Mapping[str, str]):
             if len(key) > 1 and not russian_stems(key[1])
         }
         self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
-        self._candidates_of: dict[str, tuple[str, ...]] = {}
+        self._candidates_of: dict[str, _Candidates] = {}
         self._window_owner: dict[tuple[str, float], str | None] = {}
         self._name_list = list(self._names)
         self._names_of: dict[str, list[str]] = {}
@@ -79,12 +80,19 @@ class NameIndex(Mapping[str, str]):
     def _occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         found = tokens(folded)
         hits: list[tuple[str, int, int]] = []
-        second = self._second
         for index, token in enumerate(found):
             after = found[index + 1].text if index + 1 < len(found) else None
-            for name in self._candidates(token.text):
+            candidates = self._candidates(token.text)
+            names = candidates.free + candidates.by_second.get(after or "", ())
+            # a name of two words whose second is not the next one names an item of a list
+            # sharing that word at most ("the Kurgan and Tyumen regions")
+            if candidates.two_words and _may_share(found, index + 1):
+                names += tuple(n for n in candidates.two_words if self._second[n] != after)
+            if len(names) > 1:
+                names = tuple(sorted(names, key=candidates.order.__getitem__))
+            for name in names:
                 key = self._keys[name]
-                if (second.get(name, after) == after) and self._names_at(found, index, key):
+                if self._second.get(name, after) == after and self._names_at(found, index, key):
                     hits.append((self._names[name], index, index + len(key)))
                 elif (
                     len(key) > 1
@@ -132,15 +140,25 @@ class NameIndex(Mapping[str, str]):
             ):
                 yield self._names[name], start, index + 1
 
-    def _candidates(self, token: str) -> tuple[str, ...]:
-        """The names whose first word `token` may be a form of (looked up once per token)."""
+    def _candidates(self, token: str) -> _Candidates:
+        """The names whose first word `token` may be a form of (looked up once per token),
+        those whose second word must be written as it is by that word: a text that names one
+        of a hundred "Country 1" … "Country 100" tries one, not all."""
         if token not in self._candidates_of:
             if len(self._candidates_of) > 65536:  # a vocabulary's worth, not every word ever read
                 self._candidates_of.clear()
             seen = {_index_word(stem) for stem in arabic_stems(token)}
             seen.update(_index_word(stem) for stem in russian_stems(token))
-            self._candidates_of[token] = tuple(
-                name for word in seen for name in self._by_first.get(word, ())
+            names = [name for word in seen for name in self._by_first.get(word, ())]
+            by_second: dict[str, list[str]] = {}
+            for name in names:
+                if name in self._second:
+                    by_second.setdefault(self._second[name], []).append(name)
+            self._candidates_of[token] = _Candidates(
+                tuple(name for name in names if name not in self._second),
+                {second: tuple(found) for second, found in by_second.items()},
+                tuple(n for n in names if n in self._second and len(self._keys[n]) == 2),
+                {name: at for at, name in enumerate(names)},
             )
         return self._candidates_of[token]
 
@@ -199,6 +217,18 @@ class NameIndex(Mapping[str, str]):
         top, score = ranked[0]
         rival = ranked[1][1] if len(ranked) > 1 else -math.inf
         return top if score >= threshold and score >= rival + CLEAR_MARGIN else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """The names a word may begin: those whose second word may take a case ending, those
+    whose second word must be written as it is (by that word), and of these the names of two
+    words, which may end a list that shares their last word."""
+
+    free: tuple[str, ...]
+    by_second: dict[str, tuple[str, ...]]
+    two_words: tuple[str, ...]
+    order: dict[str, int]  # where each stands among all of them: hits keep that order
 
 
 #: Words that join the items of a list whose last word all of them share.
