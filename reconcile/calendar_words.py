@@ -289,6 +289,32 @@ def year_named_after(
     return (int(year), reference[3]) if year is not None else None
 
 
+#: Words that place a month named without its year before or after the article's month:
+#: "last June", "next March" (written before it); "يونيو الماضي", "مارس المقبل" (after it).
+_LAST_BEFORE = frozenset({"last", "past"})
+_NEXT_BEFORE = frozenset({"next", "coming"})
+_LAST_AFTER = frozenset(normalise(w) for w in ("الماضي", "المنصرم", "الفائت"))
+_NEXT_AFTER = frozenset(normalise(w) for w in ("المقبل", "القادم"))
+
+
+def month_year_by_word(
+    found: Sequence[Token], start: int, end: int, month: int, published: str
+) -> int | None:
+    """The year of a month name at tokens `start` to `end` that "last" or "next" places from
+    the article's day: "last June" in an article of June 2024 is June 2023, "يونيو الماضي" in
+    one of July 2024 June 2024, "next March" the first March after it."""
+    if not published[:7].replace("-", "").isdigit() or len(published) < 7:
+        return None
+    year, current = int(published[:4]), int(published[5:7])
+    before = found[start - 1].text if start > 0 else ""
+    after = found[end].text if end < len(found) else ""
+    if before in _LAST_BEFORE or after in _LAST_AFTER:
+        return year if month < current else year - 1
+    if before in _NEXT_BEFORE or after in _NEXT_AFTER:
+        return year if month > current else year + 1
+    return None
+
+
 def month_part_before(found: Sequence[Token], month_at: int) -> tuple[int, int] | None:
     """The days of the month a part word before the month name at token `month_at` gives:
     (21, 31) for "late May", "أواخر مايو", "в конце мая", "в третьей декаде мая"."""

@@ -15,6 +15,7 @@ from reconcile.calendar_words import (
     ORDINAL_SUFFIXES,
     SEASONS,
     month_table,
+    month_year_by_word,
     ordinal_table,
     relative_at,
     shifted,
@@ -292,17 +293,18 @@ def _named_dates(
             if end < len(found) and found[end].text in ORDINAL_SUFFIXES:
                 end += 1  # May 15th
         year, end = _year_after(found, end)
-        counted = (
-            None
-            if year is not None or published is None
-            else (year_named_after(found, end, published, _count_of_days))
-        )
+        counted = None
+        if year is None and published is not None:
+            counted = year_named_after(found, end, published, _count_of_days)
         if counted is not None:
             year, end = counted  # "в мае текущего года", "in July last year"
+        placed = None  # the year "last June", "مارس المقبل" give from the article's day
+        if counted is None and year is None and published is not None:
+            placed = year = month_year_by_word(found, index, end, month, published)
         yearless = year is None
         if year is None and day is not None:
             year = default_year
-        if year is not None and (day is not None or end > named[1]):
+        if year is not None and (day is not None or end > named[1] or placed is not None):
             text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
             first = _first_day(found, start, day, languages)
             if first is not None:  # "10 to 11 September": an interval

@@ -24,6 +24,7 @@ from reconcile.calendar_words import (
     YEAR_WORDS,
     month_part_before,
     month_table,
+    month_year_by_word,
     ordinal_table,
     relative_at,
     shifted,
@@ -141,7 +142,9 @@ def _dated_by_article(
                     dates.update({(y, None, None), (y, m, None), (y, m, d)})
         named = months.at(found, index)
         if named is not None and appeared is not None:
-            year = _year_by_article_after(found, named[1], published)
+            year = month_year_by_word(found, index, named[1], named[0], published)
+            if year is None:
+                year = _year_by_article_after(found, named[1], published)
             if year is None:
                 appeared_year, appeared_month = int(appeared[1]), int(appeared[2])
                 year = appeared_year if named[0] <= appeared_month else appeared_year - 1

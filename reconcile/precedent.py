@@ -54,6 +54,8 @@ class Known:
     choices: Counter[str] = field(default_factory=Counter)
     truths: Counter[bool] = field(default_factory=Counter)
     texts: tuple[str, ...] = ()
+    # number_closeness of each number asked: an article's figures are asked of many times
+    _closeness: dict[float, float] = field(default_factory=dict, compare=False, repr=False)
 
     def figure_closeness(self, value: object) -> float:
         """`number_closeness` of a number value, or of the nearer of a range's bounds; 0 for
@@ -67,11 +69,14 @@ class Known:
         smaller to the larger (1 when equal, 0 when none is known)."""
         if number <= 0 or not self.numbers:
             return 0.0
+        if number in self._closeness:
+            return self._closeness[number]
         at = bisect.bisect_left(self.numbers, number)
         best = 0.0
         for known in self.numbers[max(0, at - 1) : at + 1]:
             if known > 0:
                 best = max(best, known / number if known < number else number / known)
+        self._closeness[number] = best
         return best
 
 

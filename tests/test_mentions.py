@@ -519,6 +519,11 @@ def test_every_day_of_a_list_in_one_month(quote, languages) -> None:
         ("الذي أنجز في يوليو من العام الماضي", "2021-07-20", (2020, 7, None), ["ar"]),
         ("завершён в июле прошлого года", "2021-07-20", (2020, 7, None), ["ru"]),
         ("в марте этого года", "2024-09-20", (2024, 3, None), ["ru"]),
+        # "last" or "next" before a month, الماضي or المقبل after it
+        ("the board met last June", "2024-06-26", (2023, 6, None), ["en"]),
+        ("عقدت الجلسة في يونيو الماضي", "2024-07-10", (2024, 6, None), ["ar"]),
+        ("تبدأ المحاكمة في مارس المقبل", "2024-06-26", (2025, 3, None), ["ar"]),
+        ("the trial opens next March", "2024-06-26", (2025, 3, None), ["en"]),
         # a weekday still to come: the next one after the article's day
         ("its oxygen would run out early on Thursday", "2023-06-20", (2023, 6, 22), ["en"]),
         ("ينفد الأكسجين يوم الخميس", "2023-06-20", (2023, 6, 22), ["ar"]),

@@ -100,6 +100,9 @@ def test_verbs_that_negate_what_they_bear_on(sentence: str, cue: int, truth: boo
         ("которое приобрёл в мае текущего года", None, "2021-09-20", ["2021-05"]),
         ("приговор вынесли 15 декабря прошлого года", None, "2015-05-26", ["2014-12-15"]),
         ("in July", None, "2021-07-20", []),  # a month alone is no date
+        ("the hearings held last June", None, "2024-06-26", ["2023-06"]),
+        ("وكانت الجلسة في 5 يونيو الماضي", None, "2024-07-10", ["2024-06-05"]),
+        ("تبدأ المحاكمة في مارس المقبل", None, "2024-06-26", ["2025-03"]),
     ],
 )  # fmt: skip
 def test_dates_by_reference(
