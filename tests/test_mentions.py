@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from reconcile.entities import CLEAR_MARGIN
 from reconcile.durations import property_unit
+from reconcile.entities import CLEAR_MARGIN
 from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
 from reconcile.name_mentions import NAME_THRESHOLD, NameIndex, mentions_entity
 from reconcile.normalise import normalise
