@@ -29,6 +29,7 @@ class Unit:
 
 _MINUTE, _HOUR, _DAY, _WEEK = (Unit("clock", n) for n in (1, 60, 1440, 10080))
 _MONTH, _YEAR = Unit("calendar", 1), Unit("calendar", 12)
+_DECADE, _CENTURY = Unit("calendar", 120), Unit("calendar", 1200)
 
 _WORDS: dict[Unit, tuple[str, ...]] = {
     _MINUTE: ("minute", "minutes", "min", "mins", "دقيقة", "دقائق", "دقيقه", "минута", "минуты",
@@ -43,6 +44,9 @@ _WORDS: dict[Unit, tuple[str, ...]] = {
              "месяцам", "месяцами"),
     _YEAR: ("year", "years", "yr", "yrs", "سنة", "سنوات", "عام", "أعوام", "عاما", "سنين",
             "год", "года", "лет", "году", "годам", "годами"),
+    _DECADE: ("decade", "decades", "عقود", "عقدين", "десятилетие", "десятилетия", "десятилетий"),
+    _CENTURY: ("century", "centuries", "قرن", "قرون", "قرنا", "век", "века", "веков",
+               "столетие", "столетия", "столетий"),
 }  # fmt: skip
 #: Words that are a count and a unit at once: the Arabic dual, and the Russian "half".
 _COUNTED: dict[str, tuple[float, Unit]] = {
@@ -53,8 +57,10 @@ _COUNTED: dict[str, tuple[float, Unit]] = {
     **{normalise(w): (2, _MONTH) for w in ("شهرين", "شهران")},
     **{normalise(w): (2, _YEAR) for w in ("سنتين", "سنتان", "عامين", "عامان")},
     "полчаса": (0.5, _HOUR), "полгода": (0.5, _YEAR), "полмесяца": (0.5, _MONTH),
-    "полсуток": (0.5, _DAY),
+    "полсуток": (0.5, _DAY), "полвека": (0.5, _CENTURY),
 }  # fmt: skip
+#: Words that make the unit after them half of it: "half a century", "نصف قرن", "half an hour".
+_HALF = frozenset({"half", normalise("نصف")})
 #: Words that make the unit after them one of it: "an hour", "a year".
 _ONE = frozenset({"a", "an", "one"})
 #: Words that join the parts of one length: "an hour and 45 minutes", "ساعة و45 دقيقة".
@@ -113,6 +119,8 @@ def durations(found: Sequence[Token], figures: Iterable[tuple[float, int, int]])
         if counted is not None:
             count, unit = counted
             parts.append(Duration(count * unit.size, unit, at, at + 1))
+        elif token.text in _HALF and (unit := _unit_after_article(found, at + 1)) is not None:
+            parts.append(Duration(0.5 * unit.size, unit, at, at + 2 + (found[at + 1].text in _ONE)))
         elif token.text in _ONE and (unit := unit_at(found, at + 1)) is not None:
             if not any(p.start <= at < p.end for p in parts):  # "one hour": a figure already
                 parts.append(Duration(unit.size, unit, at, at + 2))
@@ -148,6 +156,13 @@ def _half_after(found: Sequence[Token], at: int) -> int:
     """How many tokens of an "and a half" stand at `at`, between a figure and its unit."""
     texts = tuple(t.text for t in found[at : at + 3])
     return next((len(h) for h in _HALVES if texts[: len(h)] == h), 0)
+
+
+def _unit_after_article(found: Sequence[Token], at: int) -> Unit | None:
+    """The unit at `at`, or after an "a" there: "half a century", "نصف قرن"."""
+    if at < len(found) and found[at].text in _ONE:
+        at += 1
+    return unit_at(found, at)
 
 
 def in_unit(duration: Duration, unit: Unit) -> float | None:

@@ -134,7 +134,8 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
     for at, mention in enumerate(mentions):
         stop = mentions[at + 1].start if at + 1 < len(mentions) else len(found)
         if _half_after(found, mention.end, stop):
-            values = frozenset(value + 0.5 for value in mention.values)
+            # half of its scale: "مليون ونصف" is 1,500,000, "two and a half years" 2.5
+            values = frozenset(value + 0.5 * mention.scale for value in mention.values)
             mentions[at] = NumberMention(values, mention.start, mention.end, mention.scale)
     return tuple(mentions)
 
@@ -356,9 +357,13 @@ def _words_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> Num
 
 def _adds_to(current: float, value: float) -> bool:
     """True when `value` fills places `current` leaves empty: 20 + 1, 100 + 20, and the
-    units before the tens of Arabic and German (واحد وعشرون, ein und zwanzig)."""
+    units before the tens of Arabic and German (واحد وعشرون, ein und zwanzig). Ten takes no
+    unit after it: the teens are words of their own, or unit first in Arabic (تسع عشرة), so
+    "الثاني عشر تسع سنوات" is the twelfth and nine years, not nineteen."""
     if current == 0:
         return True
+    if current == 10:
+        return False
     place = 1
     while int(current) % (place * 10) == 0:
         place *= 10

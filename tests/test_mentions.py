@@ -560,6 +560,10 @@ def test_a_date_counted_from_the_articles_day(quote, published, date, languages)
         ("sentenced to two and a half years", 2.5, ["en"]),
         ("sentenced to three years and a half", 3.5, ["en"]),
         ("حكم عليه بالسجن ثلاث سنوات ونصفا", 3.5, ["ar"]),
+        ("وتقدر سعته بمليون ونصف مليون متر مكعب", 1_500_000, ["ar"]),  # half of the scale
+        ("two million and a half", 2_500_000, ["en"]),
+        # ten takes no unit after it: the twelfth, then nine
+        ("والحادي عشر والثاني عشر تسع سنوات", 9, ["ar"]),
     ],
 )
 def test_more_ways_of_writing_a_number(quote, number, languages) -> None:
@@ -698,6 +702,7 @@ def test_a_figure_after_a_day_and_a_comma_is_no_day() -> None:
 
 MINUTES = property_unit(("Minutes from launch to the loss of contact",))
 MONTHS = property_unit(("Sentence (months)", "sentence_months"))
+YEARS = property_unit(("Age of the dam (years)",))
 
 
 @pytest.mark.parametrize(
@@ -713,6 +718,10 @@ MONTHS = property_unit(("Sentence (months)", "sentence_months"))
         ("от одного года до полутора лет исправительных работ", 12, 18, MONTHS, ["ru"]),
         ("sentenced to two and a half years", 30, 30, MONTHS, ["en"]),
         ("حكم عليه بالسجن سنتين", 24, 24, MONTHS, ["ar"]),
+        ("built half a century ago", 50, 50, YEARS, ["en"]),
+        ("أي قبل نحو نصف قرن", 50, 50, YEARS, ["ar"]),
+        ("плотине уже полвека", 50, 50, YEARS, ["ru"]),
+        ("after three decades of service", 30, 30, YEARS, ["en"]),
     ],
 )
 def test_a_length_of_time_in_another_unit_mentions_its_number(
