@@ -424,6 +424,18 @@ _RANGE_LINKS = RANGE_LINKS | RANGE_AND
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
+def _inside_ordinals(found: Sequence[Token], languages: tuple[str, ...]) -> set[int]:
+    """The tokens after the first of an ordinal of several words: the عشر of "الحادي عشر"
+    (the eleventh) is no ten."""
+    table = ordinal_table(languages)
+    inside: set[int] = set()
+    for at in range(len(found)):
+        hit = table.at(found, at)
+        if hit is not None and hit[1] - at > 1:
+            inside.update(range(at + 1, hit[1]))
+    return inside
+
+
 def find_ordinals(
     found: Sequence[Token], languages: tuple[str, ...], taken: Iterable[Found]
 ) -> list[Found]:
@@ -491,10 +503,12 @@ def find_numbers(
         if d.end - d.start > 1 or not _counted(found, d.start)
         for i in range(d.start, d.end)
     }
+    in_ordinals = _inside_ordinals(found, languages)
     mentions = [
         m
         for m in read_numbers(sentence.folded, languages)
         if not in_dates & set(range(m.start, m.end))
+        and m.start not in in_ordinals
         and not _TIME.search(words[found[m.start].word])
     ]
     numbers: list[Found] = []

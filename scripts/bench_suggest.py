@@ -103,6 +103,10 @@ DEVELOPED_ON = {
     "ar-baghdad-hospital-fire": ROOT / "benchmarks/projects/ar-baghdad-hospital-fire",
     "en-thai-cave": ROOT / "benchmarks/projects/en-thai-cave",
     "ru-norilsk-spill": ROOT / "benchmarks/projects/ru-norilsk-spill",
+    # measured during the twelfth round (ranges' ends, lengths of time, "former", bounds)
+    "ar-libya-derna-trial": ROOT / "benchmarks/projects/ar-libya-derna-trial",
+    "en-east-palestine": ROOT / "benchmarks/projects/en-east-palestine",
+    "ru-kerch-college": ROOT / "benchmarks/projects/ru-kerch-college",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).

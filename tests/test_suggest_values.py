@@ -39,6 +39,9 @@ LANGUAGES = ("ar", "en", "ru")
         ("وبأن الجرحى تجاوزوا 6500", [{"min": 6500}]),
         ("оценивает число раненых более чем в 140 человек", [{"min": 140}]),
         ("ущерб оценили менее чем в 5 млрд рублей", [{"max": 5_000_000_000}]),
+        # the عشر of an ordinal is no ten
+        ("وقضت بسجن المتهم الحادي عشر والثاني عشر تسع سنوات", [9]),
+        ("the eleventh and twelfth defendants got nine years", [9]),
         # "and more than" before the next figure is that figure's bound
         ("أحصت المنظمة 705 قتلى وأكثر من 5 آلاف جريح", [705, {"min": 5000}]),
         ("171 dead and more than 6,500 injured", [171, {"min": 6500}]),
