@@ -25,7 +25,7 @@ from reconcile.durations import unit_at
 from reconcile.extract_verbs import changed_to
 from reconcile.mentions import day_before, days_listed_before
 from reconcile.normalise import normalise
-from reconcile.number_words import number_words
+from reconcile.number_words import DECADE_ENDINGS, DECADE_WORDS, number_words
 from reconcile.numerals import (
     RANGE_AND,
     RANGE_LINKS,
@@ -190,6 +190,7 @@ def find_dates(
         *_digit_dates(found),
         *_named_dates(found, languages, year, published),
         *_season_dates(found),
+        *_decade_dates(found),
     ):
         span = set(range(candidate.start, candidate.end))
         if not span & taken:
@@ -328,6 +329,39 @@ def _season_dates(found: Sequence[Token]) -> Iterable[Found]:
         year, end = _year_after(found, index + 1)
         if year is not None:
             yield Found(f"{year}-{season}", index, end)
+
+
+#: The words after a decade named in words that put it in the twentieth century: "سبعينيات
+#: القرن الماضي", "семидесятые годы прошлого века", "the seventies of the last century".
+_LAST_CENTURY = (
+    tuple(normalise(w) for w in ("القرن", "الماضي")),
+    tuple(normalise(w) for w in ("القرن", "العشرين")),
+    ("прошлого", "века"),
+    ("годы", "прошлого", "века"),
+    ("of", "the", "last", "century"),
+    ("of", "the", "20th", "century"),
+)
+
+
+def _decade_dates(found: Sequence[Token]) -> Iterable[Found]:
+    """A decade as EDTF writes it (197X): "the 1970s", "в 1970-е", and a decade in words with
+    its century ("سبعينيات القرن الماضي", "семидесятые годы прошлого века")."""
+    for at, token in enumerate(found):
+        after = found[at + 1] if at + 1 < len(found) else None
+        year = _year(token.text)
+        if year is not None and year % 10 == 0 and after is not None:
+            if after.word == token.word and after.text in DECADE_ENDINGS:
+                yield Found(f"{year // 10}X", at, at + 2)
+            continue
+        tens = next((DECADE_WORDS[s] for s in arabic_stems(token.text) if s in DECADE_WORDS), None)
+        if tens is None and token.text in DECADE_WORDS:
+            tens = DECADE_WORDS[token.text]
+        if tens is None:
+            continue
+        for words in _LAST_CENTURY:
+            if tuple(t.text for t in found[at + 1 : at + 1 + len(words)]) == words:
+                yield Found(f"19{tens // 10}X", at, at + 1 + len(words))
+                break
 
 
 #: Words between the first and the last day of an interval in one month: "10 to 11

@@ -348,7 +348,7 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
             in_article = {**in_article, kind: (*in_article.get(kind, ()), ids)}
         if dates:
             context.before = str(dates[-1].value)
-        if dates and context.given_year is None:
+        if dates and context.given_year is None and str(dates[-1].value)[:4].isdigit():
             context.year = int(str(dates[-1].value)[:4])
 
 

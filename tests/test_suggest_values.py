@@ -694,6 +694,11 @@ def test_a_text_near_another_sources_is_the_articles_words_without_a_clause_mark
         ("летом 2019 года", ["2019-22"]),
         ("станцию восстановят к декабрю 2014 года", ["2014-12"]),  # the dative
         ("the spring offensive began in 2019", ["2019"]),  # no year after the season
+        # a decade, with its century when it is written in words
+        ("the dams were built in the 1970s", ["197X"]),
+        ("بني السدان في سبعينيات القرن الماضي", ["197X"]),
+        ("плотины построены в 1970-е годы", ["197X"]),
+        ("in his twenties", []),
     ],
 )
 def test_a_season_or_a_month_in_another_case_and_its_year(sentence: str, dates: list[str]) -> None:

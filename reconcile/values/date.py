@@ -218,7 +218,7 @@ class DateRule(Rule):
         from reconcile.extract import nearest
 
         return nearest(
-            look.dates, look.near, lambda d: float(int(str(d.value)[:4]) in look.known.years)
+            look.dates, look.near, lambda d: float(_year_of(str(d.value)) in look.known.years)
         )
 
 
@@ -294,3 +294,8 @@ def _describe_plain(core: str, words: Describer[object]) -> tuple[str | None, st
     elif match := _CENTURY.fullmatch(core):
         return words.t("century", value=match[1]), "century"
     return None, ""
+
+
+def _year_of(edtf: str) -> int | None:
+    """The year an EDTF date begins with, None when its digits are not all given (197X)."""
+    return int(edtf[:4]) if edtf[:4].isdigit() else None
