@@ -303,8 +303,8 @@ def month_year_by_word(
     """The year of a month name at tokens `start` to `end` that "last" or "next" places from
     the article's day: "last June" in an article of June 2024 is June 2023, "يونيو الماضي" in
     one of July 2024 June 2024, "next March" the first March after it."""
-    if not published[:7].replace("-", "").isdigit() or len(published) < 7:
-        return None
+    if len(published) < 7 or not (published[:4] + published[5:7]).isdigit():
+        return None  # a year alone places no month
     year, current = int(published[:4]), int(published[5:7])
     before = found[start - 1].text if start > 0 else ""
     after = found[end].text if end < len(found) else ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reconcile.normalise import normalise
+from reconcile.numerals import HALF_PHRASES
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = ["Unit", "durations", "property_unit", "unit_at"]
@@ -148,14 +149,11 @@ def durations(found: Sequence[Token], figures: Iterable[tuple[float, int, int]])
     return [d for d in joined if d.start not in lone or d.end - d.start > 1]
 
 
-#: The words of "and a half" that a figure's reading holds already ("two and a half years").
-_HALVES = (("and", "a", "half"), ("с", "половиной"), ("ونصف",), ("و", "نصف"))
-
-
 def _half_after(found: Sequence[Token], at: int) -> int:
-    """How many tokens of an "and a half" stand at `at`, between a figure and its unit."""
+    """How many tokens of an "and a half" stand at `at`, between a figure and its unit: the
+    figure's reading holds the half already ("two and a half years")."""
     texts = tuple(t.text for t in found[at : at + 3])
-    return next((len(h) for h in _HALVES if texts[: len(h)] == h), 0)
+    return next((len(h) for h in HALF_PHRASES if texts[: len(h)] == h), 0)
 
 
 def _unit_after_article(found: Sequence[Token], at: int) -> Unit | None:

@@ -142,8 +142,8 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
 
 #: "And a half" after a number, or after the noun it counts: "two and a half years", "two
 #: years and a half", "ثلاث سنوات ونصفا", "пять с половиной лет".
-_HALF = (("and", "a", "half"), ("ونصف",), ("ونصفا",), ("с", "половинои"))
-_HALF_FIRST_WORDS = frozenset(phrase[0] for phrase in _HALF)
+HALF_PHRASES = (("and", "a", "half"), ("ونصف",), ("ونصفا",), ("с", "половинои"))
+_HALF_FIRST_WORDS = frozenset(phrase[0] for phrase in HALF_PHRASES)
 
 
 def _half_after(found: Sequence[Token], end: int, stop: int) -> bool:
@@ -154,7 +154,7 @@ def _half_after(found: Sequence[Token], end: int, stop: int) -> bool:
             return False
         if found[start].text not in _HALF_FIRST_WORDS:
             continue
-        for phrase in _HALF:
+        for phrase in HALF_PHRASES:
             if tuple(t.text for t in found[start : start + len(phrase)]) == phrase:
                 after = start + len(phrase)
                 return after >= len(found) or not found[after].text.startswith("ال")

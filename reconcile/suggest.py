@@ -24,12 +24,12 @@ import numpy as np
 from reconcile.extract import (
     Found,
     Sentence,
-    find_dates,
     find_numbers,
     find_ordinals,
     stop_counts,
     without_possessives,
 )
+from reconcile.extract_dates import find_dates
 from reconcile.extract_names import entity_spans, joining_verb, left_out_of
 from reconcile.model import Config, Property
 from reconcile.name_mentions import NameIndex

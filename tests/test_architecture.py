@@ -29,6 +29,7 @@ RULES = {
     "evidence",
     "extract",
     "extract_verbs",
+    "extract_dates",
     "extract_words",
     "extract_names",
     "extract_text",

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reconcile.extract import Sentence, find_dates, find_numbers
+from reconcile.extract import Sentence, find_numbers
+from reconcile.extract_dates import find_dates
 from reconcile.extract_names import find_entities, find_entity
 from reconcile.extract_text import find_quoted, find_text
 from reconcile.extract_words import find_boolean, find_choices

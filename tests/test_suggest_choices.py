@@ -339,7 +339,7 @@ def test_names_left_out_signal_a_per_entity_choice(
     ],
 )  # fmt: skip
 def test_years_counted_from_the_last_date(sentence: str, dates: list[str]) -> None:
-    from reconcile.extract import find_dates
+    from reconcile.extract_dates import find_dates
 
     found = find_dates(Sentence.of(sentence).tokens, ("ar", "en", "ru"), 1994, "1994")
     assert [f.value for f in found] == dates

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.extract import Found, Sentence, find_dates, find_numbers, stop_counts
+from reconcile.extract import Found, Sentence, find_numbers, stop_counts
+from reconcile.extract_dates import find_dates
 from reconcile.load import load_config
 from reconcile.suggest import suggest_claims
 from reconcile.suggest_lists import paired

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.extract import Found, Sentence, find_dates
+from reconcile.extract import Found, Sentence
+from reconcile.extract_dates import find_dates
 from reconcile.extract_names import find_entities
 from reconcile.extract_words import find_boolean, word_hits
 from reconcile.model import Label, Property

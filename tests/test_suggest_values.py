@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.extract import Sentence, find_dates, find_numbers
+from reconcile.extract import Sentence, find_numbers
+from reconcile.extract_dates import find_dates
 from reconcile.extract_text import find_text
 from reconcile.extract_words import find_boolean
 from reconcile.load import load_config

@@ -294,7 +294,8 @@ def test_date_and_number_rules_find_their_values_in_a_sentence() -> None:
     """What add-source looks for belongs to each type's rule: the value nearest the cue."""
     from types import SimpleNamespace
 
-    from reconcile.extract import Sentence, find_dates, find_numbers
+    from reconcile.extract import Sentence, find_numbers
+    from reconcile.extract_dates import find_dates
     from reconcile.model import Label, Property
     from reconcile.precedent import Known
     from reconcile.values import RULES, PropertyType
