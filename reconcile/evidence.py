@@ -17,7 +17,13 @@ from rapidfuzz import fuzz
 
 from reconcile.durations import property_unit
 from reconcile.entities import EntityIndex, NameMatch
-from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
+from reconcile.mentions import (
+    Mention,
+    mentions_date,
+    mentions_number,
+    mentions_part_of_decade,
+    mentions_part_of_month,
+)
 from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
 from reconcile.name_mentions import NameIndex, mentions_entity
@@ -150,7 +156,7 @@ class QuoteEvidence:
         """Whether `quote` mentions `value`; None for the types not checked."""
         if isinstance(value, DateValue):
             ends = date_ends(value.edtf)
-            if _part_of_month(quote, ends, languages, published):
+            if _part_of_month(quote, ends, languages, published) or _part_of_decade(quote, ends):
                 return Mention()
             missing = [
                 m for end in ends for m in mentions_date(quote, *end, languages, published).missing
@@ -306,6 +312,15 @@ def _part_of_month(
     return (year, month) == (year_to, month_to) and mentions_part_of_month(
         quote, year, month, (first, last), languages, published
     )
+
+
+def _part_of_decade(quote: str, ends: Sequence[DateParts]) -> bool:
+    """An interval of years within one decade that the quote names as it or a part of it
+    ("the early 2030s")."""
+    if len(ends) != 2 or any(end[1] is not None for end in ends):
+        return False
+    (first, _, _), (last, _, _) = ends
+    return first is not None and last is not None and mentions_part_of_decade(quote, first, last)
 
 
 @lru_cache(maxsize=4096)

@@ -116,6 +116,32 @@ def mentions_part_of_month(
     return False
 
 
+#: The years of a decade that a part word names, its thirds as for a month's parts: "the early
+#: 2030s" are 2030 to 2033, "the mid-2030s" 2034 to 2036, "в конце 2030-х" 2037 to 2039.
+DECADE_PARTS: dict[tuple[int, int], tuple[int, int]] = {
+    (1, 10): (0, 3),
+    (11, 20): (4, 6),
+    (21, 31): (7, 9),
+}
+
+
+def mentions_part_of_decade(quote: str, first: int, last: int) -> bool:
+    """Whether the quote names the years `first` to `last` as a decade written in digits or a
+    part of one: "the 2030s", "в 2030-е" for 2030 to 2039; "the early 2030s", "в начале
+    2030-х" for 2030 to 2033."""
+    decade = first - first % 10
+    folded = normalise(quote)
+    if last - last % 10 != decade or decade not in decades(folded):
+        return False
+    found = tokens(folded)
+    for at, token in enumerate(found):
+        if token.text == str(decade):
+            part = month_part_before(found, at)
+            if (DECADE_PARTS.get(part) if part else (0, 9)) == (first - decade, last - decade):
+                return True
+    return False
+
+
 def _dated_by_article(
     folded: str, languages: tuple[str, ...], published: str
 ) -> set[tuple[int | None, int | None, int | None]]:

@@ -187,6 +187,16 @@ def test_a_date_the_quote_counts_from_the_articles_day(make_project, run, value,
     assert ("[value-not-in-quote]" in result.output) is warned, result.output
 
 
+@pytest.mark.parametrize(
+    ("value", "warned"), [("2030/2033", False), ("2030/2039", True), ("2037/2039", True)]
+)
+def test_a_part_of_a_decade_mentions_its_years(make_project, run, value, warned) -> None:
+    sentence = "The first boats arrive in the early 2030s"
+    root = project(make_project, f"{EN} {sentence}.", "en", claim("founded", value, sentence))
+    result = run("check", "--project", root)
+    assert ("[value-not-in-quote]" in result.output) is warned, result.output
+
+
 def test_a_quote_not_found_is_not_checked_for_its_value(make_project, run) -> None:
     root = project(make_project, EN, "en", claim("members", "8", "something else entirely"))
     result = run("check", "--project", root)

@@ -9,7 +9,13 @@ from rapidfuzz import fuzz
 
 from reconcile.durations import property_unit
 from reconcile.entities import CLEAR_MARGIN
-from reconcile.mentions import Mention, mentions_date, mentions_number, mentions_part_of_month
+from reconcile.mentions import (
+    Mention,
+    mentions_date,
+    mentions_number,
+    mentions_part_of_decade,
+    mentions_part_of_month,
+)
 from reconcile.name_mentions import NAME_THRESHOLD, NameIndex, mentions_entity
 from reconcile.normalise import normalise
 from reconcile.numerals import digit_readings, read_numbers
@@ -687,6 +693,24 @@ def test_a_part_of_a_month_mentions_its_days(quote, published, days, languages) 
     assert not mentions_part_of_month(quote, 2023, 6, days, languages, published)
     other = (1, 10) if days != (1, 10) else (21, 31)
     assert not mentions_part_of_month(quote, 2023, 5, other, languages, published)
+
+
+@pytest.mark.parametrize(
+    ("quote", "first", "last"),
+    [
+        ("the first boats arrive from the early 2030s", 2030, 2033),
+        ("Britain expects its first in the late 2030s", 2037, 2039),
+        ("a decision due by the mid-2030s", 2034, 2036),
+        ("the reactor is to close in the 2030s", 2030, 2039),
+        ("первые лодки придут в начале 2030-х годов", 2030, 2033),
+        ("строительство завершат в конце 2030-х", 2037, 2039),
+    ],
+)
+def test_a_decade_or_a_part_of_one_mentions_its_years(quote, first, last) -> None:
+    assert mentions_part_of_decade(quote, first, last)
+    assert not mentions_part_of_decade(quote, first + 10, last + 10)
+    other = (2030, 2039) if (first, last) != (2030, 2039) else (2030, 2033)
+    assert not mentions_part_of_decade(quote, *other)
 
 
 def test_late_in_a_short_month_ends_with_it() -> None:
