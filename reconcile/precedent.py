@@ -54,6 +54,8 @@ class Known:
     choices: Counter[str] = field(default_factory=Counter)
     truths: Counter[bool] = field(default_factory=Counter)
     texts: tuple[str, ...] = ()
+    # of a per-entity property of entities, the subjects each value was given for
+    owners: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # number_closeness of each number asked: an article's figures are asked of many times
     _closeness: dict[float, float] = field(default_factory=dict, compare=False, repr=False)
 
@@ -206,8 +208,11 @@ def _known(claims: Sequence[Claim]) -> Known:
     choices: Counter[str] = Counter()
     truths: Counter[bool] = Counter()
     texts: list[str] = []
+    owners: dict[str, set[str]] = {}
     for claim in claims:
         value = claim.value
+        if isinstance(value, EntityValue) and claim.subject is not None:
+            owners.setdefault(value.id, set()).add(claim.subject)
         if isinstance(value, DateValue) and value.edtf[:4].isdigit():
             years.add(int(value.edtf[:4]))
         elif isinstance(value, NumberValue):
@@ -232,6 +237,7 @@ def _known(claims: Sequence[Claim]) -> Known:
         choices,
         truths,
         tuple(texts),
+        {entity: frozenset(subjects) for entity, subjects in owners.items()},
     )
 
 

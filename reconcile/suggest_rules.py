@@ -17,6 +17,7 @@ from reconcile.extract_words import find_choices
 from reconcile.model import Claim, Property
 from reconcile.normalise import normalise
 from reconcile.precedent import Known
+from reconcile.suggest_bounds import bound_as_value
 from reconcile.suggest_dates import until_last, year_before
 from reconcile.suggest_lists import apart_from_their_value, clause_distance, paired
 from reconcile.suggest_subjects import subjects_of
@@ -71,7 +72,7 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         named = find_entity(look.sentence.tokens, look.names(prop.subject))
         subjects, carried = subjects_of(prop, look, named)
         if not subjects:
-            return []
+            return _owned(prop, look, line, why, [])
     rule = RULES[prop.type]  # what the property's type looks for in a sentence
     found: list[Suggestion] = []
     if prop.subject and look.rivals:
@@ -118,13 +119,13 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             options = _lone_one_last(look, options, subject is None)
             reached = _reached_first(look, options) if subject is None else options
             options = _in_order(prop, look, reached)
-        best = _bound_as_value(prop, options[0])
+        best = bound_as_value(prop, options[0])
         if subject is not None:
             read_at.append((subject, best))
         also = tuple(dict.fromkeys(str(o.value) for o in options[1:4] if o.value != best.value))
         values = [best]
         if subject is None and prop.type is PropertyType.NUMBER:
-            values += [_bound_as_value(prop, o) for o in _several(look, best, options[1:])]
+            values += [bound_as_value(prop, o) for o in _several(look, best, options[1:])]
         owners: list[str | None] = [*carried] or [None]
         if subject is not None:
             owners = [str(subject.value)]
@@ -148,7 +149,34 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     if not pairs and prop.type in _ENUMERATED:
         apart = set(apart_from_their_value(look, read_at))
         found = [s for s in found if s.subject not in apart]
-    return found
+    return _owned(prop, look, line, why, found) if prop.subject else found
+
+
+def _owned(
+    prop: Property, look: Look, line: int, why: tuple[str, ...], found: list[Suggestion]
+) -> list[Suggestion]:
+    """A per-entity property of entities whose values other sources gave one subject each:
+    each value the sentence names goes to its subject ("by Anthony Albanese, Joe Biden and
+    Rishi Sunak" are each country's leader, as the project knows them), and a subject that so
+    gets its own value takes no other's ("Australia's Richard Marles, Britain's Grant Shapps").
+    A value other sources gave another subject may still be this one's: a post changes hands."""
+    from reconcile.suggest import Suggestion
+
+    owners = look.known.owners
+    if prop.type is not PropertyType.ENTITY or not owners:
+        return found
+    owned = []
+    for value in find_entity(look.sentence.tokens, look.names(prop.kind or "")):
+        subjects = owners.get(str(value.value), frozenset())
+        if len(subjects) == 1:
+            as_of = _as_of(prop, look, value) if prop.temporal else None
+            owner = next(iter(subjects))
+            owned.append(Suggestion(prop, look.text, line, 0.0, value.value, owner, as_of, why=why))
+    taken = {s.subject for s in owned}
+    return [
+        *(s for s in found if s.subject not in taken or s.subject in owners.get(str(s.value), ())),
+        *owned,
+    ]
 
 
 def _left_out_choice(
@@ -282,107 +310,6 @@ def _own_first(
     if not figures:
         return sorted(options, key=lambda o: o.start in others)
     return [o for o in options if o.start not in others]
-
-
-#: The stems of words that make a property itself a maximum (a limit, a ceiling, a capacity):
-#: "no more than 1,550", "up to 22.5 million", "не более 800", "ما يصل إلى" then write its
-#: value, not a bound on it.
-MAXIMUM_STEMS = tuple(
-    normalise(stem)
-    for stem in (
-        "limit", "ceiling", "capacit", "maximum", "quota", "designed", "withstand",
-        "سقف", "سعة", "حد أقصى", "الحد الأقصى", "طاقة استيعابية", "تصميمي",
-        "потол", "лимит", "предел", "максимум", "максимальн", "вместимост", "квот",
-        "расчетн", "рассчитан",
-    )
-)  # fmt: skip
-MAXIMUM_WORDS = frozenset({"cap", "caps"})
-
-
-def _words_of(prop: Property, keywords: bool = True) -> list[str]:
-    """The folded words of the property's label, and of its keywords and id."""
-    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
-    return [
-        t.text
-        for text in (texts if keywords else prop.label.all())
-        for t in tokens(normalise(text))
-    ]
-
-
-def _begins_one(words: Sequence[str], stems: Sequence[str]) -> bool:
-    """Whether one of `words` (or a run of them) begins with one of `stems`, maybe after ال."""
-    folded = " " + " ".join(words)
-    return any((" " + stem) in folded or (" ال" + stem) in folded for stem in stems)
-
-
-@lru_cache(maxsize=1024)
-def is_maximum(prop: Property) -> bool:
-    """Whether the property's label, keywords or id name a maximum: a limit, cap or capacity."""
-    words = _words_of(prop)
-    return not MAXIMUM_WORDS.isdisjoint(words) or _begins_one(words, MAXIMUM_STEMS)
-
-
-#: The stems of words that make a property itself a minimum (a threshold, what is required):
-#: "at least 55 parties", "25 ألف تزكية على الأقل", "не менее 55" then write its value.
-MINIMUM_STEMS = tuple(
-    normalise(stem)
-    for stem in (
-        "threshold", "minimum", "required", "needed", "quorum",
-        "حد أدنى", "الحد الأدنى", "نصاب", "مطلوب", "اللازم", "عتبة",
-        "порог", "минимум", "минимальн", "необходим", "требуем", "кворум",
-    )
-)  # fmt: skip
-
-
-@lru_cache(maxsize=1024)
-def is_minimum(prop: Property) -> bool:
-    """Whether the property's label, keywords or id name a minimum: a threshold, a requirement."""
-    return _begins_one(_words_of(prop), MINIMUM_STEMS)
-
-
-def _bound_as_value(prop: Property, value: Found) -> Found:
-    """A number written as at most N is the value N of a property that is a maximum, and one
-    written as at least N of a property that is a minimum; a range's end is the value of a
-    property of the range's highest or lowest ("aged 11 to 16" gives the oldest 16)."""
-    written = value.value
-    if not isinstance(written, dict) or prop.type is not PropertyType.NUMBER:
-        return value
-    low, high = written.get("min"), written.get("max")
-    end = extreme_of(prop)
-    if low is not None and high is not None and end is not None:
-        return replace(value, value=high if end == "max" else low)
-    if low is None and high is not None and is_maximum(prop):
-        return replace(value, value=high)
-    if high is None and low is not None and is_minimum(prop):
-        return replace(value, value=low)
-    return value
-
-
-#: The stems of words that make a property the highest or the lowest of what a range spans:
-#: "the oldest of the boys", "أكبر المصابين سنا", "самый старший".
-_HIGHEST = tuple(
-    normalise(stem)
-    for stem in (
-        "oldest", "eldest", "highest", "largest", "biggest", "longest", "deepest", "heaviest",
-        "upper", "أكبر", "أعلى", "أطول", "أقصى", "старш", "наибольш", "высш", "верхн",
-    )
-)  # fmt: skip
-_LOWEST = tuple(
-    normalise(stem)
-    for stem in (
-        "youngest", "lowest", "smallest", "shortest", "lightest", "lower", "أصغر", "أدنى",
-        "أقصر", "младш", "наименьш", "низш", "нижн",
-    )
-)  # fmt: skip
-
-
-@lru_cache(maxsize=1024)
-def extreme_of(prop: Property) -> str | None:
-    """ "max" for a property whose label names the highest of something, "min" for the lowest,
-    None for neither or both."""
-    words = _words_of(prop, keywords=False)
-    high, low = _begins_one(words, _HIGHEST), _begins_one(words, _LOWEST)
-    return "max" if high and not low else "min" if low and not high else None
 
 
 def _subject_near(prop: Property, look: Look, subject: Found) -> list[int]:

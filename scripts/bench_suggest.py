@@ -107,6 +107,10 @@ DEVELOPED_ON = {
     "ar-libya-derna-trial": ROOT / "benchmarks/projects/ar-libya-derna-trial",
     "en-east-palestine": ROOT / "benchmarks/projects/en-east-palestine",
     "ru-kerch-college": ROOT / "benchmarks/projects/ru-kerch-college",
+    # measured after the twelfth round and the rules written from the seventh set
+    "ar-aqaba-gas-leak": ROOT / "benchmarks/projects/ar-aqaba-gas-leak",
+    "en-aukus": ROOT / "benchmarks/projects/en-aukus",
+    "ru-chelyabinsk-meteor": ROOT / "benchmarks/projects/ru-chelyabinsk-meteor",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).

@@ -56,6 +56,7 @@ COMMANDS = {
     "suggest_dates",
     "suggest_text",
     "suggest_subjects",
+    "suggest_bounds",
     "suggest_lists",
     "precedent",
     "addsource",

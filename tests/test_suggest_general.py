@@ -16,7 +16,7 @@ from reconcile.extract_words import find_boolean, word_hits
 from reconcile.model import Label, Property
 from reconcile.name_mentions import NameIndex
 from reconcile.numerals import read_numbers
-from reconcile.suggest_rules import _bound_as_value, extreme_of, is_maximum, is_minimum
+from reconcile.suggest_bounds import bound_as_value, extreme_of, is_maximum, is_minimum
 from reconcile.values import PropertyType
 
 LANGUAGES = ("ar", "en", "ru")
@@ -63,7 +63,7 @@ def test_a_property_is_a_maximum_when_its_words_name_one(label: str, maximum: bo
 def test_no_more_than_n_is_the_value_of_a_maximum(
     label: str, written: object, value: object
 ) -> None:
-    assert _bound_as_value(_number(label), Found(written, 0, 1)).value == value
+    assert bound_as_value(_number(label), Found(written, 0, 1)).value == value
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_a_property_is_a_minimum_when_its_words_name_one(label: str, minimum: bo
     ],
 )
 def test_at_least_n_is_the_value_of_a_minimum(label: str, written: object, value: object) -> None:
-    assert _bound_as_value(_number(label), Found(written, 0, 1)).value == value
+    assert bound_as_value(_number(label), Found(written, 0, 1)).value == value
 
 
 @pytest.mark.parametrize(
@@ -433,4 +433,68 @@ def test_a_range_gives_its_end_to_a_property_of_its_highest_or_lowest(
 ) -> None:
     prop = _number(label)
     assert extreme_of(prop) == end
-    assert _bound_as_value(prop, Found({"min": 11, "max": 16}, 0, 3)).value == value
+    assert bound_as_value(prop, Found({"min": 11, "max": 16}, 0, 3)).value == value
+
+
+_LEADERS = {
+    "person": NameIndex(
+        {"Anthony Albanese": "albanese", "Albanese": "albanese", "Rishi Sunak": "sunak",
+         "Sunak": "sunak", "Joe Biden": "biden", "Biden": "biden", "ألبانيزي": "albanese",
+         "سوناك": "sunak", "بايدن": "biden", "Альбанезе": "albanese", "Сунак": "sunak",
+         "Байден": "biden"}
+    ),
+    "country": NameIndex(
+        {"Australia": "australia", "Britain": "uk", "أستراليا": "australia",
+         "بريطانيا": "uk", "Австралия": "australia", "Великобритания": "uk"}
+    ),
+}  # fmt: skip
+_OWNERS = {"albanese": frozenset({"australia"}), "sunak": frozenset({"uk"}),
+           "biden": frozenset({"us"})}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owners", "found"),
+    [
+        # other sources give each leader one country: each name is its country's leader
+        (
+            "The plan was set out by Anthony Albanese, Joe Biden and Rishi Sunak",
+            _OWNERS,
+            {("australia", "albanese"), ("us", "biden"), ("uk", "sunak")},
+        ),
+        (
+            "أعلن الخطة ألبانيزي وبايدن وسوناك",
+            _OWNERS,
+            {("australia", "albanese"), ("us", "biden"), ("uk", "sunak")},
+        ),
+        (
+            "План представили Альбанезе, Байден и Сунак",
+            _OWNERS,
+            {("australia", "albanese"), ("us", "biden"), ("uk", "sunak")},
+        ),
+        # a country that gets its own leader takes no other's
+        (
+            "Britain's Rishi Sunak and Australia's Anthony Albanese met",
+            _OWNERS,
+            {("australia", "albanese"), ("uk", "sunak")},
+        ),
+        # a leader no other source gave a country is read as before
+        ("Australia's Anthony Albanese spoke", {}, {("australia", "albanese")}),
+    ],
+)
+def test_a_value_other_sources_give_one_subject_is_that_subjects(
+    sentence: str, owners: dict[str, frozenset[str]], found: set[tuple[str, str]]
+) -> None:
+    from reconcile.extract import stop_counts
+    from reconcile.precedent import Known
+    from reconcile.suggest_rules import Look, candidates
+
+    prop = Property(
+        "t", "leader", PropertyType.ENTITY, Label((("", "Head of government"),)),
+        kind="person", subject="country",
+    )  # fmt: skip
+    parsed = Sentence.of(sentence)
+    look = Look(
+        parsed, sentence, (), (), (), Known(owners=owners), None, _LEADERS.__getitem__,
+        stops=stop_counts(parsed.tokens),
+    )  # fmt: skip
+    assert {(s.subject, s.value) for s in candidates(prop, look, 1, ())} == found
