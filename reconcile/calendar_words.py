@@ -265,6 +265,12 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
     **{normalise(word): (21, 31) for word in ("أواخر", "نهاية")},
     "начале": (1, 10), "середине": (11, 20), "конце": (21, 31),
 }  # fmt: skip
+#: The years of a decade that a part word names, its thirds as for a month's parts (the days
+#: MONTH_PARTS gives): "the early 2030s" are 2030 to 2033, "the mid-2030s" 2034 to 2036, "в
+#: конце 2030-х" 2037 to 2039.
+DECADE_PARTS: dict[tuple[int, int], tuple[int, int]] = {
+    (1, 10): (0, 3), (11, 20): (4, 6), (21, 31): (7, 9)
+}  # fmt: skip
 #: Words between a part and its month ("the end of May", "مطلع شهر يونيو", "в первой декаде мая").
 MONTH_PART_LINKS = frozenset({"of", "the", "شهر", "декаде", "декады"})
 #: The ordinal of a Russian dekad ("в первой декаде мая").

@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reconcile.calendar_words import (
+    DECADE_PARTS,
     ORDINAL_SUFFIXES,
     SEASONS,
+    month_part_before,
     month_table,
     month_year_by_word,
     relative_at,
@@ -205,21 +207,29 @@ _LAST_CENTURY = (
 
 def _decade_dates(found: Sequence[Token]) -> Iterable[Found]:
     """A decade as EDTF writes it (197X): "the 1970s", "в 1970-е", and a decade in words with
-    its century ("سبعينيات القرن الماضي", "семидесятые годы прошлого века")."""
+    its century ("سبعينيات القرن الماضي", "семидесятые годы прошлого века"); a part of one
+    as its third ("the early 2030s" 2030/2033, "в конце 1970-х" 1977/1979, "أواخر سبعينيات
+    القرن الماضي" 1977/1979)."""
     for at, token in enumerate(found):
         after = found[at + 1] if at + 1 < len(found) else None
         year = _year(token.text)
         if year is not None and year % 10 == 0 and after is not None:
             if after.word == token.word and after.text in DECADE_ENDINGS:
-                yield Found(f"{year // 10}X", at, at + 2)
+                yield Found(_decade(found, at, year), at, at + 2)
             continue
         tens = next((DECADE_WORDS[s] for s in arabic_stems(token.text) if s in DECADE_WORDS), None)
         if tens is None:
             continue
         for words in _LAST_CENTURY:
             if tuple(t.text for t in found[at + 1 : at + 1 + len(words)]) == words:
-                yield Found(f"19{tens // 10}X", at, at + 1 + len(words))
+                yield Found(_decade(found, at, 1900 + tens), at, at + 1 + len(words))
                 break
+
+
+def _decade(found: Sequence[Token], at: int, year: int) -> str:
+    """The decade from `year` named at token `at`, or the part of it a word before names."""
+    part = DECADE_PARTS.get(month_part_before(found, at) or (0, 0))
+    return f"{year + part[0]}/{year + part[1]}" if part else f"{year // 10}X"
 
 
 #: Words between the first and the last day of an interval in one month: "10 to 11

@@ -17,6 +17,7 @@ from functools import lru_cache
 from reconcile.calendar_words import (
     DAY_MONTH_LINKS,
     DAY_RANGE_LINKS,
+    DECADE_PARTS,
     ENGLISH_MONTHS,
     LATER_WORDS,
     NEXT_YEAR_WORDS,
@@ -114,15 +115,6 @@ def mentions_part_of_month(
         ):
             return True
     return False
-
-
-#: The years of a decade that a part word names, its thirds as for a month's parts: "the early
-#: 2030s" are 2030 to 2033, "the mid-2030s" 2034 to 2036, "в конце 2030-х" 2037 to 2039.
-DECADE_PARTS: dict[tuple[int, int], tuple[int, int]] = {
-    (1, 10): (0, 3),
-    (11, 20): (4, 6),
-    (21, 31): (7, 9),
-}
 
 
 def mentions_part_of_decade(quote: str, first: int, last: int) -> bool:

@@ -700,6 +700,12 @@ def test_a_text_near_another_sources_is_the_articles_words_without_a_clause_mark
         ("بني السدان في سبعينيات القرن الماضي", ["197X"]),
         ("плотины построены в 1970-е годы", ["197X"]),
         ("in his twenties", []),
+        # a part of a decade is its third
+        ("the first boats arrive from the early 2030s", ["2030/2033"]),
+        ("Britain expects its first in the late 2030s", ["2037/2039"]),
+        ("بني السدان في أواخر سبعينيات القرن الماضي", ["1977/1979"]),
+        ("плотины построены в конце 1970-х годов", ["1977/1979"]),
+        ("первые лодки придут в начале 2030-х", ["2030/2033"]),
     ],
 )
 def test_a_season_or_a_month_in_another_case_and_its_year(sentence: str, dates: list[str]) -> None:
