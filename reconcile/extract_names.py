@@ -44,9 +44,13 @@ _BESIDES = phrases(
 
 
 def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, int, int]]:
-    """The entities named in the tokens, longest names first where two overlap, in order."""
+    """The entities named in the tokens, longest names first where two overlap, and of two as
+    long the one written exactly as a name rather than in another form ("Челябинской" is the
+    oblast's name, not the city's in another case), in order."""
+    words = [t.text for t in found]
     hits = sorted(
-        index.occurrences(" ".join(t.text for t in found)), key=lambda h: (h[1], h[1] - h[2])
+        index.occurrences(" ".join(words)),
+        key=lambda h: (h[1], h[1] - h[2], index.written_as(words[h[1] : h[2]]) != h[0]),
     )
     kept: list[tuple[str, int, int]] = []
     for hit in hits:

@@ -53,6 +53,7 @@ class NameIndex(Mapping[str, str]):
             size = len(self._keys[name])
             self._longest_of[entity] = max(size, self._longest_of.get(entity, 0))
         self._longest = max(self._longest_of.values(), default=0)
+        self._as_written = {key: self._names[name] for name, key in self._keys.items() if key}
         # names that end in a number ("Unit 2", "энергоблок 2"), by that number
         self._numbered: dict[str, list[str]] = {}
         for name, key in self._keys.items():
@@ -67,6 +68,10 @@ class NameIndex(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def written_as(self, words: Sequence[str]) -> str | None:
+        """The entity one of whose names is these folded words exactly, not a form of it."""
+        return self._as_written.get(tuple(words))
 
     def occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
         """Each entity named in the folded text by one of its names, or a form of it (a

@@ -307,6 +307,27 @@ def test_one_entity_in_each_language(
     assert [f.value for f in find_entity(Sentence.of(sentence).tokens, countries)] == entities
 
 
+_PLACES = NameIndex(
+    {"Chelyabinsk": "city", "Chelyabinsk's": "city", "Chelyabinsk region": "region",
+     "Челябинск": "city", "Челябинском": "city", "Челябинской": "region",
+     "Челябинская область": "region", "الزرقاء": "city", "الزرقاوي": "region"}
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entities"),
+    [
+        # a name written exactly beats another's name in another form as long
+        ("жители Челябинской и Курганской областей", ["region"]),
+        ("в Челябинске выбиты окна", ["city"]),
+        ("the Chelyabinsk region and the city", ["region"]),
+        ("الزرقاوي", ["region"]),
+    ],
+)
+def test_a_name_written_exactly_beats_a_form_of_another(sentence: str, entities: list[str]) -> None:
+    assert [f.value for f in find_entity(Sentence.of(sentence).tokens, _PLACES)] == entities
+
+
 _CHOICES = (("withdrawn", ("انسحبت", "withdrew", "вышла")), ("member", ("عضو", "member")))
 
 
