@@ -430,7 +430,20 @@ def mentions_number(
         missing = [bound for bound in missing if bound not in ordinals]
     if missing and low is not None and high == low + 9 and low in decades(folded):
         missing = []  # "in his 20s" for 20 to 29
+    if missing:
+        counted = {_TIMES[s] for t in tokens(folded) for s in arabic_stems(t.text) if s in _TIMES}
+        missing = [bound for bound in missing if bound not in counted]
     return Mention(tuple(_written(bound) for bound in missing))
+
+
+#: Words that say how many times something happened: "twice postponed" mentions 2.
+_TIMES = {
+    normalise(word): times
+    for word, times in {
+        "twice": 2, "thrice": 3, "مرتين": 2, "مرتان": 2, "дважды": 2, "трижды": 3,
+        "четырежды": 4,
+    }.items()
+}  # fmt: skip
 
 
 def _ordinals_in(folded: str, languages: tuple[str, ...]) -> set[int]:

@@ -762,3 +762,18 @@ def test_only_exact_conversions_are_made() -> None:
     assert not mentions_number("trapped for two months", 60, 60, ["en"], days)
     assert mentions_number("trapped for two weeks", 14, 14, ["en"], days)
     assert property_unit(("Hours and minutes",)) is None  # two units: none is the property's
+
+
+@pytest.mark.parametrize(
+    ("quote", "times", "languages"),
+    [
+        ("the departure, twice postponed in 2019", 2, ["en"]),
+        ("the vote was put off thrice", 3, ["en"]),
+        ("وتأجل موعد الخروج مرتين خلال 2019", 2, ["ar"]),
+        ("выход дважды откладывали", 2, ["ru"]),
+        ("трижды переносили запуск", 3, ["ru"]),
+    ],
+)
+def test_a_word_of_times_mentions_its_number(quote: str, times: int, languages) -> None:
+    assert not mentions_number(quote, times, times, languages).missing
+    assert mentions_number(quote, times + 1, times + 1, languages).missing
