@@ -9,6 +9,7 @@ reconcile.name_mentions, with the same `Mention`.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -81,10 +82,32 @@ def mentions_date(
         return Mention()
     if published is not None and (year, month, day) in _dated_by_article(folded, key, published):
         return Mention()
+    if year is not None and month is not None and day is not None:
+        if _counted_from_a_day(folded, datetime.date(year, month, day), languages):
+            return Mention()
     missing = [] if year is None else [str(year)]
     if month is not None and day is not None:
         missing.append(f"{day} {ENGLISH_MONTHS[month - 1]}")
     return Mention(tuple(missing))
+
+
+def _counted_from_a_day(folded: str, day: datetime.date, languages: Collection[str]) -> bool:
+    """Whether the quote gives the day counting from another day it names before: "on 28
+    October … and the next day" for 29 October, "في 28 أكتوبر … وفي اليوم التالي", "30
+    октября … накануне" for 29 October."""
+    found = tokens(folded)
+    for index in range(1, len(found)):
+        reference = relative_at(found, index, _digit_count)
+        if reference is None or reference[0] != "day" or reference[2] != "before":
+            continue
+        try:
+            named = day - datetime.timedelta(days=reference[1])
+        except OverflowError:
+            continue
+        before = " ".join(t.text for t in found[:index])
+        if mentions_day_and_month(before, named.day, named.month, languages):
+            return True
+    return False
 
 
 def mentions_part_of_month(

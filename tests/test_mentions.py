@@ -777,3 +777,18 @@ def test_only_exact_conversions_are_made() -> None:
 def test_a_word_of_times_mentions_its_number(quote: str, times: int, languages) -> None:
     assert not mentions_number(quote, times, times, languages).missing
     assert mentions_number(quote, times + 1, times + 1, languages).missing
+
+
+@pytest.mark.parametrize(
+    ("quote", "languages"),
+    [
+        ("On 28 October the EU agreed, and the next day MPs voted for an election", ["en"]),
+        ("وافق الاتحاد في 28 أكتوبر، وفي اليوم التالي صوت النواب", ["ar"]),
+        ("30 октября соглашение подписали, а накануне депутаты проголосовали", ["ru"]),
+    ],
+)
+def test_a_day_counted_from_another_the_quote_names(quote: str, languages) -> None:
+    """The vote of 29 October 2019, given as the day after (or before) a day written."""
+    assert not mentions_date(quote, 2019, 10, 29, languages).missing
+    assert mentions_date(quote, 2019, 10, 27, languages).missing
+    assert mentions_date("MPs voted the next day", 2019, 10, 29, languages).missing
