@@ -82,19 +82,22 @@ def mentions_date(
         return Mention()
     if published is not None and (year, month, day) in _dated_by_article(folded, key, published):
         return Mention()
-    if year is not None and month is not None and day is not None:
-        if _counted_from_a_day(folded, datetime.date(year, month, day), languages):
-            return Mention()
+    if year and month and day and _counted_from_a_day(folded, (year, month, day), languages):
+        return Mention()
     missing = [] if year is None else [str(year)]
     if month is not None and day is not None:
         missing.append(f"{day} {ENGLISH_MONTHS[month - 1]}")
     return Mention(tuple(missing))
 
 
-def _counted_from_a_day(folded: str, day: datetime.date, languages: Collection[str]) -> bool:
+def _counted_from_a_day(folded: str, ymd: tuple[int, int, int], languages: Collection[str]) -> bool:
     """Whether the quote gives the day counting from another day it names before: "on 28
     October … and the next day" for 29 October, "في 28 أكتوبر … وفي اليوم التالي", "30
     октября … накануне" for 29 October."""
+    try:
+        day = datetime.date(*ymd)
+    except ValueError:
+        return False
     found = tokens(folded)
     for index in range(1, len(found)):
         reference = relative_at(found, index, _digit_count)
