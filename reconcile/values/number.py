@@ -25,7 +25,7 @@ from reconcile.values import (
 )
 
 if TYPE_CHECKING:
-    from reconcile.extract import Found
+    from reconcile.extract import Found, Sentence
     from reconcile.model import Property
     from reconcile.wordforms import Token
 
@@ -191,6 +191,8 @@ class NumberRule(Rule):
         unit = property_unit((*prop.label.all(), prop.id))
         if unit is not None:
             options = in_property_unit(options, look.sentence.tokens, unit)
+        if not is_share(prop):  # "45 في المئة من الحالات" is no count of cases
+            options = [o for o in options if not in_percent(look.sentence, o)] or options
         if len(given) >= SCALE_SET_BY and any(closeness(o) >= IN_SCALE for o in options):
             # the other sources' figures set the property's scale (a share in per cent, a
             # toll in hundreds): a figure a hundred times off theirs is of another property
@@ -243,3 +245,38 @@ def _whole(number: float) -> int | float:
     and 37 minutes are 22.62 hours)."""
     number = round(number, 2)
     return int(number) if number.is_integer() else number
+
+
+#: The stems of the words that make a number property a share, counted in per cent.
+_SHARE_STEMS = (
+    "percent", "per cent", "share", "proportion", "rate", "turnout", "ratio", "%",
+    "نسبه", "النسبه", "معدل", "الميه", "المايه", "بالميه", "المئوي",
+    "процент", "доля", "доли", "явк", "уровень",
+)  # fmt: skip
+#: Words after a figure that make it a share: "45 per cent", "45 في المئة", "45 процентов".
+_PERCENT_AFTER = (("percent",), ("pct",), ("per", "cent"), ("في", "الميه"), ("في", "المايه"),
+                  ("بالميه",), ("بالمايه",))  # fmt: skip
+
+
+def is_share(prop: Property) -> bool:
+    """Whether the property's label, keywords or id name a share or a rate."""
+    from reconcile.normalise import normalise
+
+    folded = " " + normalise(" ".join((*prop.label.all(), *prop.keywords, prop.id))).replace(
+        "_", " "
+    )
+    return any(
+        f" {stem}" in folded or f" ال{stem}" in folded for stem in map(normalise, _SHARE_STEMS)
+    )
+
+
+def in_percent(sentence: Sentence, option: Found) -> bool:
+    """Whether the figure is written in per cent: "45%", "45 per cent", "45 في المئة",
+    "45 процентов"."""
+    found = sentence.tokens
+    if sentence.words()[found[option.end - 1].word].rstrip(".,;:!?)»\"'").endswith("%"):
+        return True
+    after = tuple(t.text for t in found[option.end : option.end + 2])
+    if after and after[0].startswith("процент"):
+        return True
+    return any(after[: len(words)] == words for words in _PERCENT_AFTER)
