@@ -15,7 +15,6 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from reconcile.durations import property_unit
 from reconcile.entities import EntityIndex, NameMatch
 from reconcile.mentions import (
     Mention,
@@ -29,6 +28,7 @@ from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
 from reconcile.name_mentions import NameIndex, mentions_entity
 from reconcile.normalise import normalise, normalise_with_offsets
 from reconcile.quotes import SourceText, quote_parts, without_ellipses
+from reconcile.units import property_unit
 from reconcile.values import DateValue, EntitySetValue, EntityValue, NumberValue, Value
 
 #: One end of an EDTF date: a year, a month and a day, each possibly unspecified (X).

@@ -15,7 +15,6 @@ from reconcile.calendar_words import (
     month_table,
     ordinal_table,
 )
-from reconcile.durations import unit_at
 from reconcile.extract_verbs import changed_to
 from reconcile.normalise import normalise
 from reconcile.numerals import (
@@ -26,6 +25,7 @@ from reconcile.numerals import (
     hyphenated,
     read_numbers,
 )
+from reconcile.units import unit_at
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 __all__ = [

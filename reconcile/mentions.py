@@ -32,9 +32,9 @@ from reconcile.calendar_words import (
     shifted,
     year_named_after,
 )
-from reconcile.durations import Unit, durations, in_unit
 from reconcile.normalise import normalise
 from reconcile.numerals import decades, language_key, read_numbers, same_number
+from reconcile.units import Unit, in_unit, quantities
 from reconcile.wordforms import Token, arabic_stems, tokens
 
 _DIGIT_DATE = re.compile(r"(?<![\d.,])(\d{1,4})([./-])(\d{1,2})(?:\2(\d{1,4}))?(?!\d)")
@@ -447,7 +447,7 @@ def mentions_number(
     missing = [bound for bound in bounds if not any(m.means(bound) for m in mentions)]
     if missing and unit is not None:
         figures = [(v, m.start, m.end) for m in mentions for v in m.values]
-        lengths = [in_unit(d, unit) for d in durations(tokens(folded), figures)]
+        lengths = [in_unit(d, unit) for d in quantities(tokens(folded), figures)]
         missing = [
             b for b in missing if not any(n is not None and same_number(b, n) for n in lengths)
         ]

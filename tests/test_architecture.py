@@ -21,7 +21,7 @@ RULES = {
     "numerals",
     "number_words",
     "calendar_words",
-    "durations",
+    "units",
     "wordforms",
     "mentions",
     "name_mentions",

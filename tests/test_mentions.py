@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from reconcile.durations import property_unit
 from reconcile.entities import CLEAR_MARGIN
 from reconcile.mentions import (
     Mention,
@@ -19,6 +18,7 @@ from reconcile.mentions import (
 from reconcile.name_mentions import NAME_THRESHOLD, NameIndex, mentions_entity
 from reconcile.normalise import normalise
 from reconcile.numerals import digit_readings, read_numbers
+from reconcile.units import property_unit
 from reconcile.wordforms import tokens
 
 # (quote, year, month, day, languages)
@@ -762,6 +762,34 @@ def test_only_exact_conversions_are_made() -> None:
     assert not mentions_number("trapped for two months", 60, 60, ["en"], days)
     assert mentions_number("trapped for two weeks", 14, 14, ["en"], days)
     assert property_unit(("Hours and minutes",)) is None  # two units: none is the property's
+
+
+KILOGRAMS = property_unit(("Mass of the probe, kg",))
+TONNES = property_unit(("Chlorine load (tonnes)",))
+KILOMETRES = property_unit(("Evacuation radius (km)",))
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "languages"),
+    [
+        ("Станция массой около 1,8 тонны", 1800, KILOGRAMS, ["ru"]),
+        ("the lander weighed 1.8 tonnes", 1800, KILOGRAMS, ["en"]),
+        ("تزن حمولته 28 طناً و900 كيلوغرام", 28.9, TONNES, ["ar"]),
+        ("residents within 500 metres were moved", 0.5, KILOMETRES, ["en"]),
+        ("أُخلي السكان في دائرة نصف قطرها 500 متر", 0.5, KILOMETRES, ["ar"]),
+        ("жителей в радиусе 500 метров отселили", 0.5, KILOMETRES, ["ru"]),
+    ],
+)
+def test_a_mass_or_a_length_in_another_metric_unit_mentions_its_number(
+    quote, value, unit, languages
+) -> None:
+    assert mentions_number(quote, value, value, languages, unit)
+    assert not mentions_number(quote, value, value, languages)
+
+
+def test_tons_miles_and_feet_are_not_converted() -> None:
+    assert not mentions_number("the lander weighed 1.8 tons", 1800, 1800, ["en"], KILOGRAMS)
+    assert not mentions_number("a 20-mile zone", 32, 32, ["en"], KILOMETRES)
 
 
 @pytest.mark.parametrize(

@@ -768,12 +768,17 @@ def test_articles_of_a_russian_code_are_written_as_codes_cite_them(
          [{"min": 12, "max": 18}]),
         ("after 45 minutes", "Minutes to the loss of contact", [45]),  # its own unit
         ("trapped for two months", "Days trapped", [2]),  # no exact conversion: as written
+        # mass and length, metric units among themselves
+        ("Станция массой около 1,8 тонны", "Масса станции, кг", [1800]),
+        ("رفع صهريجا تزن حمولته 28 طناً و900 كيلوغرام", "Chlorine load (tonnes)", [28.9]),
+        ("residents within 500 metres were moved", "Evacuation radius (km)", [0.5]),
+        ("a 20-mile zone", "Evacuation radius (km)", [20]),  # no exact conversion
     ],
 )  # fmt: skip
 def test_a_length_of_time_is_counted_in_the_propertys_unit(
     sentence: str, label: str, values: list[object]
 ) -> None:
-    from reconcile.durations import property_unit
+    from reconcile.units import property_unit
     from reconcile.values.number import in_property_unit
 
     unit = property_unit((label,))

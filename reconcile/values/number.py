@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from reconcile.durations import Unit, durations, in_unit, property_unit, unit_at
 from reconcile.problems import Place
+from reconcile.units import Unit, in_unit, property_unit, quantities, unit_at
 from reconcile.values import (
     Describer,
     InvalidValue,
@@ -201,15 +201,16 @@ class NumberRule(Rule):
 
 
 def in_property_unit(options: Sequence[Found], found: Sequence[Token], unit: Unit) -> list[Found]:
-    """The figures of a property counted in a unit of time, each counted in it where the
-    sentence writes it in another ("an hour and 45 minutes" is 105 for minutes, "less than two
-    hours" at most 120), and the lengths written without a figure ("полгода", "ساعتين")."""
+    """The figures of a property counted in a unit, each counted in it where the sentence
+    writes it in another ("an hour and 45 minutes" is 105 for minutes, "less than two hours" at
+    most 120, "1,8 тонны" 1,800 for kilograms), and the lengths written without a figure
+    ("полгода", "ساعتين")."""
     from dataclasses import replace
 
     from reconcile.extract import Found
 
     plain = [(float(o.value), o.start, o.end) for o in options if isinstance(o.value, (int, float))]
-    lengths = durations(found, plain)
+    lengths = quantities(found, plain)
     converted: list[Found] = []
     used: set[int] = set()  # the lengths a figure was counted into: one figure each
     for option in options:
