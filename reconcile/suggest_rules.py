@@ -126,6 +126,8 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         values = [best]
         if subject is None and prop.type is PropertyType.NUMBER:
             values += [bound_as_value(prop, o) for o in _several(look, best, options[1:])]
+        elif subject is None and prop.type is PropertyType.DATE and prop.temporal:
+            values += _moved_dates(look, best, options[1:])
         owners: list[str | None] = [*carried] or [None]
         if subject is not None:
             owners = [str(subject.value)]
@@ -248,6 +250,31 @@ def _chained(look: Look, values: Sequence[Found]) -> set[int]:
         if 0 < len(between) <= _CHAIN_REACH and not _THEN.isdisjoint(between):
             chained.update((first.start, second.start))
     return chained
+
+
+#: Words that open and close a change of one date: "moved from 29 March to 12 April",
+#: "أُرجئ من 29 مارس إلى 12 أبريل", "перенесли с 29 марта на 12 апреля".
+_FROM = frozenset(normalise(w) for w in ("from", "من", "с", "со"))
+_TO = frozenset(normalise(w) for w in ("to", "إلى", "الى", "на", "до"))
+#: At most this many words stand between the two dates of such a change ("from March 29, the
+#: end of the two-year negotiating period, to April 12").
+_MOVE_REACH = 10
+#: At most this many more dates are suggested from such a sentence.
+_MOVES = 3
+
+
+def _moved_dates(look: Look, best: Found, others: Sequence[Found]) -> list[Found]:
+    """The other dates of a property that changes over time, where the sentence moves it from
+    one to the next ("from 29 March to 12 April, then to 31 October")."""
+    found = look.sentence.tokens
+    ordered = sorted([best, *others], key=lambda d: d.start)
+    linked = _chained(look, ordered)
+    for first, second in pairwise(ordered):
+        between = [t.text for t in found[first.end : second.start]]
+        opened = first.start > 0 and found[first.start - 1].text in _FROM
+        if opened and 0 < len(between) <= _MOVE_REACH and between[-1] in _TO:
+            linked.update((first.start, second.start))
+    return [d for d in ordered if d.start in linked and d.value != best.value][:_MOVES]
 
 
 def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) -> dict[int, Found]:

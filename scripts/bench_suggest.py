@@ -111,6 +111,11 @@ DEVELOPED_ON = {
     "ar-aqaba-gas-leak": ROOT / "benchmarks/projects/ar-aqaba-gas-leak",
     "en-aukus": ROOT / "benchmarks/projects/en-aukus",
     "ru-chelyabinsk-meteor": ROOT / "benchmarks/projects/ru-chelyabinsk-meteor",
+    # measured during the thirteenth round (values other sources give one subject, parts of
+    # decades, exact names, per cent, mass and length)
+    "ar-kuwait-succession": ROOT / "benchmarks/projects/ar-kuwait-succession",
+    "en-brexit-withdrawal": ROOT / "benchmarks/projects/en-brexit-withdrawal",
+    "ru-luna-25": ROOT / "benchmarks/projects/ru-luna-25",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).

@@ -415,3 +415,28 @@ def test_the_choice_of_joining_is_the_one_that_writes_the_same_verb(
         subject="country", choice_words=tuple((c, tuple(w)) for c, w in words.items()),
     )  # fmt: skip
     assert joining_choice(prop, verb) == choice
+
+
+_EXIT_DATE = {
+    "exit_date": {
+        "type": "date",
+        "temporal": True,
+        "label": {"en": "Leaving date", "ar": "موعد الخروج", "ru": "Дата выхода"},
+        "keywords": ["leaving date", "departure", "موعد الخروج", "дату выхода"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaving date moved from 29 March 2019 to 12 April 2019, then to 31 October 2019.",
+        "وأُرجئ موعد الخروج من 29 مارس 2019 إلى 12 أبريل 2019، ثم إلى 31 أكتوبر 2019.",
+        "Дату выхода перенесли с 29 марта 2019 года на 12 апреля, затем на 31 октября.",
+    ],
+)  # fmt: skip
+def test_a_date_moved_from_one_day_to_the_next_gives_each(tmp_path: Path, sentence: str) -> None:
+    """A date that changes over time, moved in one sentence: each day it was set to."""
+    found = suggest_claims(sentence, _config(tmp_path, _EXIT_DATE), year=2019)
+    days = {s.value for s in found if s.property.id == "exit_date"}
+    assert {"2019-03-29", "2019-04-12", "2019-10-31"} <= days
