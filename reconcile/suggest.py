@@ -122,6 +122,7 @@ class _Context:
     published: str | None = None
     before: str | None = None  # the last date the article gave
     names_by_kind: dict[str, NameIndex] = field(default_factory=dict)
+    dated_by_kind: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.given_year = self.year
@@ -133,6 +134,19 @@ class _Context:
                 {without_possessives(name): e.id for e in by_id.values() for name in e.names}
             )
         return self.names_by_kind[kind]
+
+    def dated(self, kind: str) -> dict[str, frozenset[str]]:
+        """The entities of a kind whose names give a day, by that day (EDTF): "First
+        meaningful vote (15 January 2019)" is the vote of 2019-01-15."""
+        if kind not in self.dated_by_kind:
+            days: dict[str, set[str]] = {}
+            for entity in self.config.entities.get(kind, {}).values():
+                for name in entity.names:
+                    for found in find_dates(Sentence.of(name).tokens, self.languages, None):
+                        if _DAY.fullmatch(str(found.value)):
+                            days.setdefault(str(found.value), set()).add(entity.id)
+            self.dated_by_kind[kind] = {day: frozenset(ids) for day, ids in days.items()}
+        return self.dated_by_kind[kind]
 
     def rivals(self, read: _Reading, prop: Property) -> tuple[int, ...]:
         """Where the sentence names the words of the other properties of `prop`'s type that
@@ -375,6 +389,11 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     kinds = {entity.split(":", 1)[0] for entity, _, _ in read.spans}
     unnamed = read.earlier.keys() - kinds
     kinds |= unnamed
+    kinds |= {  # "On 15 January MPs threw it out": the vote of 15 January, by its name
+        kind
+        for kind in table.needs.keys() - kinds
+        if not kind.startswith("#") and any(str(d.value) in context.dated(kind) for d in read.dates)
+    }
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:
         scores[np.logical_or.reduce(absent)] = 0.0
@@ -449,6 +468,7 @@ def _suggestions(
         rivalry, context.published, read.earlier.get(prop.subject or "", ()),
         frozenset(e.partition(":")[2] for e in named if e.startswith(f"{prop.subject}:")),
         ordinals=read.ordinals,
+        dated=context.dated(prop.subject) if prop.subject else {},
     )  # fmt: skip
     why: tuple[str, ...] = (f"like {quote.source}",) if quote and similarity >= 0.25 else ()
     why += tuple(f"keyword {_written_word(read.parsed, at)!r}" for at, _, word in cues[:1] if word)
@@ -464,6 +484,7 @@ def _written_word(sentence: Sentence, at: int) -> str:
     return re.sub(r"^\W+|\W+$", "", word) or word
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 
 

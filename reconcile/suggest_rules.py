@@ -4,8 +4,8 @@ the words that signal the property, for each subject the sentence names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -58,6 +58,8 @@ class Look:
     labelled: frozenset[str] = frozenset()  # the subjects its label names
     subject: Found | None = None  # the subject a per-entity property is read for
     ordinals: Sequence[Found] = ()  # ordinals in words, as their numbers
+    # the entities of the subject's kind whose names give a day, by that day (EDTF)
+    dated: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> list[Suggestion]:

@@ -73,12 +73,16 @@ def subjects_of(
     """Whom a per-entity property's sentence is about: those it names, but its values and,
     when it names others, the entities its label names ("Hungary's parliament ratified
     Sweden's accession" is Hungary's vote on Sweden); when it names none, those the paragraph
-    named last, read as the sentence's own (None) and given to each of them."""
+    named last, read as the sentence's own (None) and given to each of them; before those, the
+    one subject whose name gives a day the sentence writes ("the vote of 15 January")."""
     its_values = _values_of_its_kind(prop, look)
     subjects = [f for f in {str(f.value): f for f in named}.values() if f.value not in its_values]
     subjects = [f for f in subjects if f.value not in look.labelled] or subjects
     if subjects:
         return [*subjects], ()
+    dated = {s for d in look.dates for s in look.dated.get(str(d.value), ())} - its_values
+    if len(dated) == 1:  # "On 15 January MPs threw it out": the vote of 15 January
+        return [None], tuple(dated)
     carried = carried_subjects(look.earlier, its_values)
     return ([None] if carried else []), carried
 

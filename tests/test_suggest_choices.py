@@ -440,3 +440,36 @@ def test_a_date_moved_from_one_day_to_the_next_gives_each(tmp_path: Path, senten
     found = suggest_claims(sentence, _config(tmp_path, _EXIT_DATE), year=2019)
     days = {s.value for s in found if s.property.id == "exit_date"}
     assert {"2019-03-29", "2019-04-12", "2019-10-31"} <= days
+
+
+_VOTES = {
+    "first_vote": {"label": {"en": "First vote on the deal (15 January 2019)",
+                             "ar": "التصويت الأول (15 يناير 2019)",
+                             "ru": "Первое голосование (15 января 2019)"}},
+    "second_vote": {"label": {"en": "Second vote on the deal (12 March 2019)"}},
+}  # fmt: skip
+_AYES = {
+    "against": {
+        "type": "number",
+        "subject": "vote",
+        "label": {"en": "Votes against", "ar": "الأصوات المعارضة", "ru": "Голоса против"},
+        "keywords": ["against", "votes", "صوتا", "голосов"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 15 January MPs threw the deal out, with 432 votes against.",
+        "وفي 15 يناير رفض النواب الاتفاق بـ432 صوتا معارضا.",
+        "15 января депутаты отвергли соглашение: 432 голоса против.",
+    ],
+)
+def test_a_subject_is_named_by_the_day_its_name_gives(tmp_path: Path, sentence: str) -> None:
+    """A vote whose name gives its day is the subject of a sentence that names that day."""
+    root = one_topic_project(tmp_path, "vote", _VOTES, _AYES, "votes")
+    found = suggest_claims(sentence, load_config(root), year=2019)
+    assert {(s.subject, s.value) for s in found if s.property.id == "against"} == {
+        ("first_vote", 432)
+    }
