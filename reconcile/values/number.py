@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -259,6 +260,7 @@ _PERCENT_AFTER = (("percent",), ("pct",), ("per", "cent"), ("في", "الميه"
                   ("بالميه",), ("بالمايه",))  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def is_share(prop: Property) -> bool:
     """Whether the property's label, keywords or id name a share or a rate."""
     from reconcile.normalise import normalise
@@ -275,7 +277,8 @@ def in_percent(sentence: Sentence, option: Found) -> bool:
     """Whether the figure is written in per cent: "45%", "45 per cent", "45 في المئة",
     "45 процентов"."""
     found = sentence.tokens
-    if sentence.words()[found[option.end - 1].word].rstrip(".,;:!?)»\"'").endswith("%"):
+    word = found[option.end - 1].word
+    if "%" in sentence.folded and sentence.words()[word].rstrip(".,;:!?)»\"'").endswith("%"):
         return True
     after = tuple(t.text for t in found[option.end : option.end + 2])
     if after and after[0].startswith("процент"):
