@@ -12,6 +12,7 @@ from reconcile.normalise import normalise
 from reconcile.wordforms import Token, arabic_stems
 
 __all__ = [
+    "SUCCEEDING",
     "entity_spans",
     "find_entities",
     "find_entity",
@@ -217,8 +218,23 @@ def joining_verb(found: Sequence[Token]) -> int | None:
     return None
 
 
-def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> set[str]:
-    """The entities of `spans` (entity_spans of the tokens) named after an exception word."""
+#: Words after which a name is the one another takes over from: "succeeding Ahmed Eissa",
+#: "خلفاً لأحمد عيسى", "сменив Юревича". It is not in the state the sentence gives the other.
+SUCCEEDING = phrases(
+    "succeeding", "replacing", "in place of", "took over from", "in succession to", "خلفا",
+    "خلفا ل", "بدلا من", "بدلا عن", "حل محل", "сменив", "сменил", "сменила", "сменивший",
+    "сменившая", "сменившего", "сменившей", "заменив", "заменил", "заменивший", "вместо",
+    "на смену",
+)  # fmt: skip
+
+
+def left_out_of(
+    found: Sequence[Token],
+    spans: Iterable[tuple[str, int, int]],
+    words: tuple[tuple[str, ...], ...] = EXCEPT,
+) -> set[str]:
+    """The entities of `spans` (entity_spans of the tokens) named after an exception word (or
+    after one of `words`)."""
     out: set[str] = set()
     last_end: int | None = None
     excepted = False
@@ -226,7 +242,7 @@ def left_out_of(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -
         if last_end is None or not names_joined(found, last_end, start):
             excepted, last_end = False, start
         excepted = excepted or any(
-            ends_with(found, stop, EXCEPT) for stop in range(max(0, last_end - 2), start + 1)
+            ends_with(found, stop, words) for stop in range(max(0, last_end - 2), start + 1)
         )
         if excepted:
             out.add(entity)

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reconcile.extract import Found, Sentence, year_cued
-from reconcile.extract_names import find_entity, left_out_of, names_joined
+from reconcile.extract_names import SUCCEEDING, find_entity, left_out_of, names_joined
 from reconcile.extract_verbs import reached_by
 from reconcile.extract_words import find_choices
 from reconcile.model import Claim, Property
@@ -92,9 +92,11 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
         look = replace(look, dates=[year_before(d, look.published, years) for d in look.dates])
     pairs = _enumerated(prop, look, subjects)
     left_out: set[str] = set()
+    succeeded: set[str] = set()
     if prop.subject and prop.type is PropertyType.CHOICE:
         spans = [(str(f.value), f.start, f.end) for f in named]
         left_out = left_out_of(look.sentence.tokens, spans)
+        succeeded = left_out_of(look.sentence.tokens, spans, SUCCEEDING)
     read_at: list[tuple[Found, Found]] = []  # each named subject and the value it got
     for subject in subjects:
         near = look.near if subject is None else _subject_near(prop, look, subject)
@@ -113,6 +115,12 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
             options = _own_first(options, pairs, subject, prop.type is not PropertyType.CHOICE)
         if subject is not None and subject.value in left_out:
             options = _left_out_choice(prop, look, subject, options)
+        elif subject is not None and subject.value in succeeded and options:
+            # "the minister Sherif Fathy, succeeding Ahmed Eissa": not in the state of the one
+            # named who succeeds, unless the word of succeeding is itself a choice's
+            successors = [s for s in subjects if s is not None and s.value not in succeeded]
+            if successors and options[0].end != subject.start:
+                options = _left_out_choice(prop, look, subject, options)
         if not options:
             continue
         if prop.type is PropertyType.DATE:

@@ -473,3 +473,38 @@ def test_a_subject_is_named_by_the_day_its_name_gives(tmp_path: Path, sentence: 
     assert {(s.subject, s.value) for s in found if s.property.id == "against"} == {
         ("first_vote", 432)
     }
+
+
+_MINISTERS = {
+    "fathy": {"label": "Sherif Fathy", "aliases": ["شريف فتحي", "Шериф Фатхи"]},
+    "eissa": {"label": "Ahmed Eissa", "aliases": ["أحمد عيسى", "Ахмед Исса", "Ахмеда Иссу"]},
+}
+_OFFICE = {
+    "office": {
+        "type": "choice",
+        "subject": "person",
+        "temporal": True,
+        "choices": {
+            "in_office": ["leads", "يقود", "возглавляет"],
+            "left_office": ["left", "غادر", "ушёл"],
+        },
+        "label": {"en": "In office", "ar": "في المنصب", "ru": "На посту"},
+        "keywords": ["minister", "الوزير", "министр"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister Sherif Fathy now leads the ministry, succeeding Ahmed Eissa.",
+        "ويقود الوزارة الوزير شريف فتحي، بدلا من أحمد عيسى.",
+        "Министерство возглавляет министр Шериф Фатхи, сменивший Ахмеда Иссу.",
+    ],
+)
+def test_the_one_succeeded_is_not_in_the_state_of_the_one_who_succeeds(
+    tmp_path: Path, sentence: str
+) -> None:
+    root = one_topic_project(tmp_path, "person", _MINISTERS, _OFFICE, "m")
+    found = {s.subject: s.value for s in suggest_claims(sentence, load_config(root), year=2024)}
+    assert found == {"fathy": "in_office", "eissa": "left_office"}
