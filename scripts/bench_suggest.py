@@ -116,6 +116,8 @@ DEVELOPED_ON = {
     "ar-kuwait-succession": ROOT / "benchmarks/projects/ar-kuwait-succession",
     "en-brexit-withdrawal": ROOT / "benchmarks/projects/en-brexit-withdrawal",
     "ru-luna-25": ROOT / "benchmarks/projects/ru-luna-25",
+    # measured after the thirteenth round
+    "ar-tunisia-measures": ROOT / "benchmarks/projects/ar-tunisia-measures",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).
