@@ -118,6 +118,8 @@ DEVELOPED_ON = {
     "ru-luna-25": ROOT / "benchmarks/projects/ru-luna-25",
     # measured after the thirteenth round
     "ar-tunisia-measures": ROOT / "benchmarks/projects/ar-tunisia-measures",
+    "en-sri-lanka-crisis": ROOT / "benchmarks/projects/en-sri-lanka-crisis",
+    "ru-sochi-olympics": ROOT / "benchmarks/projects/ru-sochi-olympics",
 }
 #: Projects typed for a round of rules after it was written, measured once and then moved
 #: to DEVELOPED_ON (docs/suggest.md gives each round's measure).

@@ -820,3 +820,17 @@ def test_a_day_counted_from_another_the_quote_names(quote: str, languages) -> No
     assert not mentions_date(quote, 2019, 10, 29, languages).missing
     assert mentions_date(quote, 2019, 10, 27, languages).missing
     assert mentions_date("MPs voted the next day", 2019, 10, 29, languages).missing
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "languages"),
+    [
+        ("a $1.2 trillion package", 1.2e12, ["en"]),
+        ("بقيمة 1.5 تريليون دولار", 1.5e12, ["ar"]),
+        ("оценила общие расходы в 1,526 трлн рублей", 1.526e12, ["ru"]),
+        ("свыше полутора триллионов рублей", 1.5e12, ["ru"]),
+    ],
+)
+def test_a_trillion_is_a_scale_word(quote: str, value: float, languages) -> None:
+    assert not mentions_number(quote, value, value, languages).missing
+    assert mentions_number(quote, value / 1000, value / 1000, languages).missing
