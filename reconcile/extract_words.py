@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 
 from reconcile.extract import Found, Sentence, phrases
+from reconcile.model import Property
 from reconcile.normalise import normalise
 from reconcile.wordforms import Token, arabic_stems, tokens
 
@@ -21,8 +22,26 @@ __all__ = [
     "is_except",
     "negated_at",
     "negated_words",
+    "property_words",
+    "starts_with_stem",
     "word_hits",
 ]
+
+
+def property_words(prop: Property, keywords: bool = True) -> list[str]:
+    """The folded words of the property's label, and of its keywords and id."""
+    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
+    return [
+        t.text
+        for text in (texts if keywords else prop.label.all())
+        for t in tokens(normalise(text))
+    ]
+
+
+def starts_with_stem(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """Whether one of `words` (or a run of them) begins with one of `stems`, maybe after ال."""
+    folded = " " + " ".join(words)
+    return any((" " + stem) in folded or (" ال" + stem) in folded for stem in stems)
 
 
 @lru_cache(maxsize=1024)

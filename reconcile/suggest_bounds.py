@@ -4,15 +4,14 @@ or one end of a range ("the oldest" of "aged 11 to 16")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from reconcile.extract import Found
+from reconcile.extract_words import property_words, starts_with_stem
 from reconcile.model import Property
 from reconcile.normalise import normalise
 from reconcile.values import PropertyType
-from reconcile.wordforms import tokens
 
 __all__ = ["bound_as_value", "extreme_of", "is_maximum", "is_minimum"]
 
@@ -31,27 +30,11 @@ MAXIMUM_STEMS = tuple(
 MAXIMUM_WORDS = frozenset({"cap", "caps"})
 
 
-def _words_of(prop: Property, keywords: bool = True) -> list[str]:
-    """The folded words of the property's label, and of its keywords and id."""
-    texts = (*prop.label.all(), *prop.keywords, prop.id.replace("_", " "))
-    return [
-        t.text
-        for text in (texts if keywords else prop.label.all())
-        for t in tokens(normalise(text))
-    ]
-
-
-def _begins_one(words: Sequence[str], stems: Sequence[str]) -> bool:
-    """Whether one of `words` (or a run of them) begins with one of `stems`, maybe after ال."""
-    folded = " " + " ".join(words)
-    return any((" " + stem) in folded or (" ال" + stem) in folded for stem in stems)
-
-
 @lru_cache(maxsize=1024)
 def is_maximum(prop: Property) -> bool:
     """Whether the property's label, keywords or id name a maximum: a limit, cap or capacity."""
-    words = _words_of(prop)
-    return not MAXIMUM_WORDS.isdisjoint(words) or _begins_one(words, MAXIMUM_STEMS)
+    words = property_words(prop)
+    return not MAXIMUM_WORDS.isdisjoint(words) or starts_with_stem(words, MAXIMUM_STEMS)
 
 
 #: The stems of words that make a property itself a minimum (a threshold, what is required):
@@ -69,7 +52,7 @@ MINIMUM_STEMS = tuple(
 @lru_cache(maxsize=1024)
 def is_minimum(prop: Property) -> bool:
     """Whether the property's label, keywords or id name a minimum: a threshold, a requirement."""
-    return _begins_one(_words_of(prop), MINIMUM_STEMS)
+    return starts_with_stem(property_words(prop), MINIMUM_STEMS)
 
 
 def bound_as_value(prop: Property, value: Found) -> Found:
@@ -112,6 +95,6 @@ _LOWEST = tuple(
 def extreme_of(prop: Property) -> str | None:
     """ "max" for a property whose label names the highest of something, "min" for the lowest,
     None for neither or both."""
-    words = _words_of(prop, keywords=False)
-    high, low = _begins_one(words, _HIGHEST), _begins_one(words, _LOWEST)
+    words = property_words(prop, keywords=False)
+    high, low = starts_with_stem(words, _HIGHEST), starts_with_stem(words, _LOWEST)
     return "max" if high and not low else "min" if low and not high else None

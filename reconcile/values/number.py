@@ -251,8 +251,8 @@ def _whole(number: float) -> int | float:
 
 #: The stems of the words that make a number property a share, counted in per cent.
 _SHARE_STEMS = (
-    "percent", "per cent", "share", "proportion", "rate", "turnout", "ratio", "%",
-    "نسبه", "النسبه", "معدل", "الميه", "المايه", "بالميه", "المئوي",
+    "percent", "per cent", "share", "proportion", "rate", "turnout", "ratio",
+    "نسبه", "معدل", "الميه", "المايه", "بالميه", "المئوي",
     "процент", "доля", "доли", "явк", "уровень",
 )  # fmt: skip
 #: Words after a figure that make it a share: "45 per cent", "45 في المئة", "45 процентов".
@@ -262,14 +262,12 @@ _PERCENT_AFTER = (("percent",), ("pct",), ("per", "cent"), ("في", "الميه"
 
 @lru_cache(maxsize=1024)
 def is_share(prop: Property) -> bool:
-    """Whether the property's label, keywords or id name a share or a rate."""
-    from reconcile.normalise import normalise
+    """Whether the property's label, keywords or id name a share or a rate, or write "%"."""
+    from reconcile.extract_words import property_words, starts_with_stem
 
-    folded = " " + normalise(" ".join((*prop.label.all(), *prop.keywords, prop.id))).replace(
-        "_", " "
-    )
-    return any(
-        f" {stem}" in folded or f" ال{stem}" in folded for stem in map(normalise, _SHARE_STEMS)
+    texts = (*prop.label.all(), *prop.keywords)
+    return any("%" in text for text in texts) or starts_with_stem(
+        property_words(prop), _SHARE_STEMS
     )
 
 
