@@ -291,14 +291,22 @@ def _claims_data(claims: list[model.Claim]) -> dict[str, Any]:
 
 def _digests(where: str, kinds: list[str], table: list[Any], rows: list[list[Any]]) -> list[str]:
     """A digest of each claim of one file: of its place and of every field, the values of the
-    file's table a row refers to written out, so that a claim's digest does not depend on what
-    the other claims of its file are."""
+    file's table a row refers to written out in place of their indices, so that a claim's
+    digest does not depend on what the other claims of its file are (nor on their order)."""
     written = [_json(item) for item in table]
-    refs = [i + 2 for i, kind in enumerate(kinds) if kind == "ref"]
+    refs = {i + 2 for i, kind in enumerate(kinds) if kind == "ref"}
     return [
         hashlib.blake2b(
             "\0".join(
-                [where, _json(row), *(written[row[i]] for i in refs if row[i] is not None)]
+                [
+                    where,
+                    _json(
+                        [
+                            [written[cell]] if i in refs and cell is not None else cell
+                            for i, cell in enumerate(row)
+                        ]
+                    ),
+                ]
             ).encode("utf-8", "surrogatepass"),
             digest_size=16,
         ).hexdigest()

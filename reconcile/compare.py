@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from itertools import accumulate, combinations
@@ -53,12 +53,26 @@ def compare(project: Project, kept: KeptGroups | None = None) -> Report:
     whose claims came through the cache unchanged since a run that kept it is not compared
     again (the project must be as `load_project` read it with the cache)."""
     by_group: dict[GroupKey, list[Claim]] = defaultdict(list)
-    for claim in project.claims:
-        by_group[claim.group_key].append(claim)
+    claim_digests: dict[GroupKey, list[str | None]] = defaultdict(list)
+    if kept is not None and len(project.digests) == len(project.claims):
+        for claim, digest in zip(project.claims, project.digests, strict=True):
+            key = (claim.topic, claim.property, claim.subject)
+            by_group[key].append(claim)
+            claim_digests[key].append(digest)
+    else:
+        for claim in project.claims:
+            by_group[(claim.topic, claim.property, claim.subject)].append(claim)
     resolutions: dict[GroupKey, list[Resolution]] = defaultdict(list)
     for resolution in project.resolutions:
         resolutions[resolution.group_key].append(resolution)
-    digests = _digests(project, resolutions, kept) if kept is not None else {}
+    digests = (
+        {
+            key: kept.digest(key, found, tuple(resolutions.get(key, ())))
+            for key, found in claim_digests.items()
+        }
+        if kept is not None
+        else {}
+    )
 
     problems: list[Problem] = list(project.problems)
     groups = []
@@ -168,9 +182,7 @@ def _compare_group(
     else:
         status = Status.SINGLE
 
-    views = tuple(
-        ClaimView(claim, verdicts.get(i), i in contradicting) for i, claim in enumerate(claims)
-    )
+    views = _views(claims, verdicts, contradicting)
     stale = [r for r in resolutions if r not in used or not contradicting]
     group = Group(
         topic,
@@ -183,21 +195,6 @@ def _compare_group(
         tuple(contradictions),
     )
     return group, stale
-
-
-def _digests(
-    project: Project, resolutions: dict[GroupKey, list[Resolution]], kept: KeptGroups
-) -> dict[GroupKey, str | None]:
-    """The digest of each group of `project` whose claims all have one."""
-    if len(project.digests) != len(project.claims):
-        return {}
-    by_group: dict[GroupKey, list[str | None]] = defaultdict(list)
-    for claim, digest in zip(project.claims, project.digests, strict=True):
-        by_group[claim.group_key].append(digest)
-    return {
-        key: kept.digest(key, claims, tuple(resolutions.get(key, ())))
-        for key, claims in by_group.items()
-    }
 
 
 def _outcome(group: Group, resolutions: list[Resolution], stale: list[Resolution]) -> list[Any]:
@@ -249,7 +246,7 @@ def _kept_group(
             prop,
             config.entity(prop.subject, key[2]) if prop.subject and key[2] else None,
             Status(str(status)),
-            tuple(ClaimView(c, verdict_of.get(i), i in disputed) for i, c in enumerate(claims)),
+            _views(claims, verdict_of, disputed),
             rows,
             tuple(resolutions),
             pairs,
@@ -257,6 +254,14 @@ def _kept_group(
     except (ValueError, TypeError, KeyError, IndexError):
         return None
     return group, stale_ones
+
+
+def _views(
+    claims: Sequence[Claim], verdicts: dict[int, Verdict], contradicted: set[int]
+) -> tuple[ClaimView, ...]:
+    """Each claim of a group with its verdict and whether it is contradicted."""
+    at = range(len(claims))
+    return tuple(map(ClaimView, claims, map(verdicts.get, at), map(contradicted.__contains__, at)))
 
 
 def _indices(values: Any, count: int) -> tuple[int, ...]:
@@ -314,12 +319,22 @@ def _positions(items: Iterable[T]) -> dict[T, int]:
 
 
 def _source_counts(project: Project, groups: Sequence[Group]) -> dict[str, SourceCounts]:
-    counts = {source: [0, 0, 0, 0] for source in project.sources}
+    claims: Counter[str] = Counter()
+    agreeing: Counter[str] = Counter()
+    contradicting: Counter[str] = Counter()
+    rejected: Counter[str] = Counter()
     for group in groups:
-        for view in group.claims:
-            row = counts[view.claim.source]
-            row[0] += 1
-            row[1] += group.status is Status.AGREE
-            row[2] += view.contradicted and group.status in (Status.CONFLICT, Status.RESOLVED)
-            row[3] += view.verdict is Verdict.REJECTED
-    return {source: SourceCounts(*row) for source, row in counts.items()}
+        sources = [view.claim.source for view in group.claims]
+        claims.update(sources)
+        if group.status is Status.AGREE:
+            agreeing.update(sources)
+        elif group.status in (Status.CONFLICT, Status.RESOLVED):
+            contradicting.update(v.claim.source for v in group.claims if v.contradicted)
+        if group.resolutions:
+            rejected.update(v.claim.source for v in group.claims if v.verdict is Verdict.REJECTED)
+    return {
+        source: SourceCounts(
+            claims[source], agreeing[source], contradicting[source], rejected[source]
+        )
+        for source in project.sources
+    }

@@ -179,6 +179,20 @@ def test_groups_no_claim_of_which_changed_are_not_compared_again(
     assert _compared_groups(project, monkeypatch, "--no-cache") == every
 
 
+def test_a_claim_changed_to_another_claims_value_recompares_its_group_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file then holds one distinct value fewer: what the other claims' digests are made
+    # of must not move with it.
+    run(project, "check")
+    claims = project / "claims" / "batakoshi-2022.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert "  value: 2022-01/2022-05-30\n" in text and "  value: 2022-01\n" in text
+    claims.write_text(text.replace("2022-01/2022-05-30", "2022-01", 1), encoding="utf-8")
+    assert _compared_groups(project, monkeypatch) == 1
+    assert run(project, "check") == run(project, "check", "--no-cache")
+
+
 def test_kept_text_follows_the_folder_the_check_runs_in(project: Path) -> None:
     def from_above(*args: str) -> bytes:
         with contextlib.chdir(project.parent):
