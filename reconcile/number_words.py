@@ -322,6 +322,10 @@ def _word_forms(language: str, value: int, word: str) -> list[str]:
     if language == "ar":
         if word.endswith("ه") and 3 <= value <= 10:
             forms.append(word[:-1])  # the count of a feminine noun: ست دول, سبع سنوات
+        if value in (1, 3, 5, 7, 9, 10):
+            # the accusative with its alif: واحداً وعشرين, ثلاثاً (أربعاً would read as
+            # أربعاء folded; ستاً and ثمانياً are rare beside ستة and ثماني)
+            forms.append(word.removesuffix("ه") + "ا")
         if word.endswith(("ون", "ان")):
             forms.append(word[:-2] + "ين")  # عشرين, ثلاثين, اثنين
         if "مايه" in word:

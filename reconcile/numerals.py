@@ -340,7 +340,7 @@ def _words_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> Num
             else:
                 total, current = total + max(current, 1.0) * multiplier, 0.0
             index = end = index + 1
-        elif word is not None and _adds_to(current, word[0]):
+        elif word is not None and _adds_to(current, word[0], found[index].text[0] == "و"):
             current += word[0]
             index = end = index + word[1]
         elif index == end > start and found[index].text in CONNECTORS:
@@ -355,11 +355,13 @@ def _words_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> Num
     )
 
 
-def _adds_to(current: float, value: float) -> bool:
+def _adds_to(current: float, value: float, conjoined: bool) -> bool:
     """True when `value` fills places `current` leaves empty: 20 + 1, 100 + 20, and the
-    units before the tens of Arabic and German (واحد وعشرون, ein und zwanzig). Ten takes no
-    unit after it: the teens are words of their own, or unit first in Arabic (تسع عشرة), so
-    "الثاني عشر تسع سنوات" is the twelfth and nine years, not nineteen."""
+    units before the tens of Arabic and German (واحد وعشرون, ein und zwanzig), after a hundred
+    too when Arabic's و joins them (مائة وواحد وستين, 161; "a hundred and five twenty-year-olds"
+    stays 105 and 20). Ten takes no unit after it: the teens are words of their own, or unit
+    first in Arabic (تسع عشرة), so "الثاني عشر تسع سنوات" is the twelfth and nine years, not
+    nineteen."""
     if current == 0:
         return True
     if current == 10:
@@ -367,7 +369,8 @@ def _adds_to(current: float, value: float) -> bool:
     place = 1
     while int(current) % (place * 10) == 0:
         place *= 10
-    return value < place or (current < 10 and value < 100 and value % 10 == 0)
+    units = int(current) % 100 if conjoined else int(current)
+    return value < place or (0 < units < 10 and value < 100 and value % 10 == 0)
 
 
 def _word_value(

@@ -148,6 +148,9 @@ NUMBERS_MENTIONED = [
     ("ست دول", 6, ["ar"]),
     ("الدول الست", 6, ["ar"]),
     ("وستة آلاف جندي", 6000, ["ar"]),
+    ("ارتفع عدد القتلى إلى مائة وواحداً وستين", 161, ["ar"]),  # units before tens, accusative
+    ("مائة وثلاثة وستين مصاباً", 163, ["ar"]),
+    ("ثلاثاً وعشرين مرة", 23, ["ar"]),
     ("عشرون ألفاً", 20_000, ["ar"]),
     ("ألفا جندي", 2000, ["ar"]),
     ("واحد وعشرون", 21, ["ar"]),
@@ -173,6 +176,8 @@ NUMBERS_MENTIONED = [
 
 # (quote, value, languages)
 NUMBERS_NOT_MENTIONED = [
+    ("one hundred and five twenty", 125, ["en"]),  # a unit before a ten after a hundred: Arabic
+    ("مائة وخمسة ستين", 165, ["ar"]),  # and only where و joins the ten
     ("4500 soldiers", 4000, ["en"]),
     ("40 soldiers", 4000, ["en"]),
     ("seven states", 6, ["en"]),
