@@ -10,6 +10,9 @@ from functools import lru_cache
 from reconcile.normalise import normalise
 from reconcile.wordforms import arabic_stems, tokens
 
+#: The endings of a Russian adjective with a hard stem: -ый, -ого, -ой …
+_RU_HARD = ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ое", "ые", "ых", "ыми")
+
 #: Multipliers written after a number ("13.5 million", "50 ألف", "2 тысячи"), per language.
 SCALE_WORDS: dict[str, dict[str, float]] = {
     "en": {
@@ -37,6 +40,12 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         "сотня": 100, "сотни": 100, "сотню": 100, "сотней": 100, "сотне": 100, "сотен": 100,
         "сотням": 100, "сотнями": 100, "сотнях": 100,
         "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжин": 12,
+        # the scale as an adjective: "50-миллиардной сделки", "3-миллионный город"
+        **{
+            stem + ending: multiplier
+            for stem, multiplier in (("миллионн", 1e6), ("миллиардн", 1e9), ("триллионн", 1e12))
+            for ending in _RU_HARD
+        },
     },
     "fr": {
         "cent": 100, "cents": 100, "mille": 1e3, "million": 1e6, "millions": 1e6,
@@ -282,7 +291,6 @@ _RU_COUNTING_PREFIXES = {
     "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50, "ста": 100,
 }  # fmt: skip
 #: The measures such adjectives count, with the endings each takes.
-_RU_HARD = ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ое", "ые", "ых", "ыми")
 _RU_SOFT = ("ий", "его", "ему", "им", "ем", "яя", "юю", "ее", "ие", "их", "ими", "ей")
 _RU_MEASURES = {
     "дневн": _RU_HARD, "недельн": _RU_HARD, "месячн": _RU_HARD, "годичн": _RU_HARD,

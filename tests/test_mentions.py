@@ -151,6 +151,8 @@ NUMBERS_MENTIONED = [
     ("ارتفع عدد القتلى إلى مائة وواحداً وستين", 161, ["ar"]),  # units before tens, accusative
     ("مائة وثلاثة وستين مصاباً", 163, ["ar"]),
     ("ثلاثاً وعشرين مرة", 23, ["ar"]),
+    ("после 50-миллиардной сделки", 50e9, ["ru"]),  # the scale as an adjective
+    ("1,5-миллионный город", 1.5e6, ["ru"]),
     ("عشرون ألفاً", 20_000, ["ar"]),
     ("ألفا جندي", 2000, ["ar"]),
     ("واحد وعشرون", 21, ["ar"]),
@@ -178,6 +180,7 @@ NUMBERS_MENTIONED = [
 NUMBERS_NOT_MENTIONED = [
     ("one hundred and five twenty", 125, ["en"]),  # a unit before a ten after a hundred: Arabic
     ("مائة وخمسة ستين", 165, ["ar"]),  # and only where و joins the ten
+    ("после 50-миллиардной сделки", 50, ["ru"]),
     ("4500 soldiers", 4000, ["en"]),
     ("40 soldiers", 4000, ["en"]),
     ("seven states", 6, ["en"]),
