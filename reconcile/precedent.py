@@ -174,8 +174,10 @@ class Precedent:
         if not self.keys:
             return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
         grams = set(_grams(sentence))
-        rows = np.fromiter(
-            (i for g in grams if (i := self._vocabulary.get(g)) is not None), dtype=np.int64
+        rows = np.sort(  # in a fixed order: float sums in set order would vary from run to run
+            np.fromiter(
+                (i for g in grams if (i := self._vocabulary.get(g)) is not None), dtype=np.int64
+            )
         )
         unseen = len(grams) - len(rows)
         norm = math.sqrt(float(np.sum(self._idf[rows] ** 2)) + unseen * self._unseen_idf**2) or 1
