@@ -29,8 +29,12 @@ __all__ = ["find_dates"]
 _BETWEEN = phrases(*RANGE_OPENERS)
 
 
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_MONTH = re.compile(r"0[1-9]|1[0-2]")
+
+
 def _year(text: str) -> int | None:
-    return int(text) if re.fullmatch(r"1[89]\d\d|20\d\d", text) else None
+    return int(text) if _YEAR.fullmatch(text) else None
 
 
 def find_dates(
@@ -77,7 +81,7 @@ def _by_reference(
 ) -> list[Found]:
     """`dates` with the dates named by reference among the tokens not `taken`, but for one
     written just before a date, which names that date's day."""
-    words = {w: v for language in languages for w, v in number_words(language).items()}
+    words = number_words(languages)
 
     def count(text: str) -> int | None:
         return int(text) if text.isdigit() and len(text) <= 3 else words.get(text)
@@ -120,9 +124,9 @@ def _digit_dates(found: Sequence[Token]) -> Iterable[Found]:
 
     for index, token in enumerate(found[:-1]):  # 1993-04
         after = found[index + 1]
-        alone = index + 2 >= len(found) or found[index + 2].word != token.word
-        month = re.fullmatch(r"0[1-9]|1[0-2]", after.text)
-        if after.word == token.word and _year(token.text) and month and alone:
+        if after.word != token.word or not _MONTH.fullmatch(after.text) or not _year(token.text):
+            continue
+        if index + 2 >= len(found) or found[index + 2].word != token.word:
             yield Found(f"{token.text}-{after.text}", index, index + 2)
 
 

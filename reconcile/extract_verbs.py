@@ -45,6 +45,7 @@ def changed_to(found: Sequence[Token], bound: int) -> bool:
 #: The words that link a verb of change to the figure it reaches: "rose to", "stood at",
 #: "ارتفعت إلى", "استقرت عند", "выросло до", "сократилось до".
 _REACHED_LINKS = frozenset(normalise(w) for w in ("to", "at", "إلى", "حتى", "عند", "до", "на"))
+_LEADING_LINKS = _REACHED_LINKS | {"up"}  # "rose up to 93"
 #: The stems of verbs that reach a figure with no link: "reached 93", "بلغت الحصيلة 93",
 #: "достигло 93", "составило 93".
 _REACH_STEMS = tuple(
@@ -62,7 +63,7 @@ def reached_by(found: Sequence[Token], start: int) -> int | None:
     "the list had shrunk to 66", "بلغت الحصيلة 93", "число погибших выросло до 93"); None
     when no such verb reaches it."""
     linked = False
-    while start < len(found) and found[start].text in _REACHED_LINKS | {"up"}:
+    while start < len(found) and found[start].text in _LEADING_LINKS:
         start, linked = start + 1, True
     for at in range(start - 1, max(-1, start - 2 - _REACHED_REACH), -1):
         if at < start - 1 and found[at].stop:

@@ -4,6 +4,7 @@ reconcile.numerals through the `Vocabulary` of a text's languages."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -208,9 +209,16 @@ def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
 
 
 @lru_cache(maxsize=16)
-def number_words(language: str) -> dict[str, int]:
-    """Every one-word number of `language` (folded) and its value: a table for rules on words."""
-    return {key[0]: value for value, key in _number_words(language) if len(key) == 1}
+@lru_cache(maxsize=16)
+def number_words(languages: tuple[str, ...]) -> Mapping[str, int]:
+    """Every one-word number of `languages` (folded) and its value, a later language's word
+    taking the place of an earlier's: a table for rules on words, made once per languages."""
+    return {
+        key[0]: value
+        for language in languages
+        for value, key in _number_words(language)
+        if len(key) == 1
+    }
 
 
 @lru_cache(maxsize=16)

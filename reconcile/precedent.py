@@ -9,6 +9,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -58,6 +59,11 @@ class Known:
     owners: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # number_closeness of each number asked: an article's figures are asked of many times
     _closeness: dict[float, float] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def number_set(self) -> frozenset[float]:
+        """The numbers other sources gave, as a set."""
+        return frozenset(self.numbers)
 
     def figure_closeness(self, value: object) -> float:
         """`number_closeness` of a number value, or of the nearer of a range's bounds; 0 for

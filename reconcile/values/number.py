@@ -186,7 +186,7 @@ class NumberRule(Rule):
         def closeness(found: Found) -> float:
             return float(look.known.figure_closeness(found.value))
 
-        given = frozenset(look.known.numbers)
+        given = look.known.number_set
         ranked = [o for o in look.ordinals if float(o.value) in given] if given else []
         options = [*look.numbers, *ranked]
         unit = property_unit((*prop.label.all(), prop.id))
