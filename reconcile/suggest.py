@@ -11,7 +11,6 @@ nearest the words that signal the property.
 from __future__ import annotations
 
 import builtins
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,6 +35,15 @@ from reconcile.name_mentions import NameIndex
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
 from reconcile.suggest_cues import Cues, Rivals, rivals_of
+from reconcile.suggest_keep import (
+    PAIRS_PER_SENTENCE,
+    THRESHOLD,
+    UNQUOTED_THRESHOLD,
+    budget,
+    chosen,
+    filled,
+    promising,
+)
 from reconcile.suggest_subjects import named_by_kind, pairs_named, refers_to_two
 from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
@@ -67,25 +75,6 @@ class Suggestion:
 
 #: How much each signal weighs in a suggestion's score (0-1).
 WEIGHTS = {"like": 0.5, "words": 0.25, "value": 0.15, "often": 0.1}
-#: Below this score nothing is suggested of a property other sources quote: under it, such
-#: suggestions are seldom what a claim says (fewer than one in twenty on the development
-#: projects).
-THRESHOLD = 0.275
-#: The threshold of a number property other sources quote: a sentence of news holds many
-#: figures, each of which fits the type, and on the development projects 2 of the 70 number
-#: suggestions from 0.275 to 0.35 were what a claim says (18 of 85 of the other types).
-NUMBER_THRESHOLD = 0.35
-#: The threshold of a property no other source quotes, whose score rests on its words alone
-#: (counted twice), when the project has other sources.
-UNQUOTED_THRESHOLD = 0.2
-#: The threshold of a project's first article, where no property is quoted: on the development
-#: projects, 8 of the 197 suggestions of first articles from 0.2 to 0.25 were what a claim says
-#: (one in twenty-five), 25 of the 90 from 0.25 to 0.3.
-FIRST_THRESHOLD = 0.25
-#: At most this many properties a sentence is suggested for (a per-entity property counting
-#: once however many subjects it names): a long sentence may state many facts, and the
-#: threshold keeps out what it does not state.
-MAX_PER_SENTENCE = 12
 #: What entities named after "except", "all but", "باستثناء", "кроме", or in a sentence with a
 #: verb of joining or signing, weigh as a word of a per-entity choice of their kind: the
 #: sentence says those left out take another choice, and those who join the others' one.
@@ -94,17 +83,6 @@ LEFT_OUT = 0.75
 #: which is then those the paragraph named last ("Finland brings more than territory. It keeps
 #: 12,000 professional soldiers"): less than where the sentence names its own.
 CARRIED = 0.8
-#: How many properties of a sentence get their values read, the best first; and in all, at
-#: most so many (sentence, property) pairs per suggestion of the article's budget, and so many
-#: more.
-PAIRS_PER_SENTENCE = MAX_PER_SENTENCE + 1
-PAIRS_PER_BUDGET = 1.2
-MORE_PAIRS = 50
-#: At most this many suggestions per claim the other sources make, for an article as long.
-BUDGET = 1.9
-#: At most so many properties one figure of a sentence (one subject's) is suggested for, the
-#: best scored: of the third and later, 1 in 30 was what a claim says.
-PROPERTIES_PER_FIGURE = 2
 #: How much more the words of a property no other source quotes weigh: it has no likeness
 #: to be judged by, so that without more its words alone would lose every sentence to the
 #: properties others quote. In a project's first article, no property is quoted.
@@ -289,12 +267,10 @@ def suggest_claims(
         for index, read in enumerate(reads)
         for prop, base in _base_scores(read, context)
     ]
-    found = [
-        suggestion
-        for base, index, prop in _promising(scored, _budget(precedent, len(text)))
-        for suggestion in _suggestions(reads[index], prop, base, context)
-    ]
-    return _chosen(found, precedent, len(text), headline_line(text))
+    headline = headline_line(text)
+    pairs = promising(scored, budget(precedent, len(text)))
+    found = _read_values(pairs, reads, context, len(text), headline)
+    return chosen(found, precedent, len(text), headline)
 
 
 @dataclass(frozen=True, eq=False)
@@ -415,21 +391,40 @@ def _holds(read: _Reading, kinds: set[str], need: str) -> bool:
     return need in kinds
 
 
-def _budget(precedent: Precedent, length: int) -> float:
-    """At most how many suggestions an article of `length` characters gets."""
-    if precedent.sources and precedent.claims_per_source and precedent.mean_length:
-        return max(5, BUDGET * precedent.claims_per_source * length / precedent.mean_length)
-    return math.inf
+#: How many (sentence, property) pairs are read between two looks at which properties
+#: `chosen` has filled already.
+SETTLE_EVERY = 128
 
 
-def _promising(
-    scored: list[tuple[float, int, Property]], budget: float
-) -> list[tuple[float, int, Property]]:
-    """The (sentence, property) pairs worth reading values for (the best few of each sentence
-    are `scored`): no more in all than 1.2 times the budget and a few more, so that long articles
-    stay quick, as a sentence may have a dozen properties."""
-    scored.sort(key=itemgetter(0), reverse=True)  # stable: ties keep the sentences' order
-    return scored[: int(PAIRS_PER_BUDGET * budget) + MORE_PAIRS] if budget < math.inf else scored
+def _read_values(
+    pairs: list[tuple[float, int, Property]],
+    reads: Sequence[_Reading],
+    context: _Context,
+    length: int,
+    headline: int | None,
+) -> list[Suggestion]:
+    """The suggestions of the pairs, read in their order (the best base first), but for those
+    `chosen` drops in any case: once the suggestions read so far that outscore all a later
+    pair can give (its base, plus the value's weight, plus 0.01 for rounding) fill the share of
+    a property with no subject, its later pairs are not read. A property the headline suggests
+    is read to the end: whether the headline's suggestion stays turns on all the body says."""
+    found: list[Suggestion] = []
+    full: set[tuple[str, str]] = set()
+    on_headline: set[tuple[str, str]] = set()  # what the headline suggests decides with all
+    settled = 0  # how many suggestions `full` was worked out from: they only grow in number
+    for done, (base, index, prop) in enumerate(pairs):
+        if done and done % SETTLE_EVERY == 0:
+            above = [s for s in found if s.score > base + WEIGHTS["value"] + 0.01]
+            if len(above) > settled:
+                full = filled(above, context.precedent, length, headline) - on_headline
+                settled = len(above)
+        if prop.subject is None and (prop.topic, prop.id) in full:
+            continue
+        for suggestion in _suggestions(reads[index], prop, base, context):
+            if suggestion.line == headline:
+                on_headline.add((prop.topic, prop.id))
+            found.append(suggestion)
+    return found
 
 
 def _suggestions(
@@ -527,67 +522,3 @@ def _closeness(suggestion: Suggestion, known: Known) -> float:
         named = set(value)
         return max(len(named & ids) / len(named | ids) for ids in known.lists)
     return 0.0
-
-
-def _chosen(
-    found: list[Suggestion], precedent: Precedent, length: int, headline: int | None = None
-) -> list[Suggestion]:
-    """The suggestions kept, best first: one per (property, subject, value), a few properties
-    per sentence (one per subject it names for a per-entity property), and no more in all than
-    BUDGET times what the other sources claim for an article of this length, each subject of
-    a per-entity property counting as one. A headline says
-    again what the article's body says: a suggestion of it that a sentence of the body also
-    makes is that sentence's, the words a claim would quote. One figure of a sentence is
-    suggested for two properties at most."""
-    found.sort(key=lambda s: (-s.score, s.line, s.property.topic, s.property.id))
-    in_body = {s.key for s in found if s.line != headline}
-    found = [s for s in found if s.line != headline or s.key not in in_body]
-    budget = _budget(precedent, length)
-    lowest = UNQUOTED_THRESHOLD if precedent.sources else FIRST_THRESHOLD
-    kept: list[Suggestion] = []
-    seen: set[tuple[str, str, str | None, str]] = set()
-    per_sentence: dict[tuple[int, str], set[tuple[str, str]]] = {}
-    per_property: dict[tuple[str, str, str | None], int] = {}
-    per_figure: dict[tuple[object, ...], int] = {}
-    for suggestion in found:
-        if suggestion.score < lowest or len(kept) >= budget:
-            break
-        group = (suggestion.property.topic, suggestion.property.id, suggestion.subject)
-        if suggestion.score < _threshold(suggestion) and precedent.column(group[:2]) is not None:
-            continue
-        place = (suggestion.line, suggestion.sentence)
-        told = per_sentence.setdefault(place, set())
-        if suggestion.key in seen or (group[:2] not in told and len(told) >= MAX_PER_SENTENCE):
-            continue
-        if per_property.get(group, 0) >= _per_property(precedent, suggestion.property):
-            continue
-        figure = _figure(suggestion)
-        if figure is not None and per_figure.get(figure, 0) >= PROPERTIES_PER_FIGURE:
-            continue
-        if figure is not None:
-            per_figure[figure] = per_figure.get(figure, 0) + 1
-        seen.add(suggestion.key)
-        told.add(group[:2])
-        per_property[group] = per_property.get(group, 0) + 1
-        kept.append(suggestion)
-    return kept
-
-
-def _figure(suggestion: Suggestion) -> tuple[object, ...] | None:
-    """The figure a number suggestion gives, where the sentence writes it: a figure states
-    mostly one fact, so that it is suggested for PROPERTIES_PER_FIGURE properties at most."""
-    if suggestion.property.type is not PropertyType.NUMBER:
-        return None
-    return (suggestion.line, suggestion.sentence, suggestion.subject, repr(suggestion.value))
-
-
-def _threshold(suggestion: Suggestion) -> float:
-    """The score a suggestion of a property other sources quote needs."""
-    return NUMBER_THRESHOLD if suggestion.property.type is PropertyType.NUMBER else THRESHOLD
-
-
-def _per_property(precedent: Precedent, prop: Property) -> int:
-    known = precedent.known.get((prop.topic, prop.id))
-    if known is None or not known.sources:
-        return 3
-    return max(2, math.ceil(2 * known.claims / known.sources))

@@ -58,6 +58,7 @@ COMMANDS = {
     "suggest_subjects",
     "suggest_bounds",
     "suggest_lists",
+    "suggest_keep",
     "precedent",
     "addsource",
     "resolve",

@@ -400,3 +400,36 @@ def test_a_very_long_line_is_read_in_pieces_of_bounded_length() -> None:
     pieces = [piece for _, piece in sentences(line)]
     assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
     assert "".join(pieces).replace(" ", "") == line.replace(" ", "")
+
+
+@pytest.mark.parametrize("name", ["ar-derna", "en-wildfire", "ru-kursk", "en-election"])
+def test_values_left_unread_are_those_the_chosen_would_drop(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long article (every source of a project, one after another, under a headline) gets the
+    same suggestions whether or not pairs whose values would all be dropped are left unread."""
+    import reconcile.suggest as suggest
+    from reconcile.precedent import precedent_of
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "projects" / name
+    project = load_project(root)
+    bodies = [source.text for _, source in sorted(project.sources.items())]
+    text = project.config.title + "\n\n" + "\n\n".join(bodies * 3)
+    precedent = precedent_of(project)
+    reads = 0
+    original = suggest._suggestions
+
+    def counted(*args: object) -> list[object]:
+        nonlocal reads
+        reads += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(suggest, "_suggestions", counted)
+    outcomes = []
+    for every in (10**9, suggest.SETTLE_EVERY, 1):
+        monkeypatch.setattr(suggest, "SETTLE_EVERY", every)
+        reads = 0
+        outcomes.append((suggest_claims(text, project.config, precedent), reads))
+    (everything, all_read), (default, _), (eager, fewest) = outcomes
+    assert default == everything and eager == everything
+    assert fewest < all_read

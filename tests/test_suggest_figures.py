@@ -97,11 +97,12 @@ def _learnt(tmp_path: Path):
 def test_a_number_needs_a_higher_score_than_other_types(
     tmp_path: Path, sentence: str, prop: str, value: object, score: float, kept: bool
 ) -> None:
-    from reconcile.suggest import Suggestion, _chosen
+    from reconcile.suggest import Suggestion
+    from reconcile.suggest_keep import chosen
 
     config, precedent = _learnt(tmp_path)
     suggestion = Suggestion(config.topics["t"].properties[prop], sentence, 1, score, value)
-    assert bool(_chosen([suggestion], precedent, len(sentence))) is kept
+    assert bool(chosen([suggestion], precedent, len(sentence))) is kept
 
 
 _STORM = {
@@ -141,11 +142,12 @@ def test_a_first_articles_suggestions_need_a_quarter(
     tmp_path: Path, sentence: str, score: float, kept: bool
 ) -> None:
     from reconcile.precedent import Precedent
-    from reconcile.suggest import Suggestion, _chosen
+    from reconcile.suggest import Suggestion
+    from reconcile.suggest_keep import chosen
 
     config = load_config(one_topic_project(tmp_path, "city", _CITIES, _FLOOD))
     suggestion = Suggestion(config.topics["t"].properties["dead"], sentence, 1, score, 9)
-    assert bool(_chosen([suggestion], Precedent(config, (), ()), len(sentence))) is kept
+    assert bool(chosen([suggestion], Precedent(config, (), ()), len(sentence))) is kept
 
 
 _THREE_CITIES = {**_CITIES, "rome": {"label": "Rome", "aliases": ["روما", "Рим"]}}

@@ -166,9 +166,9 @@ def test_a_property_no_other_source_quotes_keeps_the_lower_threshold(
 
 
 def test_a_long_article_reads_values_for_a_little_more_than_its_budget() -> None:
-    from reconcile.suggest import MORE_PAIRS, PAIRS_PER_BUDGET, _promising
+    from reconcile.suggest_keep import MORE_PAIRS, PAIRS_PER_BUDGET, promising
 
     scored = [(1.0 - n / 10_000, n, None) for n in range(5_000)]
-    kept = _promising(scored, 1_000.0)  # type: ignore[arg-type]
+    kept = promising(scored, 1_000.0)  # type: ignore[arg-type]
     assert len(kept) == int(PAIRS_PER_BUDGET * 1_000) + MORE_PAIRS < 2 * 1_000
     assert kept == sorted(kept, key=lambda pair: -pair[0])
