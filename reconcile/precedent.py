@@ -170,8 +170,11 @@ class Precedent:
             norm = float(np.linalg.norm(weights)) or 1.0
             matrix[rows, column] = weights / norm * self._idf[rows]
             held[rows, column] = weights**2 / norm**2  # each n-gram's share of the quote
-        self._matrix = matrix
-        self._held = held
+        self._both = np.hstack([matrix, held])  # one row per n-gram, read in one go
+        self._idf_squared = self._idf**2
+        # the quotes of each property stand together, in the order of `keys`
+        self._starts = np.flatnonzero(np.diff(self._columns, prepend=-1))
+        self._positions = np.arange(len(self._columns))
 
     def similarity(self, sentence: str) -> tuple[np.ndarray, np.ndarray]:
         """For each property of `keys`, the likeness of the masked sentence to its most similar
@@ -186,20 +189,18 @@ class Precedent:
             )
         )
         unseen = len(grams) - len(rows)
-        norm = math.sqrt(float(np.sum(self._idf[rows] ** 2)) + unseen * self._unseen_idf**2) or 1
-        scores = (
-            np.maximum(
-                self._matrix[rows].sum(axis=0) / norm, HELD_WEIGHT * self._held[rows].sum(axis=0)
-            )
-            if len(rows)
-            else np.zeros(len(self._columns), dtype=np.float32)
-        )
-        best = np.zeros(len(self.keys), dtype=np.float32)
-        which = np.zeros(len(self.keys), dtype=np.int64)
-        order = np.lexsort((-scores, self._columns))
-        firsts = np.unique(self._columns[order], return_index=True)[1]
-        which[self._columns[order[firsts]]] = order[firsts]
-        best[self._columns[order[firsts]]] = scores[order[firsts]]
+        squares = float(np.sum(self._idf_squared[rows])) + unseen * self._unseen_idf**2
+        norm = math.sqrt(squares) or 1
+        quotes = len(self._columns)
+        if len(rows):
+            sums = self._both[rows].sum(axis=0)
+            scores = np.maximum(sums[:quotes] / norm, HELD_WEIGHT * sums[quotes:])
+        else:
+            scores = np.zeros(quotes, dtype=np.float32)
+        best = np.maximum.reduceat(scores, self._starts)
+        # of the quotes as like it as the best, the first
+        firsts = np.where(scores == best[self._columns], self._positions, quotes)
+        which = np.minimum.reduceat(firsts, self._starts)
         return best, which
 
 
