@@ -87,6 +87,7 @@ class Found:
     complete: bool = True
     left_out: tuple[str, ...] = ()  # entities named after "except", "باستثناء", "кроме"
     yearless: bool = False  # a day and month that took the article's year
+    ends: tuple[Found, ...] = ()  # of an interval written as two dates, each
 
     def distance(self, positions: Iterable[int]) -> int:
         """How many tokens separate this value from the nearest of `positions`."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from reconcile.calendar_words import (
     DECADE_PARTS,
     ORDINAL_SUFFIXES,
     SEASONS,
+    WEEKDAYS,
     month_part_before,
     month_table,
     month_year_by_word,
@@ -17,7 +19,7 @@ from reconcile.calendar_words import (
     shifted,
     year_named_after,
 )
-from reconcile.extract import YEAR_WORDS, Found, phrases
+from reconcile.extract import YEAR_WORDS, Found, ends_with, phrases
 from reconcile.mentions import day_before, days_listed_before
 from reconcile.normalise import normalise
 from reconcile.number_words import DECADE_ENDINGS, DECADE_WORDS, number_words
@@ -69,7 +71,68 @@ def find_dates(
     dates.sort(key=lambda d: d.start)
     if dates or before is not None or published is not None:
         dates = _by_reference(found, dates, taken, languages, (before, published))
-    return dates
+    return _joined(found, dates)
+
+
+#: What opens an interval written as two dates ("from 1 December to 3 December", "من الجمعة 1
+#: ديسمبر حتى الأحد 3 ديسمبر", "с 1 декабря по 3 декабря"), what links its ends, and the links
+#: after "between" ("between 1 May and 3 June", "بين 1 مايو و3 يونيو").
+_FROM = phrases(*RANGE_OPENERS, "с", "со")
+_TO = frozenset(normalise(w) for w in ("to", "until", "till", "through", "إلى", "حتى", "по", "до"))
+_AND = frozenset(normalise(w) for w in ("and", "و", "и"))
+_BETWEEN_ONLY = phrases("between", "بين", "ما بين", "между")
+_DAY_NAME_OPENERS = frozenset({"on", "يوم", "в", "во"})
+
+
+def _joined(found: Sequence[Token], dates: list[Found]) -> list[Found]:
+    """`dates`, where two of one precision are the ends of an interval, as that interval; a
+    first end written without a year takes the year of the last ("from 28 December to 3
+    January 2024": 2023-12-28/2024-01-03)."""
+    joined: list[Found] = []
+    for date in dates:
+        first = joined[-1] if joined else None
+        value = _interval(found, first, date) if first is not None else None
+        if first is not None and value is not None:
+            ends = (replace(first, value=value.split("/")[0]), date)
+            joined[-1] = Found(value, first.start, date.end, yearless=date.yearless, ends=ends)
+        else:
+            joined.append(date)
+    return joined
+
+
+def _interval(found: Sequence[Token], first: Found, last: Found) -> str | None:
+    """The interval from `first` to `last` when the sentence writes them as its ends."""
+    start, end = str(first.value), str(last.value)
+    if "/" in start + end or len(start) != len(end) or len(start) < 7:
+        return None  # intervals, seasons, years (1992 to 1995 may be numbers)
+    opener = _before_day_name(found, first.start)
+    link = first.end
+    if link >= last.start or _before_day_name(found, last.start) != link + 1:
+        return None
+    if not ends_with(found, opener, _FROM):
+        return None
+    joins = _AND if ends_with(found, opener, _BETWEEN_ONLY) else _TO
+    if found[link].text not in joins:
+        return None
+    if first.yearless and not last.yearless:
+        start = f"{end[:4]}{start[4:]}"
+        if start > end:
+            start = f"{int(end[:4]) - 1}{start[4:]}"
+    return f"{start}/{end}" if start < end else None
+
+
+def _before_day_name(found: Sequence[Token], at: int) -> int:
+    """Where a date at token `at` starts with the name of its day before it: "(on) Friday 1
+    December", "(يوم) الجمعة 1 ديسمبر", "в пятницу 1 декабря"."""
+    if at > 0 and _weekday(found[at - 1]):
+        at -= 1
+        if at > 0 and found[at - 1].text in _DAY_NAME_OPENERS:
+            at -= 1
+    return at
+
+
+def _weekday(token: Token) -> bool:
+    return any(stem in WEEKDAYS for stem in arabic_stems(token.text))
 
 
 def _by_reference(
@@ -173,7 +236,7 @@ def _named_dates(
             year = default_year
         if year is not None and (day is not None or end > named[1] or placed is not None):
             text = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
-            first = _first_day(found, start, day, languages)
+            first = _first_day(found, start, day, languages) if before is not None else None
             if first is not None:  # "10 to 11 September": an interval
                 text = f"{year}-{month:02d}-{first[1]:02d}/{text}"
                 start = first[0]
@@ -249,16 +312,18 @@ def _first_day(
     found: Sequence[Token], start: int, last: int | None, languages: tuple[str, ...]
 ) -> tuple[int, int] | None:
     """Where the first day of an interval ending on day `last` at token `start` is written,
-    and that day: the 10 of "10 to 11 September", the العاشر of "العاشر إلى الحادي عشر", the 1
-    of "1, 2 and 3 December" (three or more days in a row; days out of a row are a list)."""
-    if last is None or start < 2:
+    and that day: the 10 of "10 to 11 September" and of "10-11 September", the العاشر of
+    "العاشر إلى الحادي عشر", the 1 of "1, 2 and 3 December" (three or more days in a row; days
+    out of a row are a list)."""
+    if last is None or start < 1:
         return None
     listed = days_listed_before(found, start, languages)
     if not listed:
         return None
     link = found[start - 1].text
     between = start >= 3 and (found[start - 3].text,) in _BETWEEN
-    if link in _INTERVAL_LINKS or (between and link in _DAY_LIST_LINKS):
+    hyphenated = listed[0][1] == start - 1 and found[start - 1].word == found[start].word
+    if hyphenated or link in _INTERVAL_LINKS or (between and link in _DAY_LIST_LINKS):
         day, at = listed[0]
         return (at, day) if day < last else None
     first = (start, last)

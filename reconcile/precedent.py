@@ -55,6 +55,7 @@ class Known:
     choices: Counter[str] = field(default_factory=Counter)
     truths: Counter[bool] = field(default_factory=Counter)
     texts: tuple[str, ...] = ()
+    intervals: int = 0  # dates other sources gave as an interval
     # of a per-entity property of entities, the subjects each value was given for
     owners: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # number_closeness of each number asked: an article's figures are asked of many times
@@ -218,10 +219,13 @@ def _known(claims: Sequence[Claim]) -> Known:
     truths: Counter[bool] = Counter()
     texts: list[str] = []
     owners: dict[str, set[str]] = {}
+    intervals = 0
     for claim in claims:
         value = claim.value
         if isinstance(value, EntityValue) and claim.subject is not None:
             owners.setdefault(value.id, set()).add(claim.subject)
+        if isinstance(value, DateValue) and "/" in value.edtf:
+            intervals += 1
         if isinstance(value, DateValue) and value.edtf[:4].isdigit():
             years.add(int(value.edtf[:4]))
         elif isinstance(value, NumberValue):
@@ -246,6 +250,7 @@ def _known(claims: Sequence[Claim]) -> Known:
         choices,
         truths,
         tuple(texts),
+        intervals,
         {entity: frozenset(subjects) for entity, subjects in owners.items()},
     )
 

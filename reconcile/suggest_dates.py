@@ -3,6 +3,7 @@ and a day and month without a year that would fall after the article of the year
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -47,12 +48,15 @@ def year_before(date: Found, published: str | None, known_years: Collection[int]
     appeared (`published`), when they give years and not the article's, as an article mostly
     tells what has happened ("walked out of the scheme on 30 October", in March 2023:
     2022-10-30; "the blast at Unit 1 on 12 March", in August 2023, when the others say 2011:
-    2011-03-12); both days of an interval ("بين 10 و12 ديسمبر الماضي")."""
+    2011-03-12); both days of an interval ("بين 10 و12 ديسمبر الماضي"). A day in the weeks
+    just before the article keeps its year: "yesterday, Friday 12 August" is this August's."""
     value = str(date.value)
     if not date.yearless or not published or not known_years:
         return date
     year = int(value[:4])
-    if year in known_years and value[:10] <= published[:10]:
+    day = value[:10]
+    recent = _days_before(day, published[:10]) in RECENT_DAYS
+    if (year in known_years or recent) and day <= published[:10]:
         return date
     fits = [y for y in known_years if y < year and f"{y}{value[4:10]}" <= published[:10]]
     if not fits:
@@ -60,3 +64,17 @@ def year_before(date: Found, published: str | None, known_years: Collection[int]
     shift = year - max(fits)
     earlier = "/".join(f"{int(part[:4]) - shift}{part[4:]}" for part in value.split("/"))
     return replace(date, value=earlier, yearless=False)  # both ends of an interval
+
+
+#: How many days before its article a day written without a year is taken to be of the
+#: article's year whatever other sources say: news tells the days just past so.
+RECENT_DAYS = range(0, 32)
+
+
+def _days_before(day: str, published: str) -> int:
+    """How many days `day` is before `published` (both YYYY-MM-DD); -1 when either is not a
+    day."""
+    try:
+        return (dt.date.fromisoformat(published) - dt.date.fromisoformat(day)).days
+    except ValueError:
+        return -1

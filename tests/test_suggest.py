@@ -221,6 +221,20 @@ LANGUAGES = ("ar", "en", "ru")
         ("Договор подписан в 1992 году", None, ["1992"]),
         ("Договор подписан 15 мая", 1992, ["1992-05-15"]),
         ("Договор вступил в силу 5 февраля 2011 года", None, ["2011-02-05"]),
+        # an interval written as two dates, after "from" or "between"
+        ("جرى التصويت من الجمعة 1 ديسمبر حتى الأحد 3 ديسمبر", 2023, ["2023-12-01/2023-12-03"]),
+        ("بين 28 ديسمبر و3 يناير 2024", 2024, ["2023-12-28/2024-01-03"]),
+        ("Voting ran from Friday 1 December to Sunday 3 December", 2023, ["2023-12-01/2023-12-03"]),
+        ("from December 1 to December 3, 2023", 2023, ["2023-12-01/2023-12-03"]),
+        ("between May 2020 and June 2021", None, ["2020-05/2021-06"]),
+        ("Голосование шло с 1 декабря по 3 декабря 2023 года", 2023, ["2023-12-01/2023-12-03"]),
+        # two dates without "from" are two dates; two years may be a range of numbers
+        ("postponed 1 December to 3 December", 2023, ["2023-12-01", "2023-12-03"]),
+        ("from 1992 to 1995", None, ["1992", "1995"]),
+        # days written as one word, "24-25"
+        ("مشاهد ليلة 24-25 نيسان/أبريل 2021", None, ["2021-04-24/2021-04-25"]),
+        ("the night of 24-25 April 2021", None, ["2021-04-24/2021-04-25"]),
+        ("в ночь 24-25 апреля 2021 года", None, ["2021-04-24/2021-04-25"]),
     ],
 )
 def test_dates_in_each_language(sentence: str, year: int | None, dates: list[str]) -> None:

@@ -181,8 +181,8 @@ _LEFT = {"left": {"type": "date", "label": "Date the city left the pact",
                   "keywords": ["left", "انسحبت", "вышел"]}}  # fmt: skip
 
 
-def _learnt_date(tmp_path: Path, year: int):
-    """A project of `_LEFT` with one earlier source that dates it in `year`."""
+def _learnt_date(tmp_path: Path, year: int, value: str | None = None):
+    """A project of `_LEFT` with one earlier source that dates it in `year` (as `value`)."""
     import json
 
     from reconcile.load import load_project
@@ -195,7 +195,7 @@ def _learnt_date(tmp_path: Path, year: int):
     (tmp_path / "sources" / "earlier.md").write_text(
         f"---\npublished: {year}\n---\n{quote}.\n", encoding="utf-8"
     )
-    claim = {"topic": "t", "property": "left", "value": f"{year}-10-30", "quote": quote}
+    claim = {"topic": "t", "property": "left", "value": value or f"{year}-10-30", "quote": quote}
     (tmp_path / "claims" / "earlier.yaml").write_text(json.dumps([claim]), encoding="utf-8")
     project = load_project(tmp_path)
     return project.config, precedent_of(project, "new")
@@ -206,7 +206,8 @@ def _learnt_date(tmp_path: Path, year: int):
     [
         (2022, "2023-03-19", "2022-10-30"),  # after the article appeared: the year before
         (2023, "2023-03-19", "2023-10-30"),  # the other sources give the article's year
-        (2022, "2023-11-19", "2022-10-30"),  # before it, but the others say 2022
+        (2022, "2023-12-19", "2022-10-30"),  # before it, but the others say 2022
+        (2022, "2023-11-19", "2023-10-30"),  # in the weeks just before it: the article's year
         (2011, "2023-08-25", "2011-10-30"),  # the latest year the others give
         (2024, "2023-11-19", "2023-10-30"),  # none fits before the article: its own year
     ],
@@ -241,6 +242,29 @@ def test_both_days_of_an_interval_without_a_year_take_the_year_before(
     config, precedent = _learnt_date(tmp_path, 2022)
     found = suggest_claims(sentence, config, precedent, published="2023-03-19")
     assert [str(s.value) for s in found if s.property.id == "left"] == ["2022-10-29/2022-10-30"]
+
+
+@pytest.mark.parametrize(
+    ("learnt", "dates"),
+    [
+        ("2022-10-30/2022-10-31", ["2023-10-28/2023-11-02"]),  # the others give intervals
+        ("2022-10-30", ["2023-10-28"]),  # days: as a date moved from one day to another
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima left the pact from Saturday 28 October to 2 November 2023, after weeks of talks.",
+        "انسحبت ليما من الاتفاق من السبت 28 أكتوبر حتى 2 نوفمبر 2023 بعد أسابيع من المحادثات.",
+        "Лима вышел из пакта с 28 октября по 2 ноября 2023 года, после недель переговоров.",
+    ],
+)
+def test_two_dates_from_one_to_the_other_are_an_interval_where_others_give_intervals(
+    tmp_path: Path, sentence: str, learnt: str, dates: list[str]
+) -> None:
+    config, precedent = _learnt_date(tmp_path, 2022, learnt)
+    found = suggest_claims(sentence, config, precedent, published="2023-11-19")
+    assert sorted(str(s.value) for s in found if s.property.id == "left") == dates
 
 
 _PAUSE = {

@@ -214,11 +214,17 @@ class DateRule(Rule):
         return words.view(text, precision=precision, code=value.edtf if shown_code else None)
 
     def find(self, prop: Property, look: SentenceLook) -> list[Any]:
-        """The date nearest the property's words; a year other sources gave first."""
+        """The date nearest the property's words; a year other sources gave first. An interval
+        written as two dates ("from 1 December to 3 December") is read as one only when other
+        sources give the property intervals, else as its two days: "moved from 29 March to 12
+        April" names the days a deadline was moved between, not a span."""
         from reconcile.extract import nearest
 
+        dates = look.dates
+        if not look.known.intervals:
+            dates = [end for date in dates for end in date.ends or (date,)]
         return nearest(
-            look.dates, look.near, lambda d: float(_year_of(str(d.value)) in look.known.years)
+            dates, look.near, lambda d: float(_year_of(str(d.value)) in look.known.years)
         )
 
 
