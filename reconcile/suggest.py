@@ -44,7 +44,7 @@ from reconcile.suggest_keep import (
     filled,
     promising,
 )
-from reconcile.suggest_subjects import named_by_kind, pairs_named, refers_to_two
+from reconcile.suggest_subjects import named_by_date, named_by_kind, pairs_named, refers_to_two
 from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
 
@@ -114,14 +114,15 @@ class _Context:
         return self.names_by_kind[kind]
 
     def dated(self, kind: str) -> dict[str, frozenset[str]]:
-        """The entities of a kind whose names give a day, by that day (EDTF): "First
-        meaningful vote (15 January 2019)" is the vote of 2019-01-15."""
+        """The entities of a kind whose names give a day, a month or a year, by that date
+        (EDTF): "First meaningful vote (15 January 2019)" is the vote of 2019-01-15,
+        "انتخابات سبتمبر 2022" the election of 2022-09."""
         if kind not in self.dated_by_kind:
             days: dict[str, set[str]] = {}
             for entity in self.config.entities.get(kind, {}).values():
                 for name in entity.names:
                     for found in find_dates(Sentence.of(name).tokens, self.languages, None):
-                        if _DAY.fullmatch(str(found.value)):
+                        if _DATE.fullmatch(str(found.value)):
                             days.setdefault(str(found.value), set()).add(entity.id)
             self.dated_by_kind[kind] = {day: frozenset(ids) for day, ids in days.items()}
         return self.dated_by_kind[kind]
@@ -368,7 +369,7 @@ def _base_scores(read: _Reading, context: _Context) -> Iterator[tuple[Property, 
     kinds |= {  # "On 15 January MPs threw it out": the vote of 15 January, by its name
         kind
         for kind in table.needs.keys() - kinds
-        if not kind.startswith("#") and any(str(d.value) in context.dated(kind) for d in read.dates)
+        if not kind.startswith("#") and named_by_date(read.dates, context.dated(kind))
     }
     absent = [table.needs[need] for need in table.needs if not _holds(read, kinds, need)]
     if absent:
@@ -479,7 +480,7 @@ def _written_word(sentence: Sentence, at: int) -> str:
     return re.sub(r"^\W+|\W+$", "", word) or word
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("ru", re.compile(r"[\u0400-\u04ff]")))
 
 

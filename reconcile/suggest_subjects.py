@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from reconcile.suggest_rules import Look
     from reconcile.wordforms import Token
 
-__all__ = ["carried_subjects", "named_by_kind", "pairs_named", "refers_to_two", "subjects_of"]
+__all__ = [
+    "carried_subjects",
+    "named_by_date",
+    "named_by_kind",
+    "pairs_named",
+    "refers_to_two",
+    "subjects_of",
+]
 
 #: Words that refer back to two or more entities named before, maybe in an earlier paragraph
 #: ("For now both countries remain invitees", "neither is covered").
@@ -80,11 +87,25 @@ def subjects_of(
     subjects = [f for f in subjects if f.value not in look.labelled] or subjects
     if subjects:
         return [*subjects], ()
-    dated = {s for d in look.dates for s in look.dated.get(str(d.value), ())} - its_values
+    dated = named_by_date(look.dates, look.dated) - its_values
     if len(dated) == 1:  # "On 15 January MPs threw it out": the vote of 15 January
         return [None], tuple(dated)
     carried = carried_subjects(look.earlier, its_values)
     return ([None] if carried else []), carried
+
+
+def named_by_date(dates: Sequence[Found], dated: Mapping[str, frozenset[str]]) -> set[str]:
+    """The entities whose names (`dated`, by the date they give) give the day a sentence's
+    date is, else its month, else its year: "الانتخابات المبكرة في 29 سبتمبر 2022" is the
+    election named "انتخابات سبتمبر 2022"."""
+    named: set[str] = set()
+    for date in dates:
+        value = str(date.value)
+        for key in (value, value[:7], value[:4]):
+            if key in dated:
+                named |= dated[key]
+                break
+    return named
 
 
 def _values_of_its_kind(prop: Property, look: Look) -> frozenset[str]:

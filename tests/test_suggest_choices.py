@@ -475,6 +475,46 @@ def test_a_subject_is_named_by_the_day_its_name_gives(tmp_path: Path, sentence: 
     }
 
 
+_ELECTIONS = {
+    "election_2022": {"label": {"en": "Election of September 2022", "ar": "انتخابات سبتمبر 2022",
+                                "ru": "Выборы сентября 2022 года"}},
+    "election_2023": {"label": {"en": "Election of 2023", "ar": "انتخابات 2023",
+                                "ru": "Выборы 2023 года"}},
+}  # fmt: skip
+_CANDIDATES = {
+    "candidates": {
+        "type": "number",
+        "subject": "election",
+        "label": {"en": "Candidates", "ar": "عدد المرشحين", "ru": "Число кандидатов"},
+        "keywords": ["candidates", "مرشحا", "مرشحين", "кандидатов"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The early vote on 29 September 2022 drew 305 candidates.", "election_2022"),
+        ("وجرى الاقتراع المبكر في 29 سبتمبر 2022 وتنافس فيه 305 مرشحين.", "election_2022"),
+        ("В досрочном голосовании 29 сентября 2022 года участвовали 305 кандидатов.",
+         "election_2022"),
+        ("The vote of 6 June 2023 drew 305 candidates.", "election_2023"),
+        ("وفي اقتراع 6 يونيو 2023 تنافس 305 مرشحين.", "election_2023"),
+        ("В голосовании 6 июня 2023 года участвовали 305 кандидатов.", "election_2023"),
+    ],
+)  # fmt: skip
+def test_a_subject_is_named_by_the_month_or_year_its_name_gives(
+    tmp_path: Path, sentence: str, subject: str
+) -> None:
+    """A sentence's day names the entity whose name gives that day, else its month, else its
+    year: the election of September 2022 is that of the vote of 29 September 2022."""
+    root = one_topic_project(tmp_path, "election", _ELECTIONS, _CANDIDATES, "elections")
+    found = suggest_claims(sentence, load_config(root), year=2023)
+    assert {(s.subject, s.value) for s in found if s.property.id == "candidates"} == {
+        (subject, 305)
+    }
+
+
 _MINISTERS = {
     "fathy": {"label": "Sherif Fathy", "aliases": ["شريف فتحي", "Шериф Фатхи"]},
     "eissa": {"label": "Ahmed Eissa", "aliases": ["أحمد عيسى", "Ахмед Исса", "Ахмеда Иссу"]},
