@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import itemgetter
@@ -25,6 +25,7 @@ from reconcile.extract import (
     Sentence,
     find_numbers,
     find_ordinals,
+    in_per_cent,
     stop_counts,
     without_possessives,
 )
@@ -34,7 +35,7 @@ from reconcile.model import Config, Property
 from reconcile.name_mentions import NameIndex
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
-from reconcile.suggest_cues import Cues, Rivals, rivals_of
+from reconcile.suggest_cues import Cues, Rivals, measured_in_per_cent, rivals_of
 from reconcile.suggest_keep import (
     PAIRS_PER_SENTENCE,
     THRESHOLD,
@@ -127,23 +128,25 @@ class _Context:
             self.dated_by_kind[kind] = {day: frozenset(ids) for day, ids in days.items()}
         return self.dated_by_kind[kind]
 
-    def rivals(self, read: _Reading, prop: Property) -> tuple[int, ...]:
+    def rivals(
+        self, read: _Reading, prop: Property, table: Mapping[tuple[str, str], Rivals]
+    ) -> tuple[int, ...]:
         """Where the sentence names the words of the other properties of `prop`'s type that
         `prop` does not share (its own words and label entities do not count): a number next to
-        "injured" is the injured, not the dead."""
-        rivals = self.rival_table.get((prop.topic, prop.id))
+        "injured" is the injured, not the dead. `table`: the rivals' table to read."""
+        rivals = table.get((prop.topic, prop.id))
         if rivals is None or not (rivals.words or rivals.entities):
             return ()
         return self._spots(read, rivals.words, rivals.entities)
 
     def rivalry(
-        self, read: _Reading, prop: Property
+        self, read: _Reading, prop: Property, table: Mapping[tuple[str, str], Rivals]
     ) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
         """For each other property of `prop`'s type whose words the sentence names, where the
         words of `prop` that it lacks stand, and where its words that `prop` lacks stand: a
         word `prop` shares with one rival still tells it from another ("73 seats" beside
         "elections": the seats, though another seats property has the word too)."""
-        rivals = self.rival_table.get((prop.topic, prop.id))
+        rivals = table.get((prop.topic, prop.id))
         found = []
         for words, entities, mine, named in rivals.each if rivals else ():
             theirs = self._spots(read, words, entities)
@@ -161,6 +164,14 @@ class _Context:
     def rival_table(self) -> dict[tuple[str, str], Rivals]:
         """What tells each number and date property from the others of its type."""
         return rivals_of(self.properties, self.cue_words, self.label_entities)
+
+    @cached_property
+    def per_cent_rival_table(self) -> dict[tuple[str, str], Rivals]:
+        """What tells each property measured in per cent from the others so measured: a share
+        written in per cent is no count's, whatever words stand by it ("1,477,735 votes, or
+        17.38 per cent")."""
+        shares = [p for p in self.properties if measured_in_per_cent(p)]
+        return rivals_of(shares, self.cue_words, self.label_entities)
 
     @cached_property
     def cues(self) -> Cues:
@@ -448,9 +459,15 @@ def _suggestions(
     if named:
         spots = [start for entity, start, _ in read.spans if entity in named]
         base = base if spots else base * 0.6
-    rivals = context.rivals(read, prop)
-    rivalry = context.rivalry(read, prop) if rivals else ()
-    told = context.rival_table.get(key)
+    numbers, table = read.numbers, context.rival_table
+    if prop.type is PropertyType.NUMBER and key in context.per_cent_rival_table:
+        # a property measured in per cent takes the figures written so, when there are any
+        shares = in_per_cent(read.parsed, numbers)
+        if shares:
+            numbers, table = shares, context.per_cent_rival_table
+    rivals = context.rivals(read, prop, table)
+    rivalry = context.rivalry(read, prop, table) if rivals else ()
+    told = table.get(key)
     mine = told.distinct if told else frozenset()
     own = tuple(at for at, _, word in cues if word in mine)
     own += tuple(at for entity, at, _ in read.spans if entity in mine)
@@ -459,7 +476,7 @@ def _suggestions(
     if prop.type not in (PropertyType.NUMBER, PropertyType.DATE):
         cues = (*cues, *((at, 1.0, "") for at in spots))
     look = Look(
-        read.parsed, read.text, read.dates, read.numbers, _strongest(cues) or spots, known,
+        read.parsed, read.text, read.dates, numbers, _strongest(cues) or spots, known,
         quote, context.names, own, rivals, tuple(spots) if len(named) == 1 else (), read.stops,
         rivalry, context.published, read.earlier.get(prop.subject or "", ()),
         frozenset(e.partition(":")[2] for e in named if e.startswith(f"{prop.subject}:")),

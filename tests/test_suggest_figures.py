@@ -177,6 +177,69 @@ def test_a_subject_the_enumeration_gives_no_figure_takes_none_of_the_others(
     assert {s.subject: s.value for s in found} == {"oslo": 1452, "lima": 764}
 
 
+_VOTES_AND_SHARES = {
+    "votes": {
+        "type": "number",
+        "subject": "city",
+        "label": {"en": "Votes won", "ar": "عدد الأصوات", "ru": "Число голосов"},
+        "keywords": ["votes", "صوتا", "голосов"],
+    },
+    "share": {
+        "type": "number",
+        "subject": "city",
+        "label": {"en": "Share of the vote (%)", "ar": "نسبة الأصوات", "ru": "Доля голосов"},
+        "keywords": ["share", "نسبة", "долю"],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oslo won 1,477,735 votes, or 17.38 percent, ahead of Lima with 896,934 votes, a share"
+        " of 10.55%.",
+        "حصلت أوسلو على 1.477.735 صوتا، أي ما يعادل 17.38 بالمائة، متقدمة على ليما التي نالت"
+        " 896.934 صوتا بنسبة 10.55 في المئة.",
+        "Осло получил 1 477 735 голосов, или 17,38 процента, опередив Лиму с 896 934 голосов, то"
+        " есть долю в 10,55 процента.",
+    ],
+)
+def test_a_property_measured_in_per_cent_takes_the_figures_written_so(
+    tmp_path: Path, sentence: str
+) -> None:
+    """A share in per cent beside a count: the share is no count's, whatever word stands by
+    it ("votes, or 17.38 percent"), and a count no share."""
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _VOTES_AND_SHARES))
+    found = suggest_claims(sentence, config, year=2020)
+    assert {(s.subject, s.value) for s in found if s.property.id == "share"} == {
+        ("oslo", 17.38),
+        ("lima", 10.55),
+    }
+    assert {(s.subject, s.value) for s in found if s.property.id == "votes"} == {
+        ("oslo", 1_477_735),
+        ("lima", 896_934),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shares"),
+    [
+        ("It showed Lima in front, by 51 to 49 percent.", [51, 49]),
+        ("وأظهرت تقدم ليما بنسبة 51 إلى 49 بالمئة.", [51, 49]),
+        ("Лима впереди: 51 и 49 процентов.", [51, 49]),
+        ("Lima had 12,000 votes and 49 percent.", [49]),
+    ],
+)
+def test_figures_joined_before_one_in_per_cent_are_in_per_cent(
+    sentence: str, shares: list[int]
+) -> None:
+    from reconcile.extract import Sentence, find_numbers, in_per_cent
+
+    parsed = Sentence.of(sentence)
+    found = in_per_cent(parsed, find_numbers(parsed, ("ar", "en", "ru"), []))
+    assert [f.value for f in found] == shares
+
+
 _LEFT = {"left": {"type": "date", "label": "Date the city left the pact",
                   "keywords": ["left", "انسحبت", "вышел"]}}  # fmt: skip
 
