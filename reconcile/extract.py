@@ -156,45 +156,6 @@ def starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ..
 
 # Numbers -----------------------------------------------------------------------------------
 
-#: The words after a figure that write it in per cent: "52 percent", "52 per cent", "52 في
-#: المئة", "52 بالمائة", "52 процента" ("52%" is seen in the word itself).
-_PER_CENT = phrases(
-    "percent", "per cent", "في المئة", "في المائة", "بالمئة", "بالمائة", "بالمية",
-    "процент", "процента", "процентов",
-)  # fmt: skip
-
-
-#: What joins figures of which only the last is written with its unit: "51 to 49 percent".
-_FIGURE_LINKS = frozenset(
-    normalise(w) for w in ("to", "and", "or", "إلى", "و", "أو", "и", "или", "до")
-)
-
-
-def in_per_cent(sentence: Sentence, figures: Sequence[Found]) -> list[Found]:
-    """The figures the sentence writes in per cent, with those joined before one: "by 51 to
-    49 percent" gives both."""
-    found = sentence.tokens
-    shares = [f for f in figures if _per_cent_after(sentence, f)]
-    starts = {f.start for f in shares}
-    for figure in reversed(figures):
-        after = figure.end + 1
-        if (
-            figure.start not in starts
-            and after in starts
-            and found[figure.end].text in _FIGURE_LINKS
-        ):
-            starts.add(figure.start)
-    return [f for f in figures if f.start in starts]
-
-
-def _per_cent_after(sentence: Sentence, figure: Found) -> bool:
-    found = sentence.tokens
-    words = sentence.words()
-    word = found[figure.end - 1].word
-    if "%" in words[word] or (word + 1 < len(words) and words[word + 1].startswith("%")):
-        return True
-    return starts_with(found, figure.end, _PER_CENT)
-
 
 #: The words that mark a number as a year: after it ("عام", "года"), or before it ("in", "в").
 YEAR_WORDS = frozenset(normalise(w) for w in ("عام", "سنة", "العام", "of", "года", "году", "г"))

@@ -25,7 +25,6 @@ from reconcile.extract import (
     Sentence,
     find_numbers,
     find_ordinals,
-    in_per_cent,
     stop_counts,
     without_possessives,
 )
@@ -35,7 +34,7 @@ from reconcile.model import Config, Property
 from reconcile.name_mentions import NameIndex
 from reconcile.numerals import language_key
 from reconcile.precedent import Known, Precedent, masked
-from reconcile.suggest_cues import Cues, Rivals, measured_in_per_cent, rivals_of
+from reconcile.suggest_cues import Cues, Rivals, rivals_of
 from reconcile.suggest_keep import (
     PAIRS_PER_SENTENCE,
     THRESHOLD,
@@ -48,6 +47,7 @@ from reconcile.suggest_keep import (
 from reconcile.suggest_subjects import named_by_date, named_by_kind, pairs_named, refers_to_two
 from reconcile.suggest_text import headline_line, sentences
 from reconcile.values import PropertyType
+from reconcile.values.number import figures_in_percent, is_share
 
 __all__ = ["Suggestion", "suggest_claims"]
 
@@ -170,7 +170,7 @@ class _Context:
         """What tells each property measured in per cent from the others so measured: a share
         written in per cent is no count's, whatever words stand by it ("1,477,735 votes, or
         17.38 per cent")."""
-        shares = [p for p in self.properties if measured_in_per_cent(p)]
+        shares = [p for p in self.properties if p.type is PropertyType.NUMBER and is_share(p)]
         return rivals_of(shares, self.cue_words, self.label_entities)
 
     @cached_property
@@ -462,7 +462,7 @@ def _suggestions(
     numbers, table = read.numbers, context.rival_table
     if prop.type is PropertyType.NUMBER and key in context.per_cent_rival_table:
         # a property measured in per cent takes the figures written so, when there are any
-        shares = in_per_cent(read.parsed, numbers)
+        shares = figures_in_percent(read.parsed, numbers)
         if shares:
             numbers, table = shares, context.per_cent_rival_table
     rivals = context.rivals(read, prop, table)

@@ -216,25 +216,3 @@ def _lacking(words: frozenset[str], others: frozenset[str]) -> frozenset[str]:
     """The words of `words` that no word of `others` begins: those are found at the start of
     a token, so that "deploy" (a label's stem) is found wherever "deployed" is."""
     return frozenset(w for w in words if not any(w.startswith(o) for o in others))
-
-
-#: The words of a label or id that measure a property in per cent: "Share of the vote (%)",
-#: "turnout_pct", "نسبة المشاركة", "Явка, процентов".
-_PER_CENT_WORDS = frozenset(
-    normalise(w)
-    for w in (
-        "percent", "percentage", "pct", "نسبة", "المئة", "المائة", "بالمئة", "بالمائة", "مئوية",
-        "процент", "процента", "процентов", "процентах",
-    )
-)  # fmt: skip
-
-
-def measured_in_per_cent(prop: Property) -> bool:
-    """Whether the property's labels or id say it is measured in per cent."""
-    texts = (*prop.label.all(), prop.id.replace("_", " "))
-    return any("%" in text for text in texts) or any(
-        stem in _PER_CENT_WORDS
-        for text in texts
-        for token in tokens(normalise(text))
-        for stem in arabic_stems(token.text)
-    )

@@ -233,10 +233,11 @@ def test_a_property_measured_in_per_cent_takes_the_figures_written_so(
 def test_figures_joined_before_one_in_per_cent_are_in_per_cent(
     sentence: str, shares: list[int]
 ) -> None:
-    from reconcile.extract import Sentence, find_numbers, in_per_cent
+    from reconcile.extract import Sentence, find_numbers
+    from reconcile.values.number import figures_in_percent
 
     parsed = Sentence.of(sentence)
-    found = in_per_cent(parsed, find_numbers(parsed, ("ar", "en", "ru"), []))
+    found = figures_in_percent(parsed, find_numbers(parsed, ("ar", "en", "ru"), []))
     assert [f.value for f in found] == shares
 
 

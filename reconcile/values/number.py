@@ -9,6 +9,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from reconcile.normalise import normalise
 from reconcile.problems import Place
 from reconcile.units import Unit, in_unit, property_unit, quantities, unit_at
 from reconcile.values import (
@@ -282,3 +283,21 @@ def in_percent(sentence: Sentence, option: Found) -> bool:
     if after and after[0].startswith("процент"):
         return True
     return any(after[: len(words)] == words for words in _PERCENT_AFTER)
+
+
+#: What joins figures of which only the last is written with its unit: "51 to 49 percent".
+_FIGURE_LINKS = frozenset(
+    normalise(w) for w in ("to", "and", "or", "إلى", "و", "أو", "и", "или", "до")
+)
+
+
+def figures_in_percent(sentence: Sentence, figures: Sequence[Found]) -> list[Found]:
+    """The figures the sentence writes in per cent (`in_percent`), with those joined before
+    one: "by 51 to 49 percent" gives both."""
+    found = sentence.tokens
+    starts = {f.start for f in figures if in_percent(sentence, f)}
+    for figure in reversed(figures):
+        joined = figure.end + 1 in starts and found[figure.end].text in _FIGURE_LINKS
+        if joined:
+            starts.add(figure.start)
+    return [f for f in figures if f.start in starts]
