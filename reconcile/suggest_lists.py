@@ -68,7 +68,7 @@ def paired(
         return {}
 
     def gap(names: list[Found], value: Found) -> int:
-        return min(clause_distance(stops, value, at) for s in names for at in (s.start, s.end - 1))
+        return min(_apart(stops, s, value, at) for s in names for at in (s.start, s.end - 1))
 
     # best[i][j]: (pairs, -distance) over the first i subjects and the first j values
     best = [[(0, 0)] * (len(spots) + 1) for _ in range(len(people) + 1)]
@@ -91,6 +91,18 @@ def paired(
             found.update((s.start, spots[j - 1]) for s in people[i - 1])
             i, j = i - 1, j - 1
     return found
+
+
+def _apart(stops: Sequence[int], subject: Found, value: Found, at: int) -> int:
+    """`clause_distance` from a subject's token `at` to a value after it, but for the two
+    breaks of an apposition set off just after the name: "فريد زهران، رئيس الحزب المصري
+    الديمقراطي الاجتماعي، على مليون و767 ألفا و952 صوتا بنسبة 4 في المئة" gives Zahran 4."""
+    distance = clause_distance(stops, value, at)
+    end = subject.end
+    set_off = value.start >= end < len(stops) and stops[end] > stops[end - 1]
+    if set_off and stops[value.start] - stops[end - 1] >= 2:
+        distance -= 2 * CLAUSE_GAP
+    return distance
 
 
 #: The words that join the items of a list of values: "6.5 and 5.5", "шесть и пять", "6 و5".

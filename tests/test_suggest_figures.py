@@ -241,6 +241,27 @@ def test_figures_joined_before_one_in_per_cent_are_in_per_cent(
     assert [f.value for f in found] == shares
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oslo, the capital, had 1,452 deaths, and Lima, the old colonial capital of the Andean"
+        " republic of Peru on the coast of the Pacific Ocean, had 764 deaths.",
+        "سجلت أوسلو، العاصمة، 1452 وفاة، وسجلت ليما، العاصمة الاستعمارية القديمة لجمهورية البيرو"
+        " الواقعة في جبال الأنديز على ساحل المحيط الهادئ الكبير، 764 وفاة.",
+        "В Осло, столице, 1452 погибших, а в Лиме, старой колониальной столице андской республики"
+        " Перу на побережье Тихого океана у подножия гор, 764 погибших.",
+    ],
+)
+def test_an_apposition_after_a_name_does_not_part_it_from_its_figure(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "Lima, the old capital of Peru on the coast, to 764": the figure after the apposition
+    is Lima's, not the one before the name."""
+    config = load_config(one_topic_project(tmp_path, "city", _CITIES, _TOLLS))
+    found = suggest_claims(sentence, config, year=2020)
+    assert {s.subject: s.value for s in found} == {"oslo": 1452, "lima": 764}
+
+
 _LEFT = {"left": {"type": "date", "label": "Date the city left the pact",
                   "keywords": ["left", "انسحبت", "вышел"]}}  # fmt: skip
 
