@@ -156,7 +156,6 @@ def starts_with(found: Sequence[Token], start: int, phrases: tuple[tuple[str, ..
 
 # Numbers -----------------------------------------------------------------------------------
 
-
 #: The words that mark a number as a year: after it ("عام", "года"), or before it ("in", "в").
 YEAR_WORDS = frozenset(normalise(w) for w in ("عام", "سنة", "العام", "of", "года", "году", "г"))
 _YEAR_CUES = phrases("in", "since", "by", "of", "عام", "سنة", "العام", "في", "в", "с", "году")

@@ -75,11 +75,10 @@ def find_dates(
 
 
 #: What opens an interval written as two dates ("from 1 December to 3 December", "من الجمعة 1
-#: ديسمبر حتى الأحد 3 ديسمبر", "с 1 декабря по 3 декабря"), what links its ends, and the links
-#: after "between" ("between 1 May and 3 June", "بين 1 مايو و3 يونيو").
+#: ديسمبر حتى الأحد 3 ديسمبر", "с 1 декабря по 3 декабря"), and what opens one whose ends "and"
+#: links ("between 1 May and 3 June", "بين 1 مايو و3 يونيو"); its ends are linked as the days
+#: of an interval in one month are (`_DATE_LINKS`).
 _FROM = phrases(*RANGE_OPENERS, "с", "со")
-_TO = frozenset(normalise(w) for w in ("to", "until", "till", "through", "إلى", "حتى", "по", "до"))
-_AND = frozenset(normalise(w) for w in ("and", "و", "и"))
 _BETWEEN_ONLY = phrases("between", "بين", "ما بين", "между")
 _DAY_NAME_OPENERS = frozenset({"on", "يوم", "в", "во"})
 
@@ -111,7 +110,7 @@ def _interval(found: Sequence[Token], first: Found, last: Found) -> str | None:
         return None
     if not ends_with(found, opener, _FROM):
         return None
-    joins = _AND if ends_with(found, opener, _BETWEEN_ONLY) else _TO
+    joins = _DAY_LIST_LINKS if ends_with(found, opener, _BETWEEN_ONLY) else _DATE_LINKS
     if found[link].text not in joins:
         return None
     if first.yearless and not last.yearless:
@@ -306,6 +305,8 @@ _INTERVAL_LINKS = frozenset(
     normalise(w)
     for w in ("to", "until", "till", "through", "-", "إلى", "حتى", "على", "по", "до", "на")
 )
+#: Those that link two whole dates, but the night's: "с 1 декабря на 3 декабря" is a move.
+_DATE_LINKS = _INTERVAL_LINKS - {normalise(w) for w in ("-", "على", "на")}
 
 
 def _first_day(

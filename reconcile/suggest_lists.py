@@ -99,8 +99,10 @@ def _apart(stops: Sequence[int], subject: Found, value: Found, at: int) -> int:
     الديمقراطي الاجتماعي، على مليون و767 ألفا و952 صوتا بنسبة 4 في المئة" gives Zahran 4."""
     distance = clause_distance(stops, value, at)
     end = subject.end
-    set_off = value.start >= end < len(stops) and stops[end] > stops[end - 1]
-    if set_off and stops[value.start] - stops[end - 1] >= 2:
+    if value.start < end or end >= len(stops):
+        return distance
+    broken_after_name = stops[end] > stops[end - 1]
+    if broken_after_name and stops[value.start] - stops[end - 1] >= 2:
         distance -= 2 * CLAUSE_GAP
     return distance
 

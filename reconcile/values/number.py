@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from reconcile.normalise import normalise
+from reconcile.numerals import RANGE_AND, RANGE_LINKS
 from reconcile.problems import Place
 from reconcile.units import Unit, in_unit, property_unit, quantities, unit_at
 from reconcile.values import (
@@ -286,9 +287,7 @@ def in_percent(sentence: Sentence, option: Found) -> bool:
 
 
 #: What joins figures of which only the last is written with its unit: "51 to 49 percent".
-_FIGURE_LINKS = frozenset(
-    normalise(w) for w in ("to", "and", "or", "إلى", "و", "أو", "и", "или", "до")
-)
+_FIGURE_LINKS = RANGE_LINKS | RANGE_AND | {normalise(w) for w in ("or", "أو", "или")}
 
 
 def figures_in_percent(sentence: Sentence, figures: Sequence[Found]) -> list[Found]:
