@@ -22,10 +22,11 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import repeat
+from itertools import accumulate, repeat
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -36,7 +37,7 @@ from reconcile.frozen import FrozenMap, by_columns
 from reconcile.problems import Place, Problem
 
 CACHE_DIR = Path(".reconcile") / "cache"
-_FORMAT = 3
+_FORMAT = 4
 
 
 class Uncacheable(Exception):
@@ -174,8 +175,135 @@ def code_fingerprint() -> bytes:
     return digest.digest()
 
 
-#: What a stored file gives: its claims, its problems and each claim's digest.
-Stored = tuple[list[Any], list[Problem], list[str]]
+class BrokenEntry(ValueError):
+    """An entry whose claims, read only when asked for, are not what its index says."""
+
+
+GroupKey = tuple[str, str, str | None]
+
+
+class StoredFile:
+    """One claims file's entry: its problems and, for each claim, its group, digest and whether
+    its quote is misquoted, read at once; the claims themselves are made only when asked for,
+    so that a check that takes most groups' outcome from the cache never makes their claims.
+    The claims part is behind the entry's checksum too; one that is not what the index says
+    raises BrokenEntry."""
+
+    __slots__ = ("_data", "_made", "_name", "_table", "digests", "keys", "misquoted", "problems")
+
+    def __init__(self, name: str, index: dict[str, Any], data: bytes) -> None:
+        self._name = name
+        self.keys: list[GroupKey] = list(
+            zip(
+                map(str, index["topics"]),
+                map(str, index["properties"]),
+                (None if s is None else str(s) for s in index["subjects"]),
+                strict=True,
+            )
+        )
+        self.digests = [str(digest) for digest in index["digests"]]
+        self.misquoted = [int(i) for i in index["misquoted"]]
+        self.problems = _problems(index["problems"])
+        if len(self.digests) != len(self.keys) or not set(self.misquoted) <= set(
+            range(len(self.keys))
+        ):
+            raise ValueError("an index of another length")
+        self._data: bytes | dict[str, Any] = data
+        self._made: dict[int, Any] = {}
+        self._table: dict[int, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def claims(self) -> list[Any]:
+        """Every claim of the file, in order."""
+        return self.take(range(len(self.keys)))
+
+    def take(self, rows: Iterable[int]) -> list[Any]:
+        """The claims at `rows`, each made once."""
+        wanted = list(rows)
+        missing = sorted({row for row in wanted if row not in self._made})
+        if missing:
+            try:
+                made = self._build(missing)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                raise BrokenEntry(self._name) from exc
+            self._made.update(zip(missing, made, strict=True))
+        return [self._made[row] for row in wanted]
+
+    def _build(self, rows: list[int]) -> list[Any]:
+        data = self._data = json.loads(self._data) if isinstance(self._data, bytes) else self._data
+        if len(data["rows"]) != len(self.keys):
+            raise ValueError("rows of another length")
+        picked = [data["rows"][row] for row in rows]
+        claims = _claims(data, picked, self._name, self._table)
+        if [claim.group_key for claim in claims] != [self.keys[row] for row in rows] or any(
+            (claim.quote_match.status is model.QuoteStatus.MISQUOTED) != (row in self.misquoted)
+            for claim, row in zip(claims, rows, strict=True)
+        ):
+            raise ValueError("claims that are not their index")
+        return claims
+
+
+class CachedClaims(Sequence[Any]):
+    """A project's claims in order, file by file: those of files the cache held are made only
+    when first read (`StoredFile`), the others were read from their files. Each claim's group
+    and which claims are misquoted are known without making any."""
+
+    def __init__(self, parts: Sequence[StoredFile | list[Any]]) -> None:
+        self._parts = [part for part in parts if len(part)]
+        self._ends = list(accumulate(map(len, self._parts)))
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.take([index])[0]
+
+    def __iter__(self) -> Iterator[Any]:
+        for part in self._parts:
+            yield from part.claims() if isinstance(part, StoredFile) else part
+
+    def group_keys(self) -> list[GroupKey]:
+        """The group of each claim, in order."""
+        return [
+            key
+            for part in self._parts
+            for key in (part.keys if isinstance(part, StoredFile) else (c.group_key for c in part))
+        ]
+
+    def misquoted(self) -> list[int]:
+        """The indices of the claims whose quote is misquoted, ascending."""
+        found = []
+        for start, part in zip([0, *self._ends], self._parts, strict=False):
+            if isinstance(part, StoredFile):
+                found += [start + row for row in part.misquoted]
+            else:
+                found += [
+                    start + row
+                    for row, claim in enumerate(part)
+                    if claim.quote_match.status is model.QuoteStatus.MISQUOTED
+                ]
+        return found
+
+    def take(self, indices: Sequence[int]) -> list[Any]:
+        """The claims at `indices`, in that order; a file's claims made together."""
+        by_part: dict[int, list[int]] = {}
+        for index in indices:
+            by_part.setdefault(bisect_right(self._ends, index), []).append(index)
+        made: dict[int, Any] = {}
+        for number, wanted in by_part.items():
+            part, start = self._parts[number], self._ends[number] - len(self._parts[number])
+            rows = [index - start for index in wanted]
+            found = part.take(rows) if isinstance(part, StoredFile) else [part[r] for r in rows]
+            made.update(zip(wanted, found, strict=True))
+        return [made[index] for index in indices]
 
 
 class ClaimsCache:
@@ -193,20 +321,16 @@ class ClaimsCache:
             digest.update(part)
         return digest.hexdigest()
 
-    def get(self, key: str, name: str) -> Stored | None:
-        """The claims, problems and claim digests stored under `key`; None when missing or not
-        to be trusted."""
+    def get(self, key: str, name: str) -> StoredFile | None:
+        """The entry stored under `key`, its claims not yet made; None when missing or not to be
+        trusted."""
         try:
             text = (self.folder / key[:2] / f"{key}.json").read_bytes()
             head, _, body = text.partition(b"\n")
             if head != f"reconcile-cache {_FORMAT} {key} ".encode() + _checksum(body):
                 return None
-            entry = json.loads(body)
-            claims = _claims(entry["claims"], name)
-            digests = [str(digest) for digest in entry["claims"]["digests"]]
-            if len(digests) != len(claims):
-                return None
-            return claims, _problems(entry["problems"]), digests
+            index, _, claims = body.partition(b"\n")
+            return StoredFile(name, json.loads(index), claims)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
 
@@ -214,18 +338,24 @@ class ClaimsCache:
         """Store a file's claims and problems under `key`; what cannot be stored is not. The
         digest of each claim, or None when the claims cannot be stored."""
         try:
-            data = _claims_data(list(claims))
-            body = json.dumps(
-                {
-                    "claims": data,
-                    "problems": [_problem_data(problem) for problem in found],
-                },
-                ensure_ascii=False,
-                separators=(",", ":"),
-            ).encode()
-        except Uncacheable:
+            listed = list(claims)
+            data = _claims_data(listed)
+            digests: list[str] = data.pop("digests")
+            index = {
+                "topics": [claim.topic for claim in listed],
+                "properties": [claim.property for claim in listed],
+                "subjects": [claim.subject for claim in listed],
+                "digests": digests,
+                "misquoted": [
+                    row
+                    for row, claim in enumerate(listed)
+                    if claim.quote_match.status is model.QuoteStatus.MISQUOTED
+                ],
+                "problems": [_problem_data(problem) for problem in found],
+            }
+            body = (_json(index) + "\n" + _json(data)).encode()
+        except (Uncacheable, UnicodeEncodeError):
             return None
-        digests: list[str] = data["digests"]
         path = self.folder / key[:2] / f"{key}.json"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -325,27 +455,35 @@ def _kind(column: list[Any]) -> str:
     return "quote" if kinds == {model.QuoteMatch} else "ref"
 
 
-def _claims(data: dict[str, Any], name: str) -> list[Any]:
-    """The claims `_claims_data` wrote; an exception when they are not that. Built a column at
-    a time: each field's cells are decoded by one comprehension, and the claims, their places
-    and quote matches made field by field (`by_columns`)."""
+def _claims(
+    data: dict[str, Any], rows: list[list[Any]], name: str, table: dict[int, Any]
+) -> list[Any]:
+    """The claims of `rows`, rows `_claims_data` wrote; an exception when they are not that.
+    Built a column at a time: each field's cells are decoded by one comprehension, and the
+    claims, their places and quote matches made field by field (`by_columns`). The objects of
+    the file's table are decoded once each, when a row first refers to one, into `table`."""
     kinds = data["fields"]
     if len(kinds) != len(dataclasses.fields(model.Claim)) - 2:
         raise ValueError("another model")
-    table = [decode(item) for item in data["table"]]
-    rows = data["rows"]
     if not rows:
         return []
     lines, columns, *cells = zip(*rows, strict=True)
     if len(cells) != len(kinds):
         raise ValueError("another model")
+    stored = data["table"]
+    for kind, column in zip(kinds, cells, strict=True):
+        if kind == "ref":
+            for cell in set(column) - table.keys() - {None}:
+                if not isinstance(cell, int) or cell < 0:
+                    raise ValueError("a reference to no object")
+                table[cell] = decode(stored[cell])
     count = len(rows)
     places = by_columns(Place, [repeat(name), map(int, lines), map(int, columns)], count)
     fields = [_column(kind, column, table) for kind, column in zip(kinds, cells, strict=True)]
     return by_columns(model.Claim, [repeat(str(data["source"])), places, *fields], count)
 
 
-def _column(kind: str, cells: tuple[Any, ...], table: list[Any]) -> Iterable[Any]:
+def _column(kind: str, cells: tuple[Any, ...], table: dict[int, Any]) -> Iterable[Any]:
     """One field's values, from its cells in the rows."""
     if kind == "plain":
         return cells

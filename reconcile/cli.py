@@ -77,22 +77,25 @@ def _root(project_dir: Path | None) -> Path:
     return root
 
 
-def _compared(root: Path, *, cache: bool) -> Report:
+def _compared(root: Path, *, cache: bool, lazy: bool = False) -> Report:
     """The project in `root`, loaded (through the cache when asked) and compared; with the
-    cache, what each group came to is kept for the next run when the command ends."""
+    cache, what each group came to is kept for the next run when the command ends. `lazy`:
+    the claims the cache holds are made only when read (see `load_project`)."""
     from reconcile.compare import compare
     from reconcile.load import load_project
 
-    project = load_project(root, cache=cache)
+    project = load_project(root, cache=cache, lazy=lazy)
     if not cache:
         return compare(project)
     from reconcile.groupcache import GroupCache
 
-    kept = GroupCache.of(root)
     context = click.get_current_context()
-    if kept is not None:
-        context.meta[_GROUPS_KEY] = kept
-        context.call_on_close(kept.save)
+    kept = context.meta.get(_GROUPS_KEY)
+    if kept is None:
+        kept = GroupCache.of(root)
+        if kept is not None:
+            context.meta[_GROUPS_KEY] = kept
+            context.call_on_close(kept.save)
     return compare(project, kept)
 
 
@@ -210,14 +213,19 @@ def check(
     no_cache: bool,
 ) -> None:
     """Load, validate and compare; print every conflict and every problem."""
+    from reconcile.render.places import path_text
+
     try:
-        report = _compared(_root(project_dir), cache=not no_cache)
+        root = _root(project_dir)
+        if fmt == "text":
+            report, text = _checked_text(root, not no_cache, quiet, every_group)
+        else:
+            report = _compared(root, cache=not no_cache)
     except ReconcileError as exc:
         _stopped(exc, fmt)
-    from reconcile.render.places import path_text, place_text
-
-    root = report.project.root
-    if fmt == "json":
+    if fmt == "text":
+        _echo(text, styled=True)
+    elif fmt == "json":
         from reconcile.render.data import json_data
         from reconcile.render.jsontext import visible_string, write_json
 
@@ -239,10 +247,20 @@ def check(
         from reconcile.render.sarif import render_sarif
 
         _echo(render_sarif(findings(report), version=__version__, path=path_text(root)))
-    else:
-        from reconcile.render.text import check_text
+    _exit(report, strict=strict, exit_zero=exit_zero)
 
-        text = check_text(
+
+def _checked_text(root: Path, cache: bool, quiet: bool, every_group: bool) -> tuple[Report, str]:
+    """The project compared and `check`'s text of it. With the cache, the claims of the groups
+    whose outcome and text it kept are never made; should an entry prove broken when one of
+    them is, the whole check is made again with every entry read at once (a broken one is then
+    read from its file and stored again)."""
+    from reconcile.cache import BrokenEntry
+    from reconcile.render.places import place_text
+    from reconcile.render.text import check_text
+
+    def text_of(report: Report) -> str:
+        return check_text(
             report,
             colour=_coloured(),
             where=place_text(root),
@@ -250,8 +268,13 @@ def check(
             every_group=every_group,
             kept=click.get_current_context().meta.get(_GROUPS_KEY),  # set by _compared
         )
-        _echo(text, styled=True)
-    _exit(report, strict=strict, exit_zero=exit_zero)
+
+    try:
+        report = _compared(root, cache=cache, lazy=cache)
+        return report, text_of(report)
+    except BrokenEntry:
+        report = _compared(root, cache=cache)
+        return report, text_of(report)
 
 
 @cli.command()

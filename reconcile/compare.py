@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from array import array
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate, combinations
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from reconcile.model import (
     REPORT_ORDER,
@@ -21,7 +21,6 @@ from reconcile.model import (
     QuoteStatus,
     Report,
     Resolution,
-    SourceCounts,
     Status,
     Verdict,
 )
@@ -48,41 +47,63 @@ class KeptGroups(Protocol):
         """Keep `data` as what `kind` came to for the group `digest`."""
 
 
+@runtime_checkable
+class IndexedClaims(Protocol):
+    """Claims that know each one's group and which are misquoted without making them (the
+    cache's CachedClaims)."""
+
+    def group_keys(self) -> Sequence[GroupKey]:
+        """The group of each claim, in order."""
+
+    def misquoted(self) -> Sequence[int]:
+        """The indices of the misquoted claims, ascending."""
+
+    def take(self, indices: Sequence[int]) -> list[Claim]:
+        """The claims at `indices`, in that order."""
+
+
 def compare(project: Project, kept: KeptGroups | None = None) -> Report:
     """Compare every group of `project` and gather what a report shows; with `kept`, a group
     whose claims came through the cache unchanged since a run that kept it is not compared
-    again (the project must be as `load_project` read it with the cache)."""
-    by_group: dict[GroupKey, list[Claim]] = defaultdict(list)
-    claim_digests: dict[GroupKey, list[str | None]] = defaultdict(list)
-    if kept is not None and len(project.digests) == len(project.claims):
-        for claim, digest in zip(project.claims, project.digests, strict=True):
-            key = (claim.topic, claim.property, claim.subject)
-            by_group[key].append(claim)
-            claim_digests[key].append(digest)
+    again (the project must be as `load_project` read it with the cache), and when the
+    project's claims are `IndexedClaims` the claims of such a group are made only when its
+    views are first read."""
+    claims = project.claims
+    take: Callable[[Sequence[int]], list[Claim]]
+    if isinstance(claims, IndexedClaims):
+        keys, take, misquoted = claims.group_keys(), claims.take, claims.misquoted()
     else:
-        for claim in project.claims:
-            by_group[(claim.topic, claim.property, claim.subject)].append(claim)
+        keys = [claim.group_key for claim in claims]
+        misquoted = [
+            i for i, c in enumerate(claims) if c.quote_match.status is QuoteStatus.MISQUOTED
+        ]
+
+        def take(indices: Sequence[int]) -> list[Claim]:
+            return [claims[i] for i in indices]
+
+    by_group: dict[GroupKey, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        by_group[key].append(index)
     resolutions: dict[GroupKey, list[Resolution]] = defaultdict(list)
     for resolution in project.resolutions:
         resolutions[resolution.group_key].append(resolution)
-    digests = (
-        {
-            key: kept.digest(key, found, tuple(resolutions.get(key, ())))
-            for key, found in claim_digests.items()
+    digests: dict[GroupKey, str | None] = {}
+    if kept is not None and len(project.digests) == len(claims):
+        every = project.digests
+        digests = {
+            key: kept.digest(key, [every[i] for i in found], tuple(resolutions.get(key, ())))
+            for key, found in by_group.items()
         }
-        if kept is not None
-        else {}
-    )
 
     problems: list[Problem] = list(project.problems)
     groups = []
-    for key, claims in by_group.items():
+    for key, indices in by_group.items():
         digest = digests.get(key)
         found = resolutions.get(key, [])
         outcome = kept.get("outcome", digest) if kept is not None and digest else None
-        made = _kept_group(project, key, claims, found, outcome) if outcome else None
+        made = _kept_group(project, key, indices, take, found, outcome) if outcome else None
         if made is None:
-            made = _compare_group(project, key, claims, found)
+            made = _compare_group(project, key, take(indices), found)
             if kept is not None and digest:
                 kept.put("outcome", digest, _outcome(made[0], found, made[1]))
         group, stale = made
@@ -98,14 +119,7 @@ def compare(project: Project, kept: KeptGroups | None = None) -> Report:
             for r in stale
         )
     groups.sort(key=_group_order(project))
-    misquoted = tuple(c for c in project.claims if c.quote_match.status is QuoteStatus.MISQUOTED)
-    return Report(
-        project,
-        tuple(groups),
-        sorted_problems(problems),
-        _source_counts(project, groups),
-        misquoted,
-    )
+    return Report(project, tuple(groups), sorted_problems(problems), tuple(take(misquoted)))
 
 
 def relation(a: Claim, b: Claim) -> Relation | None:
@@ -214,11 +228,13 @@ def _outcome(group: Group, resolutions: list[Resolution], stale: list[Resolution
 def _kept_group(
     project: Project,
     key: GroupKey,
-    claims: list[Claim],
+    claims: list[int],
+    take: Callable[[Sequence[int]], list[Claim]],
     resolutions: list[Resolution],
     outcome: Any,
 ) -> tuple[Group, list[Resolution]] | None:
-    """The group `_outcome` wrote down, rebuilt on its claims; None when it is not one of them."""
+    """The group `_outcome` wrote down, rebuilt on its claims (the project's claims at the
+    indices `claims`, which `take` makes); None when it is not one of them."""
     try:
         status, verdicts, contradicted, members, indices, lengths, stale = outcome
         count = len(claims)
@@ -246,7 +262,7 @@ def _kept_group(
             prop,
             config.entity(prop.subject, key[2]) if prop.subject and key[2] else None,
             Status(str(status)),
-            _views(claims, verdict_of, disputed),
+            _KeptViews(claims, take, verdict_of, disputed),
             rows,
             tuple(resolutions),
             pairs,
@@ -262,6 +278,43 @@ def _views(
     """Each claim of a group with its verdict and whether it is contradicted."""
     at = range(len(claims))
     return tuple(map(ClaimView, claims, map(verdicts.get, at), map(contradicted.__contains__, at)))
+
+
+class _KeptViews(Sequence[ClaimView]):
+    """The views of a group whose outcome the cache kept: its claims made when first read."""
+
+    __slots__ = ("_at", "_contradicted", "_made", "_take", "_verdicts")
+
+    def __init__(
+        self,
+        at: list[int],
+        take: Callable[[Sequence[int]], list[Claim]],
+        verdicts: dict[int, Verdict],
+        contradicted: set[int],
+    ) -> None:
+        self._at, self._take = at, take
+        self._verdicts, self._contradicted = verdicts, contradicted
+        self._made: tuple[ClaimView, ...] | None = None
+
+    def _views(self) -> tuple[ClaimView, ...]:
+        if self._made is None:
+            self._made = _views(self._take(self._at), self._verdicts, self._contradicted)
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._views()[index]
+
+    def __iter__(self) -> Iterator[ClaimView]:
+        return iter(self._views())
+
+    def __eq__(self, other: object) -> bool:
+        return self._views() == (tuple(other) if isinstance(other, _KeptViews) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._views())
 
 
 def _indices(values: Any, count: int) -> tuple[int, ...]:
@@ -316,25 +369,3 @@ def _group_order(project: Project) -> Callable[[Group], tuple[int, int, int, int
 
 def _positions(items: Iterable[T]) -> dict[T, int]:
     return {item: position for position, item in enumerate(items)}
-
-
-def _source_counts(project: Project, groups: Sequence[Group]) -> dict[str, SourceCounts]:
-    claims: Counter[str] = Counter()
-    agreeing: Counter[str] = Counter()
-    contradicting: Counter[str] = Counter()
-    rejected: Counter[str] = Counter()
-    for group in groups:
-        sources = [view.claim.source for view in group.claims]
-        claims.update(sources)
-        if group.status is Status.AGREE:
-            agreeing.update(sources)
-        elif group.status in (Status.CONFLICT, Status.RESOLVED):
-            contradicting.update(v.claim.source for v in group.claims if v.contradicted)
-        if group.resolutions:
-            rejected.update(v.claim.source for v in group.claims if v.verdict is Verdict.REJECTED)
-    return {
-        source: SourceCounts(
-            claims[source], agreeing[source], contradicting[source], rejected[source]
-        )
-        for source in project.sources
-    }

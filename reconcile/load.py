@@ -7,7 +7,8 @@ resolutions, checking each against it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,7 +88,7 @@ ClaimRow = tuple[
 ]
 
 if TYPE_CHECKING:
-    from reconcile.cache import ClaimsCache
+    from reconcile.cache import ClaimsCache, StoredFile
 
 
 def load_project(
@@ -95,6 +96,7 @@ def load_project(
     *,
     resolutions_text: str | None = None,
     cache: bool = False,
+    lazy: bool = False,
     quotes: bool = True,
 ) -> Project:
     """Load and validate the project in `root`.
@@ -102,13 +104,16 @@ def load_project(
     Raises ReconcileError with every problem found when any of them is an error; otherwise
     the project's warnings are in `Project.problems`. `resolutions_text`, when given, is read
     in place of resolutions.yaml: a draft checked before it is written. With `cache`, each
-    claims file's result is kept in, and taken from, the project's `.reconcile/cache/`. With
+    claims file's result is kept in, and taken from, the project's `.reconcile/cache/`; with
+    `lazy` too, the claims the cache holds are made only when first read (`CachedClaims`),
+    which raises `BrokenEntry` if one of them is not what its entry's index says. With
     `quotes=False`, quotes are not looked for in their sources (unless the cache holds a file's
     result): each claim's `quote_match` is left absent and no quote is warned of, as what only
     learns from the claims (add-source) needs; such a project is never to be reported on.
     """
     reader = _ProjectReader(Path(root), resolutions_text)
     reader.use_cache = cache
+    reader.lazy = lazy
     reader.weigh_quotes = quotes
     project = reader.load()
     if project is None or reader.failed:
@@ -123,6 +128,7 @@ class _ProjectReader(Checker):
         self.resolutions_text = resolutions_text
         self.real_root = real_path(root) or root.absolute()
         self.use_cache = False
+        self.lazy = False
         self.weigh_quotes = True
         self.cache: ClaimsCache | None = None
         self.digests: list[str | None] = []  # of each claim, as the cache knows it
@@ -135,13 +141,24 @@ class _ProjectReader(Checker):
             return None
         index = EntityIndex(config.entities, config.settings.alias_threshold)
         sources = self.sources()
-        claims = list(self.all_claims(config, index, sources))
-        resolutions = self.resolutions(config, index, {c.group_key for c in claims})
+        parts = list(self.all_claims(config, index, sources))
+        claims: Sequence[Claim]
+        if self.lazy:
+            from reconcile.cache import CachedClaims
+
+            claims = CachedClaims(parts)
+            keys = set(claims.group_keys())
+        else:
+            claims = tuple(
+                chain.from_iterable(p if isinstance(p, list) else p.claims() for p in parts)
+            )
+            keys = {claim.group_key for claim in claims}
+        resolutions = self.resolutions(config, index, keys)
         return Project(
             self.root,
             config,
             sources,
-            tuple(claims),
+            claims,
             tuple(resolutions),
             tuple(sorted(set(self.problems), key=lambda p: p.sort_key)),
             tuple(self.digests) if any(self.digests) else (),
@@ -304,7 +321,8 @@ class _ProjectReader(Checker):
 
     def all_claims(
         self, config: Config, index: EntityIndex, sources: Mapping[str, Source]
-    ) -> Iterator[Claim]:
+    ) -> Iterator[list[Claim] | StoredFile]:
+        """The claims of each claims file, file by file."""
         evidence = QuoteEvidence(config, index)
         for path in self.files(CLAIMS_DIR, ".yaml"):
             name = self.name(path)
@@ -321,7 +339,7 @@ class _ProjectReader(Checker):
                     )
                 )
                 continue
-            yield from self.file_claims(path, name, source, config, index, evidence)
+            yield self.file_claims(path, name, source, config, index, evidence)
 
     def file_claims(
         self,
@@ -331,16 +349,25 @@ class _ProjectReader(Checker):
         config: Config,
         index: EntityIndex,
         evidence: QuoteEvidence,
-    ) -> list[Claim]:
-        """The claims of one file, from the cache when it holds this very file's result; their
-        digests go to `digests` (None where the cache gives none)."""
+    ) -> list[Claim] | StoredFile:
+        """The claims of one file, from the cache when it holds this very file's result (as
+        its entry, the claims not yet made, when the project is read `lazy`); their digests go
+        to `digests` (None where the cache gives none)."""
         cache, key = self.cache_entry(path, name, source)
-        if cache is not None:
-            stored = cache.get(key, name)
-            if stored is not None:
-                self.problems.extend(stored[1])
-                self.digests.extend(stored[2])
-                return stored[0]
+        stored = cache.get(key, name) if cache is not None else None
+        if stored is not None:
+            found: list[Claim] | StoredFile | None = stored
+            if not self.lazy:
+                from reconcile.cache import BrokenEntry
+
+                try:
+                    found = stored.claims()
+                except BrokenEntry:
+                    found = None
+            if found is not None:
+                self.problems.extend(stored.problems)
+                self.digests.extend(stored.digests)
+                return found
         before = len(self.problems)
         claims = self.read_claims(path, name, source, config, index, evidence) or []
         digests = None

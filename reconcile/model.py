@@ -265,7 +265,9 @@ class Project:
     root: Path
     config: Config
     sources: Mapping[str, Source]
-    claims: tuple[Claim, ...]
+    #: In the order of the claims files; read through the cache, a sequence whose claims are
+    #: made only when first read (reconcile/cache.py's CachedClaims).
+    claims: Sequence[Claim]
     resolutions: tuple[Resolution, ...] = ()
     problems: tuple[Problem, ...] = ()
     #: The digest of each claim of `claims` as the cache stored it, None for a claim it did not
@@ -355,7 +357,8 @@ class Group:
     property: Property
     subject: Entity | None
     status: Status
-    claims: tuple[ClaimView, ...]
+    #: A tuple; for a group whose outcome the cache kept, a sequence made when first read.
+    claims: Sequence[ClaimView]
     members: tuple[MemberRow, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
     #: What contradicts what at overlapping times, by sets of claims of one value and time.
@@ -426,11 +429,33 @@ class Report:
     project: Project
     groups: tuple[Group, ...]
     problems: tuple[Problem, ...]
-    source_counts: Mapping[str, SourceCounts] = field(default_factory=dict)
     misquoted: tuple[Claim, ...] = ()  # claims whose quote changes a fact of its source
 
-    def __post_init__(self) -> None:
-        freeze(self, "source_counts", freeze_map(self.source_counts))
+    def source_counts(self) -> Mapping[str, SourceCounts]:
+        """Each source's claims, agreements, conflicts and rejected claims, over the groups."""
+        claims: Counter[str] = Counter()
+        agreeing: Counter[str] = Counter()
+        contradicting: Counter[str] = Counter()
+        rejected: Counter[str] = Counter()
+        for group in self.groups:
+            sources = [view.claim.source for view in group.claims]
+            claims.update(sources)
+            if group.status is Status.AGREE:
+                agreeing.update(sources)
+            elif group.status in (Status.CONFLICT, Status.RESOLVED):
+                contradicting.update(v.claim.source for v in group.claims if v.contradicted)
+            if group.resolutions:
+                rejected.update(
+                    v.claim.source for v in group.claims if v.verdict is Verdict.REJECTED
+                )
+        return freeze_map(
+            {
+                source: SourceCounts(
+                    claims[source], agreeing[source], contradicting[source], rejected[source]
+                )
+                for source in self.project.sources
+            }
+        )
 
     @property
     def by_status(self) -> dict[str, int]:

@@ -8,7 +8,9 @@ import hashlib
 import importlib
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -97,22 +99,90 @@ def test_a_half_written_or_altered_entry_is_ignored_and_rewritten(project: Path)
     assert head[0].endswith(hashlib.sha256(head[1]).hexdigest().encode())  # whole again
 
 
-def test_a_foreign_entry_with_a_right_checksum_builds_nothing_unknown(project: Path) -> None:
-    expected = (GOLD / "check.txt").read_bytes()
-    run(project, "check")
+def _forged(entry: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the claims part of `entry` and give it the checksum of what it now holds."""
+    head, body = entry.read_bytes().split(b"\n", 1)
+    index, claims = body.split(b"\n", 1)
+    data = json.loads(claims)
+    change(data)
+    body = index + b"\n" + json.dumps(data, ensure_ascii=False).encode()
+    words = head.split(b" ")
+    entry.write_bytes(b" ".join([*words[:-1], _sha(body)]) + b"\n" + body)
+
+
+@pytest.mark.parametrize("gold", sorted(COMMANDS))
+def test_a_foreign_entry_with_a_right_checksum_builds_nothing_unknown(
+    project: Path, gold: str
+) -> None:
+    expected = (GOLD / gold).read_bytes()
+    run(project, *COMMANDS[gold])
     for entry in entries(project):
-        key = entry.stem
-        body = (
-            b'{"claims": {"fields": [], "source": "x", "table": [["d", "system", "ls"]], '
-            b'"rows": []}, "problems": []}'
-        )
-        digest = hashlib.sha256(body).hexdigest()
-        entry.write_bytes(f"reconcile-cache 1 {key} {digest}\n".encode() + body)
-    assert run(project, "check") == expected
+        _forged(entry, lambda data: data["table"].__setitem__(0, ["d", "system", "ls"]))
+    shutil.rmtree(project / GROUPS_DIR)  # so that every claim is made, none taken as kept
+    assert run(project, *COMMANDS[gold]) == expected
     with pytest.raises(ValueError):
         decode(["d", "system", "ls"])
     with pytest.raises(ValueError):
         decode(["d", "Severity", "error"])  # an enum is not built as a dataclass
+
+
+def test_an_entry_whose_claims_are_not_its_index_is_read_again(project: Path) -> None:
+    """A check takes each claim's group from an entry's index and makes the claims only when a
+    group needs them: claims that then prove to be others than the index said (here, in
+    another order) are not used; the check is made again with every file read afresh."""
+    expected = (GOLD / "check.txt").read_bytes()
+    run(project, "check")
+    entry = next(
+        e
+        for e in entries(project)
+        if len(json.loads(e.read_bytes().split(b"\n")[1])["digests"]) > 1
+    )
+    _forged(entry, lambda data: data["rows"].reverse())
+    shutil.rmtree(project / GROUPS_DIR)
+    assert run(project, "check") == expected
+    rows = json.loads(entry.read_bytes().split(b"\n")[2])["rows"]
+    assert rows == sorted(rows, key=lambda row: (row[0], row[1]))  # stored again, in order
+
+
+def test_a_check_makes_only_the_claims_of_groups_it_compares(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = importlib.import_module("reconcile.cache")
+    claims_of = module._claims
+    made: list[int] = []
+
+    def counting(data: Any, rows: list[Any], *arguments: Any) -> Any:
+        made.append(len(rows))
+        return claims_of(data, rows, *arguments)
+
+    monkeypatch.setattr(module, "_claims", counting)
+    run(project, "check")  # fills the cache
+    run(project, "check")
+    assert made == []  # warm: every group's outcome and text kept, no claim made
+    claims = project / "claims" / "russian-role-2013.yaml"  # vetogate-2022-01 counts them too
+    text = claims.read_text(encoding="utf-8")
+    assert "  value: 6\n  as_of: 1991-12/1993\n" in text
+    claims.write_text(
+        text.replace("  value: 6\n  as_of: 1991", "  value: 7\n  as_of: 1991"), encoding="utf-8"
+    )
+    fresh = run(project, "check", "--no-cache")
+    assert run(project, "check") == fresh
+    total = sum(len(yaml_list) for yaml_list in _claims_per_file(project))
+    assert 0 < sum(made) < total / 10  # the other claims of the one group compared again
+    made.clear()
+    assert run(project, "check", "--format", "json") == run(
+        project, "check", "--format", "json", "--no-cache"
+    )
+    assert sum(made) > 0  # JSON shows every claim: the entries are read whole
+
+
+def _claims_per_file(project: Path) -> list[list[Any]]:
+    import yaml
+
+    return [
+        yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        for path in sorted((project / "claims").glob("*.yaml"))
+    ]
 
 
 def test_cache_clear(project: Path) -> None:

@@ -98,7 +98,7 @@ def test_nothing_loaded_can_be_changed(project: Project, change) -> None:
 def test_report_counts_cannot_be_changed(project: Project) -> None:
     report = reconcile.compare(project)
     with pytest.raises(TypeError):
-        report.source_counts["a"] = report.source_counts["b"]  # type: ignore[index]
+        report.source_counts()["a"] = report.source_counts()["b"]  # type: ignore[index]
 
 
 def test_frozen_maps_read_like_dicts() -> None:

@@ -372,7 +372,7 @@ def test_sources_table_and_full_texts(html_report: Report, html_page: Page) -> N
     assert [r.children[0].text for r in rows] == ["a", "b", "c"]
     c = rows[2]
     assert "Third source" in c.text and "Jane Doe" in c.text and "2020" in c.text
-    counts = html_report.source_counts["a"]
+    counts = html_report.source_counts()["a"]
     assert [td.text for td in rows[0].children[5:9]] == [
         str(counts.claims),
         str(counts.agreements),

@@ -45,6 +45,7 @@ def _pair_rows(group: Group) -> PairRows:
 
 def _report_data(report: Report, groups: Iterable[dict[str, Any]]) -> dict[str, Any]:
     project = report.project
+    counts = report.source_counts()
     return {
         "version": FORMAT_VERSION,
         "project": {"title": project.config.title},
@@ -60,7 +61,7 @@ def _report_data(report: Report, groups: Iterable[dict[str, Any]]) -> dict[str, 
                 "title": source.title,
                 "published": source.published.edtf if source.published else None,
                 "language": source.language or project.config.language,
-                "claims": report.source_counts[source.id].claims,
+                "claims": counts[source.id].claims,
             }
             for source in project.sources.values()
         ],

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reconcile.model import Group, Report, Source
+from reconcile.model import Group, Report, Source, SourceCounts
 from reconcile.render.html.anchors import ClaimAnchors, quote_anchor, source_anchor
 from reconcile.render.words import Words
 
@@ -111,12 +111,12 @@ def _pieces(
 def source_view(
     source: Source,
     report: Report,
+    counts: SourceCounts | None,
     words: Words,
     passages: Sequence[Passage],
     lazy: bool,
 ) -> SourceView:
     """A source's row of the sources table and its full text, quoted passages marked."""
-    counts = report.source_counts.get(source.id)
     language = source.language or report.project.config.language
     author = " · ".join(part for part in (source.author, source.publisher) if part) or None
     return SourceView(

@@ -202,9 +202,17 @@ def build_page(
     conflicts = by_status[str(Status.CONFLICT)]
 
     quoted = quoted_passages(report.groups, anchors, words)
+    counts = report.source_counts()
     sources = tuple(
         # the data page marks the quotes itself (big.js): no pieces to cut here
-        source_view(source, report, words, [] if data else quoted.get(source.id, []), lazy)
+        source_view(
+            source,
+            report,
+            counts.get(source.id),
+            words,
+            [] if data else quoted.get(source.id, []),
+            lazy,
+        )
         for source in project.sources.values()
     )
     topics = tuple(
