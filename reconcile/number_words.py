@@ -173,12 +173,15 @@ DECADE_ENDINGS = frozenset({"s", "е", "х"})
 
 @lru_cache(maxsize=65536)
 def number_stems(token: str) -> tuple[str, ...]:
-    # Past the article (الست، والستة) any stem counts; past another proclitic only one of three
-    # letters or more: لست is "I am not", not ل + ست.
+    # Past the article (الست، والستة) or "and", "so", "with", "like" (وست سفن) any stem counts;
+    # past ل ("for", "to") only one of three letters or more: لست is "I am not", not ل + ست.
     return tuple(
         stem
         for stem in arabic_stems(token)
-        if stem == token or len(stem) >= 3 or token[: len(token) - len(stem)].endswith("ال")
+        if stem == token
+        or len(stem) >= 3
+        or not (prefix := token[: len(token) - len(stem)]).endswith("ل")
+        or prefix.endswith("ال")
     )
 
 

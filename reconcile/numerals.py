@@ -165,6 +165,8 @@ def _half_after(found: Sequence[Token], end: int, stop: int) -> bool:
 RANGE_OPENERS = ("between", "from", "بين", "ما بين", "من", "от", "между")
 RANGE_LINKS = frozenset(normalise(word) for word in ("to", "إلى", "حتى", "до"))
 RANGE_AND = frozenset(normalise(word) for word in ("and", "و", "и"))
+#: "Or" between two figures, which share the second's scale word: "200 или 400 тысяч".
+_OR_WORDS = frozenset(normalise(word) for word in ("or", "أو", "или"))
 _OPENER_WORDS = frozenset(normalise(opener).split(" ")[-1] for opener in RANGE_OPENERS)
 
 
@@ -179,7 +181,8 @@ def hyphenated(found: Sequence[Token], first: NumberMention, second: NumberMenti
 
 def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMention) -> bool:
     """Whether the scale word of a range's second bound is its first bound's too: "10 to 15
-    million", "10-15 million", "от 910 до 930 млн", "بين 10 و15 ألفا" (ten million, not ten)."""
+    million", "10-15 million", "от 910 до 930 млн", "بين 10 و15 ألفا" (ten million, not ten),
+    and of two figures given as alternatives: "200 или 400 тысяч", "two or three million"."""
     if first.scale != 1 or second.scale <= 1 or found[first.end - 1].stop:
         return False
     opened = first.start > 0 and found[first.start - 1].text in _OPENER_WORDS
@@ -190,7 +193,7 @@ def _shares_scale(found: Sequence[Token], first: NumberMention, second: NumberMe
     if second.start != first.end + 1:
         return False
     link = found[first.end].text
-    return link in RANGE_LINKS or (link in RANGE_AND and opened)
+    return link in RANGE_LINKS or link in _OR_WORDS or (link in RANGE_AND and opened)
 
 
 class _NumberStarts(dict[str, bool]):

@@ -49,21 +49,32 @@ def year_before(date: Found, published: str | None, known_years: Collection[int]
     tells what has happened ("walked out of the scheme on 30 October", in March 2023:
     2022-10-30; "the blast at Unit 1 on 12 March", in August 2023, when the others say 2011:
     2011-03-12); both days of an interval ("بين 10 و12 ديسمبر الماضي"). A day in the weeks
-    just before the article keeps its year: "yesterday, Friday 12 August" is this August's."""
+    just before the article keeps its year: "yesterday, Friday 12 August" is this August's; and
+    a day that would fall just after the article in its year is of the weeks before it, whatever
+    the others say: "11 December", in an article of 2 January 2010, is 2009-12-11."""
     value = str(date.value)
-    if not date.yearless or not published or not known_years:
+    if not date.yearless or not published:
         return date
     year = int(value[:4])
     day = value[:10]
+    if day > published[:10] and _days_before(f"{year - 1}{day[4:]}", published[:10]) in RECENT_DAYS:
+        return _years_earlier(date, 1)  # "11 December", in an article of 2 January
+    if not known_years:
+        return date
     recent = _days_before(day, published[:10]) in RECENT_DAYS
     if (year in known_years or recent) and day <= published[:10]:
         return date
     fits = [y for y in known_years if y < year and f"{y}{value[4:10]}" <= published[:10]]
     if not fits:
         return date
-    shift = year - max(fits)
+    return _years_earlier(date, year - max(fits))
+
+
+def _years_earlier(date: Found, shift: int) -> Found:
+    """`date`, both ends of it when it is an interval, `shift` years earlier."""
+    value = str(date.value)
     earlier = "/".join(f"{int(part[:4]) - shift}{part[4:]}" for part in value.split("/"))
-    return replace(date, value=earlier, yearless=False)  # both ends of an interval
+    return replace(date, value=earlier, yearless=False)
 
 
 #: How many days before its article a day written without a year is taken to be of the

@@ -313,6 +313,23 @@ def test_a_day_without_a_year_takes_the_year_other_sources_give(
     assert [str(s.value) for s in found if s.property.id == "left"] == [date]
 
 
+@pytest.mark.parametrize("earlier", [2009, 2012])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima left the pact on 11 December, after weeks of talks.",
+        "انسحبت ليما من الاتفاق في 11 ديسمبر بعد أسابيع من المحادثات.",
+        "Лима вышел из пакта 11 декабря, после недель переговоров.",
+    ],
+)
+def test_a_day_just_after_the_article_in_its_year_is_of_the_weeks_before_it(
+    tmp_path: Path, sentence: str, earlier: int
+) -> None:
+    config, precedent = _learnt_date(tmp_path, earlier, f"{earlier}-12-11")
+    found = suggest_claims(sentence, config, precedent, published="2010-01-02")
+    assert [str(s.value) for s in found if s.property.id == "left"] == ["2009-12-11"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
