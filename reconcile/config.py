@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from reconcile.fields import Checker, did_you_mean, empty_map
+from reconcile.fields import Checker, did_you_mean, empty_map, not_text
 from reconcile.files import real_path
 from reconcile.model import Config, Entity, Label, Property, Settings, Topic
 from reconcile.normalise import normalise
@@ -155,7 +155,13 @@ class ConfigReader(Checker):
             if isinstance(item, (str, int)) and not isinstance(item, bool):
                 names.append(str(item))
             else:
-                self.add(error(item_place, "wrong-type", f"each of {what} must be text"))
+                self.add(
+                    error(
+                        item_place,
+                        "wrong-type",
+                        f"each of {what} must be text, not {not_text(item)}",
+                    )
+                )
         return tuple(names)
 
     # -- entities ------------------------------------------------------------------------------

@@ -44,6 +44,18 @@ def kind_of(raw: object) -> str:
     return type(raw).__name__
 
 
+def not_text(raw: object) -> str:
+    """Why `raw` is not the text it should be, and, for what YAML reads as true, false or
+    nothing (a bare off, yes, no, null), how to write the word instead."""
+    kind = kind_of(raw)
+    if raw is None or isinstance(raw, bool):
+        return (
+            f"{kind}: YAML reads a bare yes, no, on, off, true, false or null so; quote the "
+            "word ('off') to mean it"
+        )
+    return kind
+
+
 def empty_map(place: Place) -> YamlMap:
     """A mapping with no fields, standing where nothing was written."""
     mapping = YamlMap()
@@ -110,7 +122,7 @@ class Checker:
                 error(
                     mapping.place_of(key),
                     "wrong-type",
-                    f"{key!r} of {what} must be text, not {kind_of(raw)}",
+                    f"{key!r} of {what} must be text, not {not_text(raw)}",
                 )
             )
             return None

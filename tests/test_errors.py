@@ -418,6 +418,15 @@ def test_a_missing_topic_is_reported_once(make_project, run) -> None:
     ]
 
 
+def test_a_keyword_yaml_reads_as_false_says_to_quote_it(make_project, run) -> None:
+    config = "topics:\n  t:\n    properties:\n      p: {type: boolean, keywords: [off, 'on']}\n"
+    result = check(run, make_project(config=config))
+    assert result.exit_code == 2
+    [(place, _, code, message)] = problems(result.output)
+    assert (place, code) == ("reconcile.yaml:4:37", "wrong-type")
+    assert "not true/false" in message and "quote the word ('off')" in message
+
+
 def test_config_values_of_the_wrong_shape(make_project, run) -> None:
     config = (
         "topics:\n  t:\n    properties:\n      p: {type: entity, kind: [x]}\n"
