@@ -134,11 +134,15 @@ class ConfigReader(Checker):
             return Label((("", raw),))
         if isinstance(raw, YamlMap) and raw and all(isinstance(v, str) for v in raw.values()):
             return Label(tuple(raw.items()))
+        hint = ""
+        if isinstance(raw, YamlMap) and None in raw.values():
+            # {en: Deaths, by area}: the comma ends a pair, and "by area" is a key of nothing
+            hint = "; a comma in a {…} map ends a pair: quote a label that holds one"
         self.add(
             error(
                 place,
                 "wrong-type",
-                f"the label of {what} must be text or a map of language to text",
+                f"the label of {what} must be text or a map of language to text{hint}",
             )
         )
         return Label((("", default),))

@@ -427,6 +427,14 @@ def test_a_keyword_yaml_reads_as_false_says_to_quote_it(make_project, run) -> No
     assert "not true/false" in message and "quote the word ('off')" in message
 
 
+def test_a_label_cut_by_its_comma_says_to_quote_it(make_project, run) -> None:
+    config = "topics:\n  t:\n    properties:\n      p: {type: number, label: {en: Dead, by area}}\n"
+    result = check(run, make_project(config=config))
+    assert result.exit_code == 2
+    [(_, _, code, message)] = problems(result.output)
+    assert code == "wrong-type" and "quote a label that holds one" in message
+
+
 def test_config_values_of_the_wrong_shape(make_project, run) -> None:
     config = (
         "topics:\n  t:\n    properties:\n      p: {type: entity, kind: [x]}\n"
