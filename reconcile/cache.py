@@ -444,8 +444,9 @@ def _digests(where: str, kinds: list[str], table: list[Any], rows: list[list[Any
     ]
 
 
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+#: `json.dumps(data, ensure_ascii=False, separators=(",", ":"))` without making an encoder a
+#: call (a quarter of the time of a claim's digest).
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _kind(column: list[Any]) -> str:
