@@ -215,6 +215,9 @@ class StoredFile:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.claims())
+
     def claims(self) -> list[Any]:
         """Every claim of the file, in order."""
         return self.take(range(len(self.keys)))
@@ -268,7 +271,7 @@ class CachedClaims(Sequence[Any]):
 
     def __iter__(self) -> Iterator[Any]:
         for part in self._parts:
-            yield from part.claims() if isinstance(part, StoredFile) else part
+            yield from part
 
     def group_keys(self) -> list[GroupKey]:
         """The group of each claim, in order."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -22,12 +21,24 @@ from reconcile.cli_options import (
     no_cache_option,
     nul_problem,
     project_option,
-    shown,
     shown_json,
     strict_option,
 )
+from reconcile.cli_output import (
+    EXIT_BAD_INPUT,
+    EXIT_CLEAN,
+    EXIT_CONFLICTS,
+    ROOT_KEY,
+    coloured,
+    echo,
+    exit_for,
+    fail,
+    print_problems,
+    shown_file,
+    stopped,
+)
 from reconcile.gcpause import cycle_collector_paused
-from reconcile.problems import Problem, ReconcileError
+from reconcile.problems import ReconcileError
 
 if TYPE_CHECKING:  # the rest is imported by the commands that need it: --help starts fast
     from reconcile.diff import Since
@@ -38,34 +49,7 @@ FORMATS = ("html", "json", "csv", "md")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit codes, as linters use them.
-EXIT_CLEAN, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
-
-#: Where the project's root is kept once found, so that every message shows paths from it.
-_ROOT_KEY = "reconcile.root"
 _GROUPS_KEY = "reconcile.groups"
-
-
-def _colour() -> bool | None:
-    """NO_COLOR turns colour off, FORCE_COLOR on even through a pipe; None: on a terminal."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
-        return True
-    return None
-
-
-def _echo(text: str = "", *, err: bool = False, nl: bool = True, styled: bool = False) -> None:
-    """Print `text`, its control characters made visible (`styled`: the caller did that)."""
-    click.echo(text if styled else shown(text), err=err, color=_colour(), nl=nl)
-
-
-def _coloured(*, err: bool = False) -> bool:
-    """Whether to colour what goes to stdout (or stderr)."""
-    wanted = _colour()
-    if wanted is not None:
-        return wanted
-    return (sys.stderr if err else sys.stdout).isatty()
 
 
 def _root(project_dir: Path | None) -> Path:
@@ -73,7 +57,7 @@ def _root(project_dir: Path | None) -> Path:
     from reconcile.discover import project_root
 
     root = project_root(project_dir)
-    click.get_current_context().meta[_ROOT_KEY] = root
+    click.get_current_context().meta[ROOT_KEY] = root
     return root
 
 
@@ -99,68 +83,6 @@ def _compared(root: Path, *, cache: bool, lazy: bool = False) -> Report:
     return compare(project, kept)
 
 
-def _shown_file(root: Path, path: Path) -> str:
-    """A file the command wrote, as the user reads it: a project file from the current folder
-    (as problems' paths are), any other as it was given."""
-    try:
-        inside = path.relative_to(root)
-    except ValueError:
-        return str(path)
-    from reconcile.render.places import shown_path
-
-    return shown_path(root, inside.as_posix())
-
-
-def _known_root() -> Path | None:
-    context = click.get_current_context(silent=True)
-    return context.meta.get(_ROOT_KEY) if context else None
-
-
-def _print_problems(problems: tuple[Problem, ...], *, err: bool) -> None:
-    if problems:
-        from reconcile.render.places import place_text
-        from reconcile.render.text import problems_text
-
-        where = place_text(_known_root())
-        _echo(problems_text(problems, colour=_coloured(err=err), where=where), err=err, styled=True)
-
-
-def _fail(exc: ReconcileError, *, err: bool = True, writes: bool = True) -> NoReturn:
-    _print_problems(exc.problems, err=err)
-    errors = len(exc.errors)
-    summary = f"{errors} error{'s' * (errors != 1)}"
-    _echo(f"{summary}; nothing was written." if writes else f"{summary}.", err=err)
-    sys.exit(EXIT_BAD_INPUT)
-
-
-def _exit(report: Report, *, strict: bool, exit_zero: bool) -> NoReturn:
-    """Exit 1 on unresolved conflicts or misquotes (with `strict`, on warnings too), else 0."""
-    failed = report.unresolved_conflicts or report.misquoted or (strict and report.problems)
-    sys.exit(EXIT_CONFLICTS if failed and not exit_zero else EXIT_CLEAN)
-
-
-def _stopped(exc: ReconcileError, fmt: str) -> NoReturn:
-    """A check stopped by errors: its problems in the format asked for, and exit 2."""
-    if fmt == "text":
-        _fail(exc, err=False, writes=False)
-    from reconcile.render.places import path_text
-
-    path = path_text(_known_root())
-    if fmt == "json":
-        from reconcile.render.data import error_data, to_json
-
-        _echo(shown_json(to_json(error_data(exc.problems))), styled=True)
-    elif fmt == "github":
-        from reconcile.render.github import github_lines
-
-        _echo(github_lines(exc.problems, path))
-    else:
-        from reconcile.render.sarif import render_sarif
-
-        _echo(render_sarif(exc.problems, version=__version__, path=path))
-    sys.exit(EXIT_BAD_INPUT)
-
-
 def handle_errors(command: F) -> F:
     """Turn a ReconcileError escaping a command into its problems and exit code 2."""
 
@@ -169,7 +91,7 @@ def handle_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except ReconcileError as exc:
-            _fail(exc)
+            fail(exc)
 
     return wrapper  # type: ignore[return-value]
 
@@ -222,9 +144,9 @@ def check(
         else:
             report = _compared(root, cache=not no_cache)
     except ReconcileError as exc:
-        _stopped(exc, fmt)
+        stopped(exc, fmt)
     if fmt == "text":
-        _echo(text, styled=True)
+        echo(text, styled=True)
     elif fmt == "json":
         from reconcile.render.data import json_data
         from reconcile.render.jsontext import visible_string, write_json
@@ -234,20 +156,20 @@ def check(
             lambda piece: click.echo(piece, nl=False, color=True),
             visible_string,
         )
-        _echo()
+        echo()
     elif fmt == "github":
         from reconcile.render.findings import findings
         from reconcile.render.github import github_lines
 
         lines = github_lines(findings(report), path_text(root))
         if lines:
-            _echo(lines)
+            echo(lines)
     elif fmt == "sarif":
         from reconcile.render.findings import findings
         from reconcile.render.sarif import render_sarif
 
-        _echo(render_sarif(findings(report), version=__version__, path=path_text(root)))
-    _exit(report, strict=strict, exit_zero=exit_zero)
+        echo(render_sarif(findings(report), version=__version__, path=path_text(root)))
+    exit_for(report, strict=strict, exit_zero=exit_zero)
 
 
 def _checked_text(root: Path, cache: bool, quiet: bool, every_group: bool) -> tuple[Report, str]:
@@ -262,7 +184,7 @@ def _checked_text(root: Path, cache: bool, quiet: bool, every_group: bool) -> tu
     def text_of(report: Report) -> str:
         return check_text(
             report,
-            colour=_coloured(),
+            colour=coloured(),
             where=place_text(root),
             quiet=quiet,
             every_group=every_group,
@@ -352,22 +274,22 @@ def report(
         from reconcile.render import render
 
         page = render(result, fmt, ui_language=ui_language, generated=generated, since=marks)
-        _echo(shown_json(page) if fmt == "json" else page, nl=False, styled=fmt == "json")
+        echo(shown_json(page) if fmt == "json" else page, nl=False, styled=fmt == "json")
     else:
         target = write_report(
             result, fmt, target, ui_language=ui_language, generated=generated, since=marks
         )
     if not quiet:
-        _print_problems(result.problems, err=True)
+        print_problems(result.problems, err=True)
         if to_stdout:
-            _echo(counts_text(result), err=True)
+            echo(counts_text(result), err=True)
         else:
-            _echo(written_text(result, _shown_file(root, target)))
+            echo(written_text(result, shown_file(root, target)))
         if marks and fmt in ("html", "md"):
             from reconcile.diff import summary_line
 
-            _echo(f"marked since {marks.baseline.name}: {summary_line(marks.diff)}", err=to_stdout)
-    _exit(result, strict=strict, exit_zero=exit_zero)
+            echo(f"marked since {marks.baseline.name}: {summary_line(marks.diff)}", err=to_stdout)
+    exit_for(result, strict=strict, exit_zero=exit_zero)
 
 
 def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoReturn:
@@ -376,17 +298,17 @@ def _report_stopped(exc: ReconcileError, fmt: str, target: Path | None) -> NoRet
         if fmt == "json":
             from reconcile.render.data import error_data, to_json
 
-            _echo(shown_json(to_json(error_data(exc.problems))), styled=True)
-        _fail(exc)
+            echo(shown_json(to_json(error_data(exc.problems))), styled=True)
+        fail(exc)
     from reconcile.render import retire_report
 
     retired = retire_report(fmt, target, exc.problems)
-    _print_problems(exc.problems, err=True)
+    print_problems(exc.problems, err=True)
     errors = len(exc.errors)
     summary = f"{errors} error{'s' * (errors != 1)}; nothing was written"
     if retired:
         summary += f"; {retired}"
-    _echo(summary + ".", err=True)
+    echo(summary + ".", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -427,9 +349,9 @@ def add_source(
     source_path, claims_path, suggested = add(
         root, source, source_id, stdin=stdin, cache=not no_cache, **given
     )
-    _echo(f"wrote {_shown_file(root, source_path)}")
-    _echo(
-        f"wrote {_shown_file(root, claims_path)} with {suggested} suggested claims, commented out: "
+    echo(f"wrote {shown_file(root, source_path)}")
+    echo(
+        f"wrote {shown_file(root, claims_path)} with {suggested} suggested claims, commented out: "
         "uncomment and correct the ones that hold"
     )
 
@@ -452,10 +374,10 @@ def suggest(project_dir: Path | None, source_id: str, output: Path | None, no_ca
 
     suggestions, text = suggest_for_source(_root(project_dir), source_id, cache=not no_cache)
     if output is None:
-        _echo(text.rstrip("\n") if suggestions else f"no new suggestions for {source_id}")
+        echo(text.rstrip("\n") if suggestions else f"no new suggestions for {source_id}")
         return
     create_file(output, str(output), text)
-    _echo(f"wrote {output} with {len(suggestions)} suggested claims, commented out")
+    echo(f"wrote {output} with {len(suggestions)} suggested claims, commented out")
 
 
 @cli.command()
@@ -491,7 +413,7 @@ def resolve(project_dir: Path | None, topic: str, property_id: str, **options: s
     value, reason = options.pop("value"), options.pop("reason")
     assert value is not None and reason is not None
     add_resolution(root, topic, property_id, value, reason, **options)
-    _echo(f"added a resolution of {topic}.{property_id} to {root / 'resolutions.yaml'}")
+    echo(f"added a resolution of {topic}.{property_id} to {root / 'resolutions.yaml'}")
 
 
 @cli.command()
@@ -509,13 +431,13 @@ def init(project_dir: Path | None, directory: Path | None, bare: bool) -> None:
     from reconcile.init import init_project
 
     root = directory or project_dir or Path(".")
-    click.get_current_context().meta[_ROOT_KEY] = root
+    click.get_current_context().meta[ROOT_KEY] = root
     started = init_project(root, bare=bare)
     for path in started.written:
-        _echo(f"wrote {path}")
+        echo(f"wrote {path}")
     if started.gitignore_missing:
         lines = ", ".join(started.gitignore_missing)
-        _echo(f"left {root / '.gitignore'} as it was: add {lines} to it")
+        echo(f"left {root / '.gitignore'} as it was: add {lines} to it")
 
 
 @cli.command()
@@ -542,11 +464,11 @@ def schema(project_dir: Path | None, kind: str, write: bool) -> None:
         root = _root(project_dir)
         if write:
             for path in write_schemas(root):
-                _echo(f"wrote {_shown_file(root, path)}")
+                echo(f"wrote {shown_file(root, path)}")
             return
     except ReconcileError as exc:
-        _fail(exc, writes=write)
-    _echo(json.dumps(SCHEMAS[kind](root), ensure_ascii=False, indent=2))
+        fail(exc, writes=write)
+    echo(json.dumps(SCHEMAS[kind](root), ensure_ascii=False, indent=2))
 
 
 @cli.group()
@@ -563,7 +485,7 @@ def cache_clear(project_dir: Path | None) -> None:
 
     root = _root(project_dir)
     folder = root / CACHE_DIR
-    _echo(f"removed {folder}" if clear_cache(root) else f"no cache in {folder}")
+    echo(f"removed {folder}" if clear_cache(root) else f"no cache in {folder}")
 
 
 # -- reconcile diff: what changed since an earlier state ----------------------------------------
@@ -597,10 +519,10 @@ def diff_command(project_dir: Path | None, baseline: str, fmt: str) -> None:
         earlier = read_baseline(baseline, root)
         current = _compared(root, cache=True)
     except ReconcileError as exc:
-        _fail(exc, writes=False)
+        fail(exc, writes=False)
     result = diff(earlier.snapshot, snapshot_data(current))
     text = render_diff(result, earlier, fmt).rstrip("\n")
-    _echo(shown_json(text) if fmt == "json" else text, styled=fmt == "json")
+    echo(shown_json(text) if fmt == "json" else text, styled=fmt == "json")
     sys.exit(EXIT_CONFLICTS if result.got_worse else EXIT_CLEAN)
 
 

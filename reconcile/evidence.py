@@ -27,7 +27,8 @@ from reconcile.misquote import Misquote, find_misquote
 from reconcile.model import Config, Property, QuoteMatch, QuoteStatus
 from reconcile.name_mentions import NameIndex, mentions_entity
 from reconcile.normalise import normalise, normalise_with_offsets
-from reconcile.quotes import SourceText, quote_parts, without_ellipses
+from reconcile.problems import Place, Problem, warning
+from reconcile.quotes import SourceText, quote_limit_problem, quote_parts, without_ellipses
 from reconcile.units import property_unit
 from reconcile.values import DateValue, EntitySetValue, EntityValue, NumberValue, Value
 
@@ -46,6 +47,68 @@ class Evidence:
     match: QuoteMatch
     misquote: str | None = None  # "the quote says 'ten', the source says 'nine'"
     unmentioned: str | None = None  # "the quote does not mention 1993"
+
+    def warnings(
+        self, quote: str | None, claim_at: Place, quote_at: Place, value_at: Place, file: str
+    ) -> list[Problem]:
+        """The warnings of a claim at `claim_at` whose quote is this evidence's: no quote, one
+        its source (`file`) does not quite hold, one that changes a fact of it, or one that
+        does not mention the value."""
+        match = self.match
+        found: list[Problem] = []
+        if quote is None:
+            found.append(
+                warning(
+                    claim_at,
+                    "no-quote",
+                    "the claim has no quote: add the words of the source that back it",
+                )
+            )
+        too_long = quote_limit_problem(quote)
+        if too_long is not None:
+            found.append(
+                warning(
+                    quote_at,
+                    "quote-too-long",
+                    f"{too_long}: it was not checked; quote the words that back the claim",
+                )
+            )
+        elif match.status is QuoteStatus.APPROXIMATE:
+            found.append(
+                warning(
+                    quote_at,
+                    "quote-approximate",
+                    f"quote found only approximately ({match.score:g}% similar): the "
+                    f"source says {match.found!r}",
+                )
+            )
+        elif match.status is QuoteStatus.MISQUOTED:
+            found.append(
+                warning(
+                    quote_at,
+                    "quote-misquoted",
+                    f"quote changes a fact of the source ({match.score:g}% similar): "
+                    f"{self.misquote}",
+                )
+            )
+        elif match.status is QuoteStatus.MISSING:
+            found.append(
+                warning(
+                    quote_at,
+                    "quote-not-found",
+                    f"quote not found in {file} (best match {match.score:g}% "
+                    "similar); copy it from the text",
+                )
+            )
+        if self.unmentioned:
+            found.append(
+                warning(
+                    value_at,
+                    "value-not-in-quote",
+                    f"{self.unmentioned}: check the value, or quote the words that give it",
+                )
+            )
+        return found
 
 
 class QuoteEvidence:

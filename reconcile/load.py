@@ -31,7 +31,7 @@ from reconcile.model import (
 )
 from reconcile.normalise import MAX_FOLD_GROWTH, folded_length
 from reconcile.problems import Place, ReconcileError, Severity, error, warning
-from reconcile.quotes import SourceText, quote_limit_problem
+from reconcile.quotes import SourceText
 from reconcile.values import (
     DateValue,
     InvalidValue,
@@ -149,9 +149,7 @@ class _ProjectReader(Checker):
             claims = CachedClaims(parts)
             keys = set(claims.group_keys())
         else:
-            claims = tuple(
-                chain.from_iterable(p if isinstance(p, list) else p.claims() for p in parts)
-            )
+            claims = tuple(chain.from_iterable(parts))
             keys = {claim.group_key for claim in claims}
         resolutions = self.resolutions(config, index, keys)
         return Project(
@@ -460,7 +458,11 @@ class _ProjectReader(Checker):
                 raw.get("value"),
                 source.published.edtf if source.published else None,
             )
-            self.check_quote(raw, quote, found, source)
+            self.problems.extend(
+                found.warnings(
+                    quote, raw.place, raw.place_of("quote"), raw.place_of("value"), source.file
+                )
+            )
         if value is None or (prop.subject and subject is None):
             return None
         if prop.temporal and as_of is None:
@@ -479,65 +481,6 @@ class _ProjectReader(Checker):
             found.match,
             self.text_field(raw, "note", "a claim"),
         )
-
-    def check_quote(
-        self, raw: YamlMap, quote: str | None, evidence: Evidence, source: Source
-    ) -> None:
-        """Warn of a claim without a quote, with one its source does not quite hold, with one
-        that changes a fact of its source, or with one that does not mention its value."""
-        match = evidence.match
-        if quote is None:
-            self.add(
-                warning(
-                    raw.place,
-                    "no-quote",
-                    "the claim has no quote: add the words of the source that back it",
-                )
-            )
-        too_long = quote_limit_problem(quote)
-        if too_long is not None:
-            self.add(
-                warning(
-                    raw.place_of("quote"),
-                    "quote-too-long",
-                    f"{too_long}: it was not checked; quote the words that back the claim",
-                )
-            )
-        elif match.status is QuoteStatus.APPROXIMATE:
-            self.add(
-                warning(
-                    raw.place_of("quote"),
-                    "quote-approximate",
-                    f"quote found only approximately ({match.score:g}% similar): the "
-                    f"source says {match.found!r}",
-                )
-            )
-        elif match.status is QuoteStatus.MISQUOTED:
-            self.add(
-                warning(
-                    raw.place_of("quote"),
-                    "quote-misquoted",
-                    f"quote changes a fact of the source ({match.score:g}% similar): "
-                    f"{evidence.misquote}",
-                )
-            )
-        elif match.status is QuoteStatus.MISSING:
-            self.add(
-                warning(
-                    raw.place_of("quote"),
-                    "quote-not-found",
-                    f"quote not found in {source.file} (best match {match.score:g}% "
-                    "similar); copy it from the text",
-                )
-            )
-        if evidence.unmentioned:
-            self.add(
-                warning(
-                    raw.place_of("value"),
-                    "value-not-in-quote",
-                    f"{evidence.unmentioned}: check the value, or quote the words that give it",
-                )
-            )
 
     # -- resolutions.yaml ----------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ COMMANDS = {
     "baseline",
 }
 SUPPORT = {"files", "gcpause"}
-DOORS = {"cli", "cli_options", "__init__", "__main__"}
+DOORS = {"cli", "cli_options", "cli_output", "__init__", "__main__"}
 
 #: What each layer may import, by the first part of the module name below reconcile.
 ALLOWED = {
