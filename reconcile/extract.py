@@ -35,7 +35,6 @@ __all__ = [
     "ends_with",
     "find_numbers",
     "find_ordinals",
-    "fold_sentence",
     "phrases",
     "starts_with",
     "stop_counts",
@@ -53,9 +52,9 @@ def without_possessives(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
-def fold_sentence(sentence: str) -> str:
-    """The sentence folded as names and quotes are, without English possessive endings."""
-    return normalise(without_possessives(sentence))
+def _capitalised(word: str) -> bool:
+    """Whether the first letter of a word is a capital one."""
+    return next((char for char in word if char.isalpha()), "").isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +63,22 @@ class Sentence:
 
     folded: str
     tokens: tuple[Token, ...]
+    #: the tokens of words written with a capital letter, which may be names misspelt
+    capitalised: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Sentence:
-        """The sentence `text`, folded and split into tokens."""
-        folded = fold_sentence(text)
-        return cls(folded, tokens(folded))
+        """The sentence `text`, folded as names and quotes are, without English possessive
+        endings, and split into tokens."""
+        text = without_possessives(text)
+        folded = normalise(text)
+        capitalised = frozenset(
+            token.text
+            for word in text.split()
+            if _capitalised(word)
+            for token in tokens(normalise(word))
+        )
+        return cls(folded, tokens(folded), capitalised)
 
     def words(self) -> list[str]:
         """The space-separated words of the folded text, which tokens point into."""
@@ -168,8 +177,14 @@ _AT_LEAST = phrases(
     "لا يقل عن", "ما لا يقل عن", "تجاوز", "أزيد من", "не менее", "более", "свыше", "больше",
     "по меньшей мере", "как минимум", "не меньше", "более чем", "больше чем", "يتجاوز",
     "تتجاوز", "يتخطى", "تتخطى", "يفوق", "تفوق", "جاوز", "تجاوزوا", "تخطوا", "فاقوا",
-    "يتجاوزون", "более чем в", "не менее чем в", "не менее чем", "свыше чем",
+    "يتجاوزون", "более чем в", "не менее чем в", "не менее чем", "свыше чем", "exceed",
+    "более чем на", "больше чем на",
 )  # fmt: skip
+#: Words that, before a verb of exceeding, make it a bound from above: "لم تتجاوز 43 في المئة",
+#: "did not exceed 43 percent", "не превысила 43 процентов".
+_NEGATIONS = frozenset(
+    normalise(w) for w in ("not", "never", "didn't", "doesn't", "لم", "لا", "لن", "не", "ни")
+)
 _AT_MOST = phrases(
     "up to", "less than", "fewer than", "under", "at most", "no more than", "as many as", "حتى",
     "ما يصل إلى", "يصل إلى", "أقل من", "لا يزيد عن", "до", "менее", "меньше", "не более",
@@ -313,6 +328,8 @@ def find_numbers(
         # the longer phrase decides: "не более" (at most) holds "более" (more than)
         at_least = _matched(found, mention.start, _AT_LEAST)
         at_most = _matched(found, mention.start, _AT_MOST)
+        if at_least and _negated(found, mention.start - at_least):
+            at_least, at_most = 0, at_least + 1
         if (
             at_most
             and not at_least
@@ -330,7 +347,7 @@ def find_numbers(
         if not at_least and not at_most and not bound:
             at_least, at_most = _bound_after(found, mention.end, following)
         if not at_least and not at_most and not bound:
-            at_least = _exceeded(found, mention.start, numbers)
+            at_least, at_most = _exceeded(found, mention.start, numbers)
         if at_least > at_most:
             written = {"min": _plain(value)}
         elif at_most:
@@ -343,22 +360,30 @@ def find_numbers(
 #: clause however far: "تجاوز عدد ضحايا الزلزال ... ألفي قتيل" (Arabic puts the verb first).
 _COUNT_NOUNS = frozenset(
     normalise(w)
-    for w in ("عدد", "أعداد", "حصيلة", "الحصيلة", "number", "toll", "число", "количество")
+    for w in ("عدد", "أعداد", "حصيلة", "الحصيلة", "نسبة", "number", "toll", "число", "количество")
 )
 #: How many words back from a figure such a verb may stand, within its clause.
 _EXCEEDED_REACH = 10
 
 
-def _exceeded(found: Sequence[Token], start: int, before: Sequence[Found]) -> int:
-    """1 when a verb of exceeding followed by a count noun ("تجاوز عدد", "exceeded the
-    number") opens the clause of the figure at `start` and no figure stands between."""
+def _exceeded(found: Sequence[Token], start: int, before: Sequence[Found]) -> tuple[int, int]:
+    """(1, 0) when a verb of exceeding followed by a count noun ("تجاوز عدد", "exceeded the
+    number") opens the clause of the figure at `start` and no figure stands between; (0, 1)
+    when the verb is negated ("لم تتجاوز نسبة المشاركة ... أربعين")."""
     earliest = max(0, start - _EXCEEDED_REACH, *(f.end for f in before))
     for at in range(start - 1, earliest, -1):
         if found[at - 1].stop:
-            return 0
+            return 0, 0
         if found[at].text in _COUNT_NOUNS and _matched(found, at, _AT_LEAST) == 1:
-            return 1
-    return 0
+            return (0, 1) if _negated(found, at - 1) else (1, 0)
+    return 0, 0
+
+
+def _negated(found: Sequence[Token], start: int) -> bool:
+    """Whether a negation is written just before token `start`, in its phrase."""
+    if start <= 0 or found[start - 1].stop:
+        return False
+    return any(stem in _NEGATIONS for stem in arabic_stems(found[start - 1].text))
 
 
 def _bound_after(found: Sequence[Token], end: int, following: object) -> tuple[int, int]:

@@ -44,13 +44,16 @@ _BESIDES = phrases(
 )  # fmt: skip
 
 
-def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, int, int]]:
+def entity_spans(
+    found: Sequence[Token], index: NameIndex, capitalised: frozenset[str] = frozenset()
+) -> list[tuple[str, int, int]]:
     """The entities named in the tokens, longest names first where two overlap, and of two as
     long the one written exactly as a name rather than in another form ("Челябинской" is the
-    oblast's name, not the city's in another case), in order."""
+    oblast's name, not the city's in another case), in order; a name may be spelt closely
+    from one of the `capitalised` tokens (NameIndex.occurrences)."""
     words = [t.text for t in found]
     hits = sorted(
-        index.occurrences(" ".join(words)),
+        index.occurrences(" ".join(words), capitalised),
         key=lambda h: (h[1], h[1] - h[2], index.written_as(words[h[1] : h[2]]) != h[0]),
     )
     kept: list[tuple[str, int, int]] = []
@@ -60,16 +63,24 @@ def entity_spans(found: Sequence[Token], index: NameIndex) -> list[tuple[str, in
     return kept
 
 
-def find_entity(found: Sequence[Token], index: NameIndex) -> list[Found]:
+def find_entity(
+    found: Sequence[Token], index: NameIndex, capitalised: frozenset[str] = frozenset()
+) -> list[Found]:
     """Every entity of one kind named in the tokens."""
-    return [Found(entity, start, end) for entity, start, end in entity_spans(found, index)]
+    spans = entity_spans(found, index, capitalised)
+    return [Found(entity, start, end) for entity, start, end in spans]
 
 
-def find_entities(found: Sequence[Token], index: NameIndex, least: int = 2) -> list[Found]:
+def find_entities(
+    found: Sequence[Token],
+    index: NameIndex,
+    least: int = 2,
+    capitalised: frozenset[str] = frozenset(),
+) -> list[Found]:
     """The lists of two (or `least`) or more entities of one kind written together ("A, B and
     C"); those named after "except", "باستثناء", "кроме" are left out and said so; "include"
     makes a list partial."""
-    spans = entity_spans(found, index)
+    spans = entity_spans(found, index, capitalised)
     runs: list[list[tuple[str, int, int]]] = []
     for hit in spans:
         if runs and (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from reconcile.entities import CLEAR_MARGIN
 from reconcile.mentions import Mention
@@ -28,7 +29,9 @@ NAME_THRESHOLD = 85.0
 class NameIndex(Mapping[str, str]):
     """The project's entity names (folded name -> entity key), split into words once."""
 
-    def __init__(self, names: Mapping[str, str]) -> None:
+    def __init__(self, names: Mapping[str, str], close: float | None = None) -> None:
+        """With `close`, `occurrences` also finds names written in a spelling at least that
+        close to one ("Крутко" for Крутько), as name resolution accepts them in a claim."""
         self._names = {normalise(name): entity for name, entity in names.items()}
         self._keys = {name: tuple(t.text for t in tokens(name)) for name in self._names}
         self._by_first: dict[str, list[str]] = {}
@@ -41,7 +44,7 @@ class NameIndex(Mapping[str, str]):
             for name, key in self._keys.items()
             if len(key) > 1 and not russian_stems(key[1])
         }
-        self._found: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._found: dict[tuple[str, frozenset[str]], tuple[tuple[str, int, int], ...]] = {}
         self._candidates_of: dict[str, _Candidates] = {}
         self._window_owner: dict[tuple[str, float], str | None] = {}
         self._name_list = list(self._names)
@@ -59,6 +62,11 @@ class NameIndex(Mapping[str, str]):
         for name, key in self._keys.items():
             if len(key) > 1 and key[-1].isdigit():
                 self._numbered.setdefault(key[-1], []).append(name)
+        self._close = close
+        self._name_words = sorted(
+            {word for key in self._keys.values() for word in key if _spellable(word)}
+        )
+        self._near_a_name: dict[str, bool] = {}
 
     def __getitem__(self, name: str) -> str:
         return self._names[name]
@@ -73,16 +81,23 @@ class NameIndex(Mapping[str, str]):
         """The entity one of whose names is these folded words exactly, not a form of it."""
         return self._as_written.get(tuple(words))
 
-    def occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
+    def occurrences(
+        self, folded: str, capitalised: frozenset[str] = frozenset()
+    ) -> tuple[tuple[str, int, int], ...]:
         """Each entity named in the folded text by one of its names, or a form of it (a
-        proclitic, a case ending): (entity, first token, token after the name)."""
-        if folded not in self._found:
+        proclitic, a case ending): (entity, first token, token after the name). With the
+        index's `close`, also by a close spelling beginning at one of the `capitalised` tokens
+        (those of words written with a capital letter: "hearing" is no misspelt Herring)."""
+        key = (folded, capitalised)
+        if key not in self._found:
             if len(self._found) > 4096:  # the cache is for the quote at hand, not for all
                 self._found.clear()
-            self._found[folded] = self._occurrences(folded)
-        return self._found[folded]
+            self._found[key] = self._occurrences(folded, capitalised)
+        return self._found[key]
 
-    def _occurrences(self, folded: str) -> tuple[tuple[str, int, int], ...]:
+    def _occurrences(
+        self, folded: str, capitalised: frozenset[str]
+    ) -> tuple[tuple[str, int, int], ...]:
         found = tokens(folded)
         hits: list[tuple[str, int, int]] = []
         for index, token in enumerate(found):
@@ -107,7 +122,78 @@ class NameIndex(Mapping[str, str]):
                     hits.append((self._names[name], index, index + len(key) - 1))
             if token.text in self._numbered:
                 hits.extend(self._numbered_after_shared_word(found, index))
+        if self._close is not None and capitalised:
+            hits.extend(self._spelled_closely(found, hits, self._close, capitalised))
         return tuple(dict.fromkeys(hits))
+
+    def _spelled_closely(
+        self,
+        found: Sequence[Token],
+        hits: Sequence[tuple[str, int, int]],
+        threshold: float,
+        capitalised: frozenset[str],
+    ) -> Iterator[tuple[str, int, int]]:
+        """The names written, outside `hits`, in a spelling at least `threshold` close to one
+        and `CLEAR_MARGIN` closer than to any other entity's, word for word a letter or two
+        away (`_misspelt`): the longest run of words first. Only runs whose first word is near
+        a word of some name are compared with the names."""
+        covered = {at for _, start, end in hits for at in range(start, end)}
+        for index, token in enumerate(found):
+            if (
+                index in covered
+                or token.text not in capitalised
+                or not self._near_a_name_word(token.text, threshold)
+            ):
+                continue
+            for size in range(min(self._longest, len(found) - index), 0, -1):
+                run = range(index, index + size)
+                if covered.intersection(run):
+                    continue
+                words = [t.text for t in found[index + 1 : index + size]]
+                owner = next(
+                    filter(None, (self._close_owner((stem, *words), threshold)
+                                  for stem in arabic_stems(token.text))),
+                    None,
+                )  # fmt: skip
+                if owner is not None:
+                    covered.update(run)
+                    yield owner, index, index + size
+                    break
+
+    def _near_a_name_word(self, token: str, threshold: float) -> bool:
+        if token not in self._near_a_name:
+            if len(self._near_a_name) > 65536:  # a vocabulary's worth, not every word ever read
+                self._near_a_name.clear()
+            self._near_a_name[token] = _spellable(token) and any(
+                process.extractOne(
+                    stem, self._name_words, scorer=fuzz.ratio, processor=None,
+                    score_cutoff=threshold,
+                )
+                for stem in arabic_stems(token)
+            )  # fmt: skip
+        return self._near_a_name[token]
+
+    def _close_owner(self, words: tuple[str, ...], threshold: float) -> str | None:
+        """The entity one of whose names `words` misspell, when its name is the closest one."""
+        window = " ".join(words)
+        key = (window, -threshold)
+        if key not in self._window_owner:
+            if len(self._window_owner) > 65536:
+                self._window_owner.clear()
+            owner = self._owner(window, threshold)
+            best = process.extractOne(window, self._name_list, scorer=fuzz.ratio, processor=None)
+            name = self._keys[best[0]] if best is not None else ()
+            misspelt = len(name) == len(words) and all(map(_misspelt, words, name))
+            self._window_owner[key] = owner if misspelt and self._names[best[0]] == owner else None
+        return self._window_owner[key]
+
+    def _cached_owner(self, window: str, threshold: float) -> str | None:
+        key = (window, threshold)
+        if key not in self._window_owner:
+            if len(self._window_owner) > 65536:  # runs of words recur: keep the usual ones
+                self._window_owner.clear()
+            self._window_owner[key] = self._owner(window, threshold)
+        return self._window_owner[key]
 
     def _numbered_after_shared_word(
         self, found: Sequence[Token], index: int
@@ -194,12 +280,7 @@ class NameIndex(Mapping[str, str]):
                 window, own, scorer=fuzz.ratio, processor=None, score_cutoff=threshold
             ):
                 continue
-            key = (window, threshold)
-            if key not in self._window_owner:
-                if len(self._window_owner) > 65536:  # runs of words recur: keep the usual ones
-                    self._window_owner.clear()
-                self._window_owner[key] = self._owner(window, threshold)
-            if self._window_owner[key] == entity:
+            if self._cached_owner(window, threshold) == entity:
                 return True
         return False
 
@@ -278,6 +359,36 @@ def _shared_form(token: str, word: str) -> bool:
     (областях for область) or an English plural (regions, parties)."""
     plurals = {word + "s", word + "es"} | ({word[:-1] + "ies"} if word.endswith("y") else set())
     return is_form_of(token, word, first=False) or token in plurals
+
+
+def _misspelt(word: str, name: str) -> bool:
+    """Whether `word` writes the name's word `name` or misspells it: the same first and last
+    letters, one letter away (two in a word of ten letters or more, as long give or take one),
+    and neither the other with letters added (Russian is not Russia, السعودي not السعودية)."""
+    if word == name or is_form_of(word, name, first=False):
+        return True
+    if not (_spellable(word) and _spellable(name)) or word[0] != name[0] or word[-1] != name[-1]:
+        return False
+    if word.startswith(name) or name.startswith(word):
+        return False
+    if len(name) < _LONG_NAME_WORD or abs(len(word) - len(name)) > 1:
+        return Levenshtein.distance(word, name, score_cutoff=1) <= 1
+    return Levenshtein.distance(word, name, score_cutoff=2) <= 2
+
+
+def _spellable(word: str) -> bool:
+    """Whether a word may be taken for a close spelling of a name's word: long enough, and in
+    the Latin or Cyrillic alphabet, where names are transliterated in many ways. Shorter words,
+    and Arabic ones (whose roots make common words a letter apart: التقرير, التقصير), are a
+    letter away from too many others."""
+    return len(word) >= _SPELLABLE and _ALPHABETIC.fullmatch(word) is not None
+
+
+_ALPHABETIC = re.compile(r"[a-zа-я]+")
+
+
+_SPELLABLE = 5
+_LONG_NAME_WORD = 10
 
 
 def _index_word(word: str) -> str:

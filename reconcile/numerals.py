@@ -41,6 +41,12 @@ class NumberMention:
         return any(same_number(value, candidate) for candidate in self.values)
 
 
+def scaled(value: float, scale: float) -> float:
+    """`value` times `scale` as a decimal product reads: 16.6 billion is 16,600,000,000, not
+    the 16,600,000,000.000002 of binary floating point."""
+    return float(f"{value * scale:.15g}")
+
+
 def same_number(a: float, b: float) -> bool:
     """True when two numbers are equal, up to the rounding of decimal fractions."""
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
@@ -125,9 +131,10 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
             continue
         mention = _number_at(found, start, table)
         if mention is not None:
+            mention = _with_money_scale(found, mention, folded)
             if mentions and _shares_scale(found, mentions[-1], mention):
                 first = mentions[-1]
-                more = {value * mention.scale for value in first.values}
+                more = {scaled(value, mention.scale) for value in first.values}
                 mentions[-1] = NumberMention(first.values | more, first.start, first.end)
             mentions.append(mention)
             index = mention.end
@@ -135,9 +142,35 @@ def _read_numbers(folded: str, languages: tuple[str, ...]) -> tuple[NumberMentio
         stop = mentions[at + 1].start if at + 1 < len(mentions) else len(found)
         if _half_after(found, mention.end, stop):
             # half of its scale: "مليون ونصف" is 1,500,000, "two and a half years" 2.5
-            values = frozenset(value + 0.5 * mention.scale for value in mention.values)
+            values = frozenset(
+                float(f"{value + 0.5 * mention.scale:.15g}") for value in mention.values
+            )
             mentions[at] = NumberMention(values, mention.start, mention.end, mention.scale)
     return tuple(mentions)
+
+
+#: Scale letters written onto a sum of money: "$1m", "£40k" (alone, "10m" is ten metres).
+_MONEY_SCALES = {"m": 1e6, "k": 1e3}
+_MONEY_SIGNS = frozenset("$£€¥₽")
+
+
+def _with_money_scale(found: Sequence[Token], mention: NumberMention, folded: str) -> NumberMention:
+    """`mention` times the scale letter written onto it after a currency sign: "$1m"."""
+    end = mention.end
+    if (
+        mention.scale != 1
+        or end >= len(found)
+        or found[end].text not in _MONEY_SCALES
+        or found[end].word != found[mention.start].word
+        or found[end - 1].stop
+    ):
+        return mention
+    word = folded.split(" ")[found[end].word]
+    if word[: max(0, word.find(found[mention.start].text))][-1:] not in _MONEY_SIGNS:
+        return mention
+    scale = _MONEY_SCALES[found[end].text]
+    values = frozenset(scaled(value, scale) for value in mention.values)
+    return NumberMention(values, mention.start, end + 1, scale)
 
 
 #: "And a half" after a number, or after the noun it counts: "two and a half years", "two
@@ -238,7 +271,7 @@ def _number_at(found: Sequence[Token], start: int, vocabulary: Vocabulary) -> Nu
         ):
             scale *= multiplier
             end += 1
-        mention = NumberMention(frozenset(r * scale for r in readings), start, end, scale)
+        mention = NumberMention(frozenset(scaled(r, scale) for r in readings), start, end, scale)
     else:
         in_words = _words_at(found, start, vocabulary)
         if in_words is None:

@@ -100,18 +100,18 @@ def masked(found: Sequence[Token], spans: Iterable[tuple[str, int, int]]) -> str
 
 
 def _masked_quote(quote: str, names: NameIndex) -> str:
-    found = Sentence.of(quote).tokens
-    return masked(found, entity_spans(found, names))
+    parsed = Sentence.of(quote)
+    return masked(parsed.tokens, entity_spans(parsed.tokens, names, parsed.capitalised))
 
 
 def all_names(config: Config) -> NameIndex:
-    """Every name of every entity, for masking."""
+    """Every name of every entity, for masking, and the names written closely."""
     names: dict[str, str] = {}
     for kind, by_id in config.entities.items():
         for entity in by_id.values():
             for name in entity.names:
                 names.setdefault(without_possessives(name), f"{kind}:{entity.id}")
-    return NameIndex(names)
+    return NameIndex(names, close=config.settings.alias_threshold)
 
 
 class Precedent:

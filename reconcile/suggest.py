@@ -110,7 +110,8 @@ class _Context:
         if kind not in self.names_by_kind:
             by_id = self.config.entities.get(kind, {})
             self.names_by_kind[kind] = NameIndex(
-                {without_possessives(name): e.id for e in by_id.values() for name in e.names}
+                {without_possessives(name): e.id for e in by_id.values() for name in e.names},
+                close=self.config.settings.alias_threshold,
             )
         return self.names_by_kind[kind]
 
@@ -333,7 +334,7 @@ def _read(text: str, context: _Context) -> Iterator[_Reading]:
         )
         numbers = find_numbers(parsed, context.languages, dates)
         ordinals = find_ordinals(parsed.tokens, context.languages, [*dates, *numbers])
-        spans = entity_spans(parsed.tokens, precedent.names)
+        spans = entity_spans(parsed.tokens, precedent.names, parsed.capitalised)
         shape = masked(parsed.tokens, spans)
         like, nearest = precedent.similarity(shape)
         cues = context.cues.in_sentence(parsed)

@@ -71,7 +71,9 @@ def candidates(prop: Property, look: Look, line: int, why: tuple[str, ...]) -> l
     subjects: list[Found | None] = [None]
     carried: tuple[str, ...] = ()
     if prop.subject:
-        named = find_entity(look.sentence.tokens, look.names(prop.subject))
+        named = find_entity(
+            look.sentence.tokens, look.names(prop.subject), look.sentence.capitalised
+        )
         subjects, carried = subjects_of(prop, look, named)
         if not subjects:
             return _owned(prop, look, line, why, [])
@@ -178,7 +180,9 @@ def _owned(
     if prop.type is not PropertyType.ENTITY or not owners:
         return found
     owned = []
-    for value in find_entity(look.sentence.tokens, look.names(prop.kind or "")):
+    for value in find_entity(
+        look.sentence.tokens, look.names(prop.kind or ""), look.sentence.capitalised
+    ):
         subjects = owners.get(str(value.value), frozenset())
         if len(subjects) == 1:
             as_of = _as_of(prop, look, value) if prop.temporal else None
@@ -297,7 +301,9 @@ def _enumerated(prop: Property, look: Look, subjects: Sequence[Found | None]) ->
     if prop.type is PropertyType.CHOICE:
         return _choices_paired(prop, look, named)
     if prop.type is PropertyType.ENTITY:
-        entities = find_entity(look.sentence.tokens, look.names(prop.kind or ""))
+        entities = find_entity(
+            look.sentence.tokens, look.names(prop.kind or ""), look.sentence.capitalised
+        )
         return paired(named, entities, look.stops) if len(entities) >= 2 else {}
     values = look.numbers if prop.type is PropertyType.NUMBER else look.dates
     words = look.sentence.words()

@@ -265,6 +265,17 @@ def test_dates_in_each_language(sentence: str, year: int | None, dates: list[str
         ("no more than 700 launchers", [{"max": 700}], [False]),
         ("لا يزيد عن 700 صاروخ", [{"max": 700}], [False]),
         ("шесть стран", [6], [False]),
+        # a verb of exceeding, negated, is a bound from above
+        ("بلغت نسبة الاقتراع نسبة لم تتجاوز 31 في المئة", [{"max": 31}], [False]),
+        ("ولم يتجاوز عدد الناجين من الغرق مئة شخص", [{"max": 100}], [False]),
+        ("the crowd did not exceed 5,000 people", [{"max": 5000}], [False]),
+        ("the crowd didn't exceed 5,000 people", [{"max": 5000}], [False]),
+        ("the toll is expected to exceed 900", [{"min": 900}], [False]),
+        ("ущерб не превысил 40 млн рублей", [{"max": 40_000_000}], [False]),
+        ("вода поднялась больше чем на сотню сантиметров", [{"min": 100}], [False]),
+        # scale words and letters, as a decimal product
+        ("the bill rose to more than €16.6 billion", [{"min": 16_600_000_000}], [False]),
+        ("a $1m grant, £40k each and a 10m wall", [1_000_000, 40_000, 10], [False] * 3),
     ],
 )
 def test_numbers_in_each_language(

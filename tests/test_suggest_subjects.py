@@ -269,3 +269,37 @@ def test_a_subjects_title_is_read_where_other_sources_titles_have_its_head(
 def test_a_subjects_text_is_never_its_own_name(tmp_path: Path, text: str) -> None:
     names = ("Smith", "سميث", "Смит")
     assert not [role for _, role in _roles(tmp_path, text) if any(n in str(role) for n in names)]
+
+
+_MAYORS = {
+    "krutko": {"label": "Vasily Krutko", "aliases": ["Крутько", "Krutko"]},
+    "herring": {"label": "Joe Herring", "aliases": ["Herring", "Херринг"]},
+}
+_DETAINED = {
+    "days_detained": {
+        "type": "number",
+        "subject": "person",
+        "label": "Days the official was held",
+        "keywords": ["held", "days", "суток", "задержан"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a name written a letter away from a listed one, with a capital, is that name
+        ("Глава района Крутко был задержан на 10 суток.", {("krutko", 10)}),
+        ("The mayor, Kroutko, was held for 10 days.", {("krutko", 10)}),
+        ("Mayor Hering was held for 10 days.", {("herring", 10)}),
+        # a word a letter away from a name, without a capital, is not it
+        ("Krutko was held for 10 days after the hearing.", {("krutko", 10)}),
+        # nor a name with letters added (another word made from it): no subject, no claim
+        ("Mayor Herringer was held for 10 days.", set()),
+    ],
+)  # fmt: skip
+def test_a_name_spelt_closely_is_its_entity(
+    tmp_path: Path, text: str, found: set[tuple[str | None, object]]
+) -> None:
+    config = load_config(one_topic_project(tmp_path, "person", _MAYORS, _DETAINED))
+    assert {(s.subject, s.value) for s in suggest_claims(text, config)} == found

@@ -88,7 +88,9 @@ class EntityRule(Rule):
         from reconcile.extract import nearest
         from reconcile.extract_names import find_entity
 
-        found = find_entity(look.sentence.tokens, look.names(prop.kind or ""))
+        found = find_entity(
+            look.sentence.tokens, look.names(prop.kind or ""), look.sentence.capitalised
+        )
         return nearest(found, look.near, lambda e: float(e.value in look.known.entities))
 
 
@@ -138,7 +140,9 @@ class EntitiesRule(Rule):
         from reconcile.extract_words import negated_words
 
         least = 1 if prop.subject and _mostly_single(look.known.lists) else 2
-        lists = find_entities(look.sentence.tokens, look.names(prop.kind or ""), least)
+        lists = find_entities(
+            look.sentence.tokens, look.names(prop.kind or ""), least, look.sentence.capitalised
+        )
         if negated_words(prop.label.all() + prop.keywords):
             lists = [Found(list(f.left_out), f.start, f.end) for f in lists if f.left_out]
         lists = [f for f in lists if f.value]
