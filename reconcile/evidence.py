@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -39,6 +40,14 @@ _EDGE_PUNCTUATION = " \t\n,.;:!?()[]\"'«»“”‘’،؛؟"
 DateParts = tuple[int | None, int | None, int | None]
 
 
+class Written(Protocol):
+    """A claim as its file wrote it: where it and each of its values stand."""
+
+    place: Place
+
+    def place_of(self, key: str) -> Place: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the quote proves: its match (misquoted where it changes a fact), the misquote's
@@ -48,18 +57,16 @@ class Evidence:
     misquote: str | None = None  # "the quote says 'ten', the source says 'nine'"
     unmentioned: str | None = None  # "the quote does not mention 1993"
 
-    def warnings(
-        self, quote: str | None, claim_at: Place, quote_at: Place, value_at: Place, file: str
-    ) -> list[Problem]:
-        """The warnings of a claim at `claim_at` whose quote is this evidence's: no quote, one
-        its source (`file`) does not quite hold, one that changes a fact of it, or one that
-        does not mention the value."""
+    def warnings(self, quote: str | None, claim: Written, file: str) -> list[Problem]:
+        """The warnings of a claim whose quote is this evidence's: no quote, one its source
+        (`file`) does not quite hold, one that changes a fact of it, or one that does not
+        mention the value. Places are made only for the warnings given: most claims have none."""
         match = self.match
         found: list[Problem] = []
         if quote is None:
             found.append(
                 warning(
-                    claim_at,
+                    claim.place,
                     "no-quote",
                     "the claim has no quote: add the words of the source that back it",
                 )
@@ -68,7 +75,7 @@ class Evidence:
         if too_long is not None:
             found.append(
                 warning(
-                    quote_at,
+                    claim.place_of("quote"),
                     "quote-too-long",
                     f"{too_long}: it was not checked; quote the words that back the claim",
                 )
@@ -76,7 +83,7 @@ class Evidence:
         elif match.status is QuoteStatus.APPROXIMATE:
             found.append(
                 warning(
-                    quote_at,
+                    claim.place_of("quote"),
                     "quote-approximate",
                     f"quote found only approximately ({match.score:g}% similar): the "
                     f"source says {match.found!r}",
@@ -85,7 +92,7 @@ class Evidence:
         elif match.status is QuoteStatus.MISQUOTED:
             found.append(
                 warning(
-                    quote_at,
+                    claim.place_of("quote"),
                     "quote-misquoted",
                     f"quote changes a fact of the source ({match.score:g}% similar): "
                     f"{self.misquote}",
@@ -94,7 +101,7 @@ class Evidence:
         elif match.status is QuoteStatus.MISSING:
             found.append(
                 warning(
-                    quote_at,
+                    claim.place_of("quote"),
                     "quote-not-found",
                     f"quote not found in {file} (best match {match.score:g}% "
                     "similar); copy it from the text",
@@ -103,7 +110,7 @@ class Evidence:
         if self.unmentioned:
             found.append(
                 warning(
-                    value_at,
+                    claim.place_of("value"),
                     "value-not-in-quote",
                     f"{self.unmentioned}: check the value, or quote the words that give it",
                 )

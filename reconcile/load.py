@@ -458,11 +458,7 @@ class _ProjectReader(Checker):
                 raw.get("value"),
                 source.published.edtf if source.published else None,
             )
-            self.problems.extend(
-                found.warnings(
-                    quote, raw.place, raw.place_of("quote"), raw.place_of("value"), source.file
-                )
-            )
+            self.problems.extend(found.warnings(quote, raw, source.file))
         if value is None or (prop.subject and subject is None):
             return None
         if prop.temporal and as_of is None:
