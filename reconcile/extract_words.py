@@ -154,6 +154,8 @@ _NEGATIONS = frozenset(
     normalise(w)
     for w in (
         "not", "no", "never", "nor", "neither", "without", "none", "nothing", "cannot", "lack",
+        "nobody", "absence", "غياب", "انعدام", "никто", "ничего", "отсутствие", "отсутствовал",
+        "отсутствовала", "отсутствовали",
         "لم", "لا", "ليس", "ليست", "لن", "غير", "عدم", "دون", "بدون", "بلا",
         "не", "нет", "ни", "без", "никогда", "отсутствует",
     )
@@ -170,10 +172,12 @@ NEGATING_VERBS = tuple(
     normalise(w)
     for w in (
         "refus", "halt", "suspend", "declin", "reject", "stopp", "abandon", "withheld",
-        "withhold", "freez", "froze", "interrupt",
+        "withhold", "freez", "froze", "interrupt", "denied", "deny", "denies",
         "رفض", "يرفض", "ترفض", "علق", "أوقف", "يوقف", "توقف", "امتنع",
-        "يمتنع", "تمتنع", "جمد", "يجمد", "تجمد",
-        "отказ", "приостанов", "прекрат", "прекращ", "прерв", "отклон", "заморо",
+        "يمتنع", "تمتنع", "جمد", "يجمد", "تجمد", "نفى", "نفت", "ينفي", "تنفي", "نفوا", "يخلو",
+        "تخلو", "خلو", "استبعد", "استبعدت",
+        "отказ", "приостанов", "прекрат", "прекращ", "прерв", "отклон", "заморо", "отрица",
+        "опроверг",
     )
 )  # fmt: skip
 
@@ -193,7 +197,7 @@ def find_boolean(found: Sequence[Token], cues: Sequence[int]) -> list[Found]:
     clauses = [clause(found, cues[0] if cues else None)]
     clauses += [c for c in map(partial(clause, found), cues[1:]) if not _adverbial(found, c[0])]
     for start, end in clauses:  # the first clause of the words that negates, else the first
-        negated = any(_negation(t.text) for t in found[start:end])
+        negated = any(_negation_at(found, at) for at in range(start, end))
         verbs = [
             at
             for at in range(start, end)
@@ -256,7 +260,7 @@ _NEGATION_REACH = 3
 
 def _negated_verb(found: Sequence[Token], start: int, verb: int) -> bool:
     """Whether a negation stands just before the verb at `verb`, bearing on it."""
-    return any(_negation(t.text) for t in found[max(start, verb - _NEGATION_REACH) : verb])
+    return any(_negation_at(found, at) for at in range(max(start, verb - _NEGATION_REACH), verb))
 
 
 _AUXILIARIES = frozenset(
@@ -311,6 +315,27 @@ _CONTRACTED = frozenset(
         "shouldn",
     ]
 )
+
+
+#: Words after which a negation negates nothing of the fact: "لا يزال" (still),
+#: "not only", "не только", "ليس فقط", "لا سيما" (especially), "لا بد" (must), and the bounds of
+#: a figure ("не менее", "no less than", "لا يقل عن").
+_UNNEGATED_AFTER = frozenset(
+    normalise(w)
+    for w in (
+        "only", "less", "fewer", "more", "least", "يزال", "تزال", "زال", "يزالون", "تزالان",
+        "يزالان", "زالت", "فقط", "سيما", "بد", "يقل", "تقل", "يزيد", "تزيد", "только", "менее",
+        "более", "меньше", "больше", "раз", "ранее", "позднее",
+    )
+)  # fmt: skip
+
+
+def _negation_at(found: Sequence[Token], at: int) -> bool:
+    """Whether the word at `at` negates: a negation word not followed by one that makes it
+    say something else ("لا تزال وحدات الجيش منتشرة": the army is still deployed)."""
+    if not _negation(found[at].text):
+        return False
+    return at + 1 >= len(found) or found[at + 1].text not in _UNNEGATED_AFTER
 
 
 def _negation(word: str) -> bool:

@@ -380,6 +380,14 @@ def test_choices_by_their_words_in_each_language(sentence: str, choice: str) -> 
         ("ОДКБ не вмешалась в конфликт", False),
         ("ОДКБ вмешалась в конфликт", True),
         ("It warned, but did not act", True),  # the negation is in another clause
+        ("Nobody heard a warning siren", False),
+        ("Никто не эвакуировал жителей", False),
+        # a negation that says something else: still, not only, a figure's bound
+        ("ولا تزال فرق الإنقاذ منتشرة في الموقع", True),
+        ("Not only the mayor resigned, the council did too", True),
+        ("не только мэр ушел в отставку", True),
+        ("не менее 20 спасателей работали на месте", True),
+        ("ما لا يقل عن 20 مسعفا وصلوا إلى الموقع", True),
     ],
 )
 def test_booleans_by_negation_in_the_clause(sentence: str, truth: bool) -> None:

@@ -73,6 +73,13 @@ def test_bounds_written_after_the_number(sentence: str, values: list[object]) ->
         ("قال رئيس البلدية السابق", 1, False),
         ("Бывший глава Норильска Ринат Ахметчин", 1, False),
         ("экс-мэр признан виновным", 1, False),
+        # denying, ruling out, lacking
+        ("ونفت الوزارة تمديد فترة الاقتراع", 2, False),
+        ("كان المبنى يخلو من أي نظام للإنذار", 5, False),
+        ("The company denied any leak of gas", 4, False),
+        ("Обвиняемый отрицает вину", 2, False),
+        ("Обвиняемый признает вину", 2, True),
+        ("the hall had no alarm, in the absence of any sprinklers", 7, False),
     ],
 )
 def test_verbs_that_negate_what_they_bear_on(sentence: str, cue: int, truth: bool) -> None:
