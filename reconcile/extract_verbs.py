@@ -21,7 +21,8 @@ CHANGE_STEMS = tuple(
         "انخفض", "زاد", "вырос", "возрос", "увеличил", "сократил", "снизил", "уменьшил", "упал",
         "упа", "подня", "подскочил", "повысил", "понизил", "дорос",
         "shrank", "shrunk", "shrink", "narrow", "stood", "stand", "swell", "swollen", "doubl",
-        "تقلص", "تراجعت", "استقر", "وصل", "سقط", "сжал", "остановил", "удвоил",
+        "تقلص", "تراجعت", "استقر", "وصل", "سقط", "сжал", "остановил", "удвоил", "dipp", "sank",
+        "sunk", "هبط", "تدنى", "опуст",
     )
 )  # fmt: skip
 
@@ -46,6 +47,10 @@ def changed_to(found: Sequence[Token], bound: int) -> bool:
 #: "ارتفعت إلى", "استقرت عند", "выросло до", "сократилось до".
 _REACHED_LINKS = frozenset(normalise(w) for w in ("to", "at", "إلى", "حتى", "عند", "до", "на"))
 _LEADING_LINKS = _REACHED_LINKS | {"up"}  # "rose up to 93"
+#: The link after which a verb of growing or falling gives the change, not the figure: "вырос
+#: на 65 сантиметров" (by 65), where verbs of staying give the level ("остановился на 93").
+_BY_LINKS = frozenset({"на"})
+_STAYING_STEMS = tuple(normalise(s) for s in ("stood", "stand", "استقر", "остановил"))
 #: The stems of verbs that reach a figure with no link: "reached 93", "بلغت الحصيلة 93",
 #: "достигло 93", "составило 93".
 _REACH_STEMS = tuple(
@@ -65,6 +70,7 @@ def reached_by(found: Sequence[Token], start: int) -> int | None:
     linked = False
     while start < len(found) and found[start].text in _LEADING_LINKS:
         start, linked = start + 1, True
+    by = start > 0 and found[start - 1].text in _BY_LINKS
     for at in range(start - 1, max(-1, start - 2 - _REACHED_REACH), -1):
         if at < start - 1 and found[at].stop:
             return None
@@ -72,8 +78,10 @@ def reached_by(found: Sequence[Token], start: int) -> int | None:
             linked = linked or at == start - 1
             continue
         stems = arabic_stems(found[at].text)
-        if any(stem.startswith(_REACH_STEMS) for stem in stems) or (
-            linked and any(stem.startswith(CHANGE_STEMS) for stem in stems)
-        ):
+        if any(stem.startswith(_REACH_STEMS) for stem in stems):
             return at
+        if linked and any(stem.startswith(CHANGE_STEMS) for stem in stems):
+            # "вырос на 65 сантиметров" is by how much it grew; "остановился на 93" its level
+            staying = any(stem.startswith(_STAYING_STEMS) for stem in stems)
+            return at if staying or not by else None
     return None

@@ -41,6 +41,11 @@ SCALE_WORDS: dict[str, dict[str, float]] = {
         "сотня": 100, "сотни": 100, "сотню": 100, "сотней": 100, "сотне": 100, "сотен": 100,
         "сотням": 100, "сотнями": 100, "сотнях": 100,
         "дюжина": 12, "дюжины": 12, "дюжину": 12, "дюжин": 12,
+        # ten as a noun: "три десятка шахт" (thirty), "на трёх десятках шахт"; not "десятки"
+        # (tens of), which counts no figure, nor its other plural forms without a number
+        # before them (SCALES_AFTER_A_NUMBER)
+        "десяток": 10, "десятка": 10, "десятков": 10, "десятку": 10, "десятком": 10,
+        "десятке": 10, "десяткам": 10, "десятками": 10, "десятках": 10,
         # the scale as an adjective: "50-миллиардной сделки", "3-миллионный город"
         **{
             stem + ending: multiplier
@@ -123,6 +128,10 @@ FRACTION_WORDS: dict[str, dict[str, float]] = {
 #: Numbers num2words is asked for: every one below a thousand, and the round ones above it
 #: whose words are not a count times a scale word (the Arabic dual ألفا, مليونا …).
 _GENERATED = (*range(1000), *(n * 1000 for n in range(1, 11)), 10**6, 2 * 10**6, 10**9, 2 * 10**9)
+
+#: Scale words that multiply a number written before them but are no number alone: "на трёх
+#: десятках шахт" is thirty, "тела находили десятками" (by the tens) no figure.
+SCALES_AFTER_A_NUMBER = frozenset({"десятков", "десяткам", "десятками", "десятках"})
 
 #: "Half" before a scale word: "half a million", "نصف مليون" (Russian writes it as one word).
 HALF_WORDS = frozenset({"half", "نصف"})
@@ -207,11 +216,14 @@ def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
     for phrase in phrases:
         longest[phrase[0]] = max(len(phrase), longest.get(phrase[0], 0))
     return Vocabulary(
-        words, phrases, scales, longest, frozenset({*words, *scales, *longest, *HALF_WORDS})
+        words,
+        phrases,
+        scales,
+        longest,
+        frozenset({*words, *scales, *longest, *HALF_WORDS}) - SCALES_AFTER_A_NUMBER,
     )
 
 
-@lru_cache(maxsize=16)
 @lru_cache(maxsize=16)
 def number_words(languages: tuple[str, ...]) -> Mapping[str, int]:
     """Every one-word number of `languages` (folded) and its value, a later language's word

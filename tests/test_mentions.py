@@ -124,6 +124,8 @@ NUMBERS_MENTIONED = [
     ("a fee of (£40k)", 40_000, ["en"]),
     ("aid passed €16.6 billion", 16_600_000_000, ["en"]),
     ("ущерб в 2,3 млрд ₽", 2_300_000_000, ["ru"]),
+    ("проверки на трёх десятках шахт", 30, ["ru"]),  # ten as a noun
+    ("около двух десятков домов", 20, ["ru"]),
     ("4,000 soldiers", 4000, ["en"]),
     ("4.000 Soldaten", 4000, ["de"]),
     ("4 000 солдат", 4000, ["ru"]),
@@ -187,7 +189,9 @@ NUMBERS_MENTIONED = [
 
 # (quote, value, languages)
 NUMBERS_NOT_MENTIONED = [
-    ("a 10m wall", 10_000_000, ["en"]),  # metres: "m" is a million only on a sum of money
+    ("a 10m wall", 10_000_000, ["en"]),
+    ("десятки домов", 10, ["ru"]),  # "tens of" counts no figure
+    ("тела находили десятками", 10, ["ru"]),  # metres: "m" is a million only on a sum of money
     ("a $1m grant for sirens", 1, ["en"]),  # as "1 million" is a million, not 1
     ("one hundred and five twenty", 125, ["en"]),  # a unit before a ten after a hundred: Arabic
     ("مائة وخمسة ستين", 165, ["ar"]),  # and only where و joins the ten

@@ -273,6 +273,10 @@ def test_dates_in_each_language(sentence: str, year: int | None, dates: list[str
         ("the toll is expected to exceed 900", [{"min": 900}], [False]),
         ("ущерб не превысил 40 млн рублей", [{"max": 40_000_000}], [False]),
         ("вода поднялась больше чем на сотню сантиметров", [{"min": 100}], [False]),
+        # "to" after a verb of falling is the figure reached, not a maximum
+        ("к вечеру вода опустилась до 940 сантиметров", [940], [False]),
+        ("the lake sank to 3 metres below its mark", [3], [False]),
+        ("هبط منسوب السد إلى 12 مترا", [12], [False]),
         # scale words and letters, as a decimal product
         ("the bill rose to more than €16.6 billion", [{"min": 16_600_000_000}], [False]),
         ("a $1m grant, £40k each and a 10m wall", [1_000_000, 40_000, 10], [False] * 3),

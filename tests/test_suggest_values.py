@@ -172,6 +172,8 @@ _MISSING = {
         "وبلغ عدد المفقودين 66، بعد 385 شخصا الأسبوع الماضي",
         "В понедельник пропавших было 385, к пятнице их список сократился до 66",
         "Число пропавших достигло 66, неделей ранее в списке было 385 человек",
+        # "на" after a verb of growing is by how much: the figure reached is the other
+        "Список пропавших за ночь вырос на 12 человек и составил 66",
     ],
 )
 def test_the_figure_a_verb_of_change_reaches_is_the_value(tmp_path: Path, sentence: str) -> None:
